@@ -1,0 +1,140 @@
+"""Command line: parse arguments into Options, call the library, write reports, exit.
+
+Kept thin on purpose: auditing, summarising and the exit-code policy live in the library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from exposure import __version__
+from exposure.audit import resolve_sources, run
+from exposure.demo import demo_inputs
+from exposure.errors import ExposureError, ReportError, UsageError
+from exposure.model import Report, Severity
+from exposure.options import Options, default_workers
+from exposure.progress import TerminalProgress
+from exposure.report import redact, render_html, render_json
+from exposure.summary import ExitCode, exit_status, summary_line
+
+DEFAULT_HTML = "exposure-report.html"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line that says what to do, with exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitCode.USAGE, f"exposure: {message} (see 'exposure {self._sub()}--help')\n")
+
+    def _sub(self) -> str:
+        parts = self.prog.split()[1:]
+        return (" ".join(parts) + " ") if parts else ""
+
+
+def _add_output_options(parser: argparse.ArgumentParser, default_html: str) -> None:
+    out = parser.add_argument_group("reports")
+    out.add_argument("--html", metavar="FILE", help=f"write the HTML checklist here (default: {default_html} when no --json is given)")
+    out.add_argument("--json", metavar="FILE", help="write the JSON report here ('-' for standard output)")
+    out.add_argument("--redact", action="store_true", help="round positions and hide file names, for a copy to share with an advocate")
+    out.add_argument("--reproducible", action="store_true", help="leave the time out of the reports, so identical runs give identical files")
+    out.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="exposure",
+        description="Find location leaks in your own photos and videos, and get a checklist to fix them. "
+        "Everything stays on this computer.",
+    )
+    parser.add_argument("--version", action="version", version=f"exposure {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    audit = commands.add_parser("audit", help="audit photos, videos and folders you name")
+    audit.add_argument("inputs", nargs="+", metavar="INPUT", help="a photo or video file, or a folder (searched with everything below it)")
+    _add_output_options(audit, DEFAULT_HTML)
+    audit.add_argument("--fail-on", choices=[s.value for s in Severity], default="low", help="lowest severity that makes the exit code 1 (default: low)")
+    audit.add_argument("--workers", type=int, default=default_workers(), help="processes reading files in parallel (default: one per core)")
+    audit.add_argument("--follow-symlinks", action="store_true", help="follow links to other folders while searching")
+    demo = commands.add_parser("demo", help="run a full audit on built-in made-up photos, to see what a report looks like")
+    _add_output_options(demo, "exposure-demo-report.html")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE
+    try:
+        return _run(args)
+    except UsageError as exc:
+        print(f"exposure: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    except ExposureError as exc:
+        print(f"exposure: {exc}", file=sys.stderr)
+        return ExitCode.FAILED
+    except KeyboardInterrupt:
+        print("exposure: stopped; no report was written", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    demo = args.command == "demo"
+    html = args.html or (None if args.json else ("exposure-demo-report.html" if demo else DEFAULT_HTML))
+    targets = [(p, fmt) for p, fmt in ((html, "html"), (args.json, "json")) if p]
+    for path, _ in targets:
+        _check_writable(path)
+    options = Options(
+        inputs=demo_inputs() if demo else tuple(args.inputs),
+        workers=1 if demo else args.workers,
+        reproducible=args.reproducible,
+        follow_symlinks=getattr(args, "follow_symlinks", False),
+    )
+    resolve_sources(options)  # every INPUT is checked before any work starts
+    with TerminalProgress(enabled=not args.quiet) as progress:
+        report = run(options, progress)
+    if args.redact:
+        report = redact(report)
+    written = [_write(path, fmt, report) for path, fmt in targets]
+    if not args.quiet:
+        print(summary_line(report), file=sys.stderr)
+        for path in written:
+            if path != "-":
+                print(f"Report: {path}", file=sys.stderr)
+        if written:
+            print("The report holds private information: keep it somewhere only you can open.", file=sys.stderr)
+    if demo:
+        return ExitCode.CLEAN
+    return exit_status(report, Severity(args.fail_on))
+
+
+def _check_writable(path: str) -> None:
+    if path == "-":
+        return
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name for the report, e.g. {target / DEFAULT_HTML}")
+    if not target.parent.is_dir():
+        raise UsageError(f"{path}: the folder {target.parent} does not exist; create it or choose another place")
+
+
+def _write(path: str, fmt: str, report: Report) -> str:
+    text = render_html(report) if fmt == "html" else render_json(report)
+    if path == "-":
+        sys.stdout.write(text)
+        return path
+    target = Path(path).expanduser()
+    try:
+        # The report is sensitive: readable by this user only, even on a shared computer.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise ReportError(f"could not write {path} ({exc.strerror or exc}); choose another place with --{fmt}") from exc
+    return str(target.resolve())

@@ -1,0 +1,32 @@
+"""Detectors: each turns one parsed item into findings.
+
+``PHOTO_DETECTORS`` is the explicit registry (no package walking); a test checks that every
+entry has a name, a docstring, documented kinds and a remediation entry.
+"""
+
+from __future__ import annotations
+
+from exposure.detectors.base import PhotoDetector, make_finding
+from exposure.detectors.camera_details import CameraDetailsDetector
+from exposure.detectors.photo_gps import GpsDetector
+from exposure.detectors.photo_identity import OwnerDetector, SerialDetector
+
+PHOTO_DETECTORS: tuple[type[PhotoDetector], ...] = (
+    GpsDetector,
+    SerialDetector,
+    OwnerDetector,
+    CameraDetailsDetector,
+)
+
+
+def new_photo_detectors() -> list[PhotoDetector]:
+    """Fresh detector instances for one audit (some keep per-audit state)."""
+    return [cls() for cls in PHOTO_DETECTORS]
+
+
+def all_kinds() -> tuple[str, ...]:
+    """Every finding kind the registered detectors can produce."""
+    return tuple(kind for cls in PHOTO_DETECTORS for kind in cls.kinds)
+
+
+__all__ = ["PHOTO_DETECTORS", "PhotoDetector", "all_kinds", "make_finding", "new_photo_detectors"]

@@ -1,0 +1,63 @@
+"""The Detector contract.
+
+A detector looks at one parsed item and yields findings.  Detectors are instantiated fresh
+for every audit (``exposure.detectors.new_photo_detectors()``), so one that needs to see all
+items before it can speak (a summary across a folder) keeps its state on the instance and
+yields those findings from :meth:`PhotoDetector.finish`.  There is no global state.
+
+Finding kinds are stable identifiers written to saved reports: never rename one casually,
+and document every kind in docs/finding-kinds.md (a test checks this).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from exposure.fingerprint import fingerprint
+from exposure.metadata import PhotoMetadata
+from exposure.model import Confidence, Evidence, Finding, Severity, SourceItem
+from exposure.remediation import info
+
+
+def make_finding(
+    kind: str,
+    *,
+    content: str,
+    value: str,
+    title: str,
+    severity: Severity,
+    group: str,
+    evidence: Sequence[Evidence],
+    confidence: Confidence = Confidence.HIGH,
+) -> Finding:
+    """Build a Finding with its stable id and the catalogue's why-text and remediation."""
+    entry = info(kind)
+    return Finding(
+        id=fingerprint(kind, content, value),
+        kind=kind,
+        title=title,
+        severity=severity,
+        confidence=confidence,
+        why=entry.why,
+        group=group,
+        evidence=tuple(evidence),
+        remediation=entry.remediation,
+    )
+
+
+class PhotoDetector(ABC):
+    """Finds leaks in the metadata of one photo or video file."""
+
+    name: ClassVar[str]
+    kinds: ClassVar[tuple[str, ...]]
+    """The finding kinds this detector can produce."""
+
+    @abstractmethod
+    def detect(self, item: SourceItem, meta: PhotoMetadata) -> Iterator[Finding]:
+        """Yield the findings for one file."""
+
+    def finish(self) -> Iterator[Finding]:
+        """Yield findings that need every file seen first (default: none)."""
+        return iter(())

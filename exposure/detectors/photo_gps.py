@@ -1,0 +1,132 @@
+"""GPS positions in photo and video metadata (EXIF, XMP, QuickTime)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+from exposure.detectors.base import PhotoDetector, make_finding
+from exposure.geo import Position, PositionProblem, distance_m, make_position
+from exposure.metadata import GpsReading, PhotoMetadata
+from exposure.model import Confidence, Evidence, Finding, Severity, SourceItem
+
+# Two readings closer than this are the same place written twice (EXIF and XMP copies).
+SAME_PLACE_M = 25.0
+
+_PROBLEM_WORDS = {
+    PositionProblem.EMPTY: "the GPS tags are there but empty",
+    PositionProblem.ZERO: "the GPS tags hold (0, 0), a placeholder written when there was no fix",
+    PositionProblem.OUT_OF_RANGE: "the GPS tags hold values that are not on Earth",
+    PositionProblem.NOT_A_NUMBER: "the GPS tags hold values that are not numbers",
+}
+
+
+def describe_capture(meta: PhotoMetadata) -> str:
+    """``"taken 2024-05-01 10:12 with Apple iPhone 12"`` (or the parts that are known)."""
+    parts = []
+    if meta.captured_at is not None:
+        parts.append(f"taken {meta.captured_at.isoformat(sep=' ', timespec='minutes')}")
+    camera = camera_name(meta)
+    if camera:
+        parts.append(f"with {camera}")
+    return " ".join(parts)
+
+
+def camera_name(meta: PhotoMetadata) -> str:
+    """Make and model, without the make repeated (``Apple iPhone 12``, not ``Apple Apple iPhone 12``)."""
+    make = (meta.make or "").strip()
+    model = (meta.model or "").strip()
+    if make and model.lower().startswith(make.lower()):
+        return model
+    return " ".join(p for p in (make, model) if p)
+
+
+def _detail(reading: GpsReading, position: Position, meta: PhotoMetadata) -> str:
+    bits = [f"GPS {position.as_text()} ({reading.origin.upper()})"]
+    if position.altitude_m is not None:
+        bits.append(f"altitude {position.altitude_m:.0f} m")
+    if reading.gps_time is not None:
+        bits.append(f"GPS time {reading.gps_time.isoformat(sep=' ', timespec='minutes')}")
+    capture = describe_capture(meta)
+    if capture:
+        bits.append(capture)
+    return "; ".join(bits)
+
+
+class GpsDetector(PhotoDetector):
+    """Reports a real position as a high-severity leak; placeholders as a low note."""
+
+    name = "gps"
+    kinds = ("photo-gps", "video-gps", "photo-gps-placeholder")
+
+    def detect(self, item: SourceItem, meta: PhotoMetadata) -> Iterator[Finding]:
+        located: list[tuple[GpsReading, Position]] = []
+        for reading in meta.gps:
+            if reading.problem is not None:
+                continue
+            pos = make_position(reading.lat, reading.lon, reading.altitude_m)
+            if isinstance(pos, Position) and not any(
+                distance_m(pos, p) < SAME_PLACE_M for _, p in located
+            ):
+                located.append((reading, pos))
+        name = os.path.basename(item.locator) or item.locator
+        if located:
+            yield self._located(item, meta, name, located)
+        elif meta.gps:
+            yield self._placeholder(item, meta, name)
+
+    def _located(
+        self,
+        item: SourceItem,
+        meta: PhotoMetadata,
+        name: str,
+        located: list[tuple[GpsReading, Position]],
+    ) -> Finding:
+        is_video = item.kind == "video"
+        kind = "video-gps" if is_video else "photo-gps"
+        what = "This video" if is_video else "This photo"
+        if item.kind == "xmp-sidecar":
+            what = "This sidecar file (it travels with a photo)"
+        first = located[0][1]
+        evidence = [
+            Evidence(
+                locator=item.locator,
+                detail=_detail(reading, pos, meta),
+                position=pos,
+                observed_at=reading.gps_time or meta.captured_at,
+                field=f"{reading.origin} GPS",
+            )
+            for reading, pos in located
+        ]
+        return make_finding(
+            kind,
+            content=meta.content_key,
+            value=f"{first.lat:.6f},{first.lon:.6f}",
+            title=f"{name}: {what.lower()} shows where it was taken ({first.as_text(4)})"
+            if not is_video
+            else f"{name}: this video shows where it was recorded ({first.as_text(4)})",
+            severity=Severity.HIGH,
+            group=item.group,
+            evidence=evidence,
+        )
+
+    def _placeholder(self, item: SourceItem, meta: PhotoMetadata, name: str) -> Finding:
+        problems = sorted({r.problem for r in meta.gps if r.problem is not None})
+        words = "; ".join(_PROBLEM_WORDS[p] for p in problems)
+        raw = "; ".join(r.raw for r in meta.gps if r.raw)[:300]
+        return make_finding(
+            "photo-gps-placeholder",
+            content=meta.content_key,
+            value=",".join(problems),
+            title=f"{name}: GPS tags without a real position",
+            severity=Severity.LOW,
+            confidence=Confidence.MEDIUM,
+            group=item.group,
+            evidence=[
+                Evidence(
+                    locator=item.locator,
+                    detail=f"{words}" + (f" ({raw})" if raw else ""),
+                    field="GPS",
+                )
+            ],
+        )

@@ -1,0 +1,40 @@
+"""The exception tree.  Every message says what to try next.
+
+::
+
+    ExposureError                 anything exposure raises on purpose
+    ├── UsageError                bad command-line input (exit code 2)
+    │   └── InputError            an INPUT that does not exist or is not recognised
+    ├── SourceError               a whole source could not be read (exit code 3)
+    └── ReportError               a report could not be written (exit code 3)
+
+Problems with a single item (one corrupt photo, one broken archive member, one 404) are
+never exceptions: they become :class:`exposure.model.Skipped` records and the audit goes on.
+"""
+
+from __future__ import annotations
+
+
+class ExposureError(Exception):
+    """Base class: a problem exposure knows how to explain."""
+
+
+class UsageError(ExposureError):
+    """The command line asks for something that cannot be done; nothing was audited."""
+
+
+class InputError(UsageError):
+    """An INPUT does not exist or is not something exposure can read."""
+
+    def __init__(self, given: str, problem: str) -> None:
+        super().__init__(f"{given}: {problem}")
+        self.given = given
+        self.problem = problem
+
+
+class SourceError(ExposureError):
+    """A whole input could not be read (its items could not even be listed)."""
+
+
+class ReportError(ExposureError):
+    """A report file could not be written."""

@@ -1,0 +1,207 @@
+"""The data model every source, detector and renderer speaks.
+
+::
+
+    Source --yields--> SourceItem | Skipped
+    Detector(SourceItem) --yields--> Finding | Skipped      (each Finding holds Evidence)
+    inference(findings) ---> Place (later: inferred-home / inferred-work findings)
+    Report = findings + skipped + places + per-source counts  --> renderers (JSON, HTML)
+
+All records are frozen dataclasses.  A problem with one item is never an exception: it is
+a :class:`Skipped` record with a reason a person can read, and the audit goes on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from exposure.geo import Position
+
+SCHEMA_VERSION = 1
+
+
+class Severity(StrEnum):
+    """How much a finding reveals.  Ordered: HIGH first."""
+
+    HIGH = "high"
+    """Points at a specific place (a home, a workplace, a routine)."""
+    MEDIUM = "medium"
+    """Identifies the person or device, or narrows down where they are."""
+    LOW = "low"
+    """Worth knowing, little risk on its own."""
+
+    @property
+    def rank(self) -> int:
+        """0 for HIGH, 1 for MEDIUM, 2 for LOW: sorts most serious first."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+
+
+class Confidence(StrEnum):
+    """How sure the detector is that the leak is real."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One unit a source yields: a photo file, an archive member, a post, a fetched page."""
+
+    source: str
+    """Name of the source that produced it (a key of ``exposure.sources.SOURCES``)."""
+    locator: str
+    """Where the item is, as the user would find it: ``INPUT/sub/path.jpg``,
+    ``ARCHIVE!member``, or a URL."""
+    kind: str
+    """What the item is: ``photo``, ``video``, ``xmp-sidecar``, later ``post``, ``page``..."""
+    path: Path | None = None
+    """Local file to read, when there is one."""
+    group: str = "Photos and videos on this device"
+    """Where the user has to act on it (the report groups findings by this)."""
+    timestamp: datetime | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Something that could not be checked, and why, in words for the user."""
+
+    locator: str
+    reason: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One observation that backs a finding: the "where exactly"."""
+
+    locator: str
+    """The item it came from (same form as :attr:`SourceItem.locator`)."""
+    detail: str
+    """What was seen, short: ``"GPS 52.520008, 13.404954 (EXIF)"``."""
+    position: Position | None = None
+    observed_at: datetime | None = None
+    """When the observation was made (capture time of a photo, time of a point)."""
+    place_name: str | None = None
+    field: str | None = None
+    """The metadata field or JSON key it was read from."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One remediation step, with where the advice comes from and when it was checked."""
+
+    text: str
+    source: str = ""
+    checked: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Remediation:
+    """How to remove a leak: a summary, ordered steps, and rough effort."""
+
+    summary: str
+    steps: tuple[Step, ...]
+    effort: str = "a few minutes"
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One line of the checklist."""
+
+    id: str
+    """Stable fingerprint: the same leak in the same content gets the same id every run."""
+    kind: str
+    """Stable documented identifier (see docs/json-report.md); never rename casually."""
+    title: str
+    severity: Severity
+    confidence: Confidence
+    why: str
+    """Why this matters, in plain words."""
+    group: str
+    """Where the user has to act (a folder of photos, a platform, a web page)."""
+    evidence: tuple[Evidence, ...]
+    remediation: Remediation
+
+    @property
+    def locator(self) -> str:
+        """The first (main) place the leak was seen."""
+        return self.evidence[0].locator if self.evidence else ""
+
+    @property
+    def position(self) -> Position | None:
+        """The first real position among the evidence, if any."""
+        return next((e.position for e in self.evidence if e.position is not None), None)
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        """Most severe first, then most confident, then by group and locator."""
+        conf = {Confidence.HIGH: 0, Confidence.MEDIUM: 1, Confidence.LOW: 2}[self.confidence]
+        return (self.severity.rank, conf, self.group, self.locator)
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedPoint:
+    """A position with its time and precision, kept for inference (home/work clustering)."""
+
+    position: Position
+    observed_at: datetime | None
+    locator: str
+    finding_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A cluster of located evidence (filled by the inference step; empty for now)."""
+
+    id: str
+    label: str
+    centre: Position
+    radius_m: float
+    points: int
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    finding_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCount:
+    """How many items one source checked in this audit."""
+
+    source: str
+    checked: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything an audit found.  Renderers take only this."""
+
+    tool_version: str
+    inputs: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...]
+    places: tuple[Place, ...] = ()
+    counts: tuple[SourceCount, ...] = ()
+    points: tuple[LocatedPoint, ...] = field(default=(), repr=False)
+    generated_at: datetime | None = None
+    """None in reproducible mode."""
+    redacted: bool = False
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def items_checked(self) -> int:
+        """Total items looked at, over all sources."""
+        return sum(c.checked for c in self.counts)
+
+    def severity_counts(self) -> dict[Severity, int]:
+        """Number of findings at each severity (every severity present as a key)."""
+        counted = Counter(f.severity for f in self.findings)
+        return {s: counted.get(s, 0) for s in Severity}

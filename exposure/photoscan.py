@@ -1,0 +1,84 @@
+"""Read photo metadata in parallel worker processes, with bounded work in flight.
+
+Paths go out in batches and small :class:`PhotoMetadata` records come back; findings are
+built in the parent.  At most ``workers * IN_FLIGHT_PER_WORKER`` batches are queued at any
+time, so memory stays flat however large the folder is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from exposure.metadata import MetadataError, PhotoMetadata, read_metadata
+
+BATCH = 48
+IN_FLIGHT_PER_WORKER = 4
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 96
+
+Outcome = PhotoMetadata | str
+"""What reading one file gives: its metadata, or the reason it could not be checked."""
+
+
+def read_one(path: str) -> Outcome:
+    """Read one file; every failure becomes a reason string (never an exception)."""
+    try:
+        return read_metadata(path)
+    except MetadataError as exc:
+        return exc.reason
+    except OSError as exc:
+        return f"could not open the file ({exc.strerror or exc})"
+    except Exception as exc:  # a parser bug must not end the audit
+        return f"unexpected error while reading metadata ({type(exc).__name__})"
+
+
+def read_batch(paths: Sequence[str]) -> list[Outcome]:
+    """Worker entry point: read a batch of files in order."""
+    return [read_one(p) for p in paths]
+
+
+def scan(paths: Sequence[str], workers: int) -> Iterator[tuple[int, Outcome]]:
+    """Yield ``(index, outcome)`` for every path; order of completion, not input order."""
+    if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        for index, path in enumerate(paths):
+            yield index, read_one(path)
+        return
+    done: set[int] = set()
+    try:
+        for index, outcome in _scan_pool(paths, workers):
+            done.add(index)
+            yield index, outcome
+    except BrokenProcessPool:
+        # A worker died (out of memory, killed): finish in this process rather than fail.
+        for index, path in enumerate(paths):
+            if index not in done:
+                yield index, read_one(path)
+
+
+def _scan_pool(paths: Sequence[str], workers: int) -> Iterator[tuple[int, Outcome]]:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["exposure.metadata"])
+    pending: dict[Future[list[Outcome]], int] = {}
+    starts = iter(range(0, len(paths), BATCH))
+    limit = workers * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+
+        def submit_next() -> bool:
+            start = next(starts, None)
+            if start is None:
+                return False
+            pending[pool.submit(read_batch, paths[start : start + BATCH])] = start
+            return True
+
+        while len(pending) < limit and submit_next():
+            pass
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                start = pending.pop(future)
+                for offset, outcome in enumerate(future.result()):
+                    yield start + offset, outcome
+                submit_next()

@@ -1,0 +1,32 @@
+"""Sources: each recognises one kind of INPUT and yields its items.
+
+``SOURCES`` is tried in order; the first that recognises an INPUT reads it.  Later sources
+(platform exports, profile URLs) go before ``photos`` so that a folder holding an unpacked
+export is read as that export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exposure.errors import InputError
+from exposure.options import Options
+from exposure.sources.base import Source
+from exposure.sources.photos import PhotoSource
+
+SOURCES: tuple[type[Source], ...] = (PhotoSource,)
+
+
+def resolve(given: str, options: Options) -> Source:
+    """The source that reads INPUT ``given``, or an InputError that says what to do."""
+    for source_cls in SOURCES:
+        if source_cls.recognise(given):
+            return source_cls(given, options)
+    path = Path(given).expanduser()
+    if not path.exists():
+        raise InputError(given, "no such file or folder; check the spelling and path")
+    accepted = "; ".join(s.description for s in SOURCES)
+    raise InputError(given, f"not something exposure can check (it reads: {accepted})")
+
+
+__all__ = ["SOURCES", "Source", "resolve"]

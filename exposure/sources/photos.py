@@ -1,0 +1,109 @@
+"""Photo and video files: a single file or a folder walked recursively."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from exposure.metadata import PHOTO_SUFFIXES, sniff_format
+from exposure.model import Skipped, SourceItem
+from exposure.sources.base import Source
+
+SNIFF_BYTES = 32
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".3gp", ".3g2"})
+
+
+def media_kind(path: Path) -> str | None:
+    """``photo``, ``video`` or ``xmp-sidecar`` for a file we can read, judged by its name."""
+    suffix = path.suffix.lower()
+    if suffix == ".xmp":
+        return "xmp-sidecar"
+    if suffix in VIDEO_SUFFIXES:
+        return "video"
+    if suffix in PHOTO_SUFFIXES:
+        return "photo"
+    return None
+
+
+def _sniff_kind(path: Path) -> str | None:
+    """For a file without a suffix (``IMG_0001`` copied off a phone), look at its first bytes."""
+    try:
+        with path.open("rb") as fh:
+            fmt = sniff_format(fh.read(SNIFF_BYTES), path.name)
+    except OSError:
+        return None
+    if fmt is None:
+        return None
+    return "video" if fmt in {"mp4", "mov"} else "photo"
+
+
+class PhotoSource(Source):
+    """Photos and videos on this computer: one file, or a folder and everything below it."""
+
+    name = "photos"
+    description = "a photo or video file, or a folder of them"
+
+    @classmethod
+    def recognise(cls, given: str) -> bool:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            return True
+        if not path.is_file():
+            return False
+        return media_kind(path) is not None or (path.suffix == "" and _sniff_kind(path) is not None)
+
+    @property
+    def group(self) -> str:
+        """Where the user acts: the folder (or file) they named."""
+        return f"Photos and videos in {self.given}"
+
+    def _item(self, path: Path, locator: str, kind: str) -> SourceItem:
+        return SourceItem(
+            source=self.name, locator=locator, kind=kind, path=path, group=self.group
+        )
+
+    def iter_items(self) -> Iterator[SourceItem | Skipped]:
+        root = Path(self.given).expanduser()
+        if root.is_file():
+            kind = media_kind(root) or _sniff_kind(root) or "photo"
+            yield self._item(root, self.given, kind)
+            return
+        yield from self._walk(root)
+
+    def _walk(self, root: Path) -> Iterator[SourceItem | Skipped]:
+        """Walk without recursion (deep trees cannot overflow the stack), in a stable order."""
+        stack: list[tuple[Path, str]] = [(root, self.given)]
+        seen: set[tuple[int, int]] = set()
+        follow = self.options.follow_symlinks
+        while stack:
+            folder, shown = stack.pop()
+            try:
+                st = folder.stat()
+                if (st.st_dev, st.st_ino) in seen:
+                    yield Skipped(shown, "folder already visited through a link (loop)", self.name)
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                with os.scandir(folder) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                yield Skipped(shown, f"could not open this folder ({exc.strerror or exc})", self.name)
+                continue
+            subfolders: list[tuple[Path, str]] = []
+            for entry in entries:
+                path = Path(entry.path)
+                locator = os.path.join(shown, entry.name)
+                try:
+                    if entry.is_dir(follow_symlinks=follow):
+                        subfolders.append((path, locator))
+                        continue
+                    if not entry.is_file(follow_symlinks=follow):
+                        continue
+                except OSError:
+                    continue
+                kind = media_kind(path)
+                if kind is None and "." not in entry.name:
+                    kind = _sniff_kind(path)
+                if kind is not None:
+                    yield self._item(path, locator, kind)
+            stack.extend(reversed(subfolders))

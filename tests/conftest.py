@@ -1,0 +1,53 @@
+"""Shared fixtures: the shared corpus (skipped cleanly when absent) and a CLI runner."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """../shared/corpus next to the checkout; the test is skipped where it is absent."""
+    if not (CORPUS / "MANIFEST.md").is_file():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., CliResult]:
+    """Run ``exposure ARGS`` in-process from a temporary working directory."""
+    from exposure.cli import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse --help / usage errors
+                code = int(exc.code or 0)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return invoke
+
+
+def has_exiftool() -> bool:
+    return shutil.which("exiftool") is not None
