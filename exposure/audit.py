@@ -59,7 +59,8 @@ def run(options: Options, progress: Progress | None = None) -> Report:
             skipped.append(Skipped(item.locator, outcome, item.source))
             continue
         checked[item.source] += 1
-        skipped.extend(Skipped(item.locator, f"partly read: {note}", item.source) for note in outcome.notes)
+        if outcome.notes:
+            skipped.append(Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source))
         for detector in detectors:
             _add_all(findings, detector.detect(item, outcome))
     _finish(findings, detectors)

@@ -28,12 +28,12 @@ class SerialDetector(PhotoDetector):
         if not meta.serials:
             return
         name = os.path.basename(item.locator) or item.locator
-        noun = "serial number" if len(meta.serials) == 1 else "serial numbers"
+        noun = "serial number is" if len(meta.serials) == 1 else "serial numbers are"
         yield make_finding(
             "photo-device-serial",
             content=meta.content_key,
             value=_value(meta.serials),
-            title=f"{name}: the camera's {noun} is stored in the file",
+            title=f"{name}: the camera's {noun} stored in the file",
             severity=Severity.MEDIUM,
             group=item.group,
             evidence=_evidence(item, meta.serials),

@@ -1,0 +1,182 @@
+"""The accumulator that parsers fill while walking one file, and its final build step."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata
+from exposure.metadata.text import (
+    clean,
+    is_placeholder_serial,
+    is_placeholder_text,
+    looks_like_name,
+)
+
+MAX_NOTES = 8
+MAX_IDENTIFIERS = 32
+
+# Ranks for the capture time: the lowest rank offered wins.
+RANK_ORIGINAL = 0
+"""EXIF DateTimeOriginal."""
+RANK_CREATED = 1
+"""EXIF CreateDate (DateTimeDigitized)."""
+RANK_XMP = 2
+"""XMP exif:DateTimeOriginal / photoshop:DateCreated / xmp:CreateDate."""
+RANK_CONTAINER = 3
+"""QuickTime creation date."""
+RANK_CONTAINER_UTC = 4
+"""QuickTime movie header (mvhd) creation time."""
+
+
+class Collector:
+    """Everything found so far in one file; first value wins for single-valued fields."""
+
+    __slots__ = (
+        "_captured",
+        "_captured_rank",
+        "_gps_seen",
+        "_ids_seen",
+        "descriptions",
+        "failure",
+        "gps",
+        "make",
+        "model",
+        "notes",
+        "owners",
+        "serials",
+        "software",
+    )
+
+    def __init__(self) -> None:
+        self.gps: list[GpsReading] = []
+        self._gps_seen: set[tuple[object, ...]] = set()
+        self.serials: list[Identifier] = []
+        self.owners: list[Identifier] = []
+        self._ids_seen: set[str] = set()
+        self.make: str | None = None
+        self.model: str | None = None
+        self.software: str | None = None
+        self.descriptions: list[str] = []
+        self._captured: datetime | None = None
+        self._captured_rank = 99
+        self.notes: list[str] = []
+        self.failure: str | None = None
+        """The first reason a part of the file could not be read."""
+
+    # -- adding -----------------------------------------------------------------------
+    def add_gps(self, reading: GpsReading) -> None:
+        """Record a GPS reading unless an identical one from the same origin is known."""
+        key = (
+            reading.lat,
+            reading.lon,
+            reading.altitude_m,
+            reading.gps_time,
+            reading.origin,
+            reading.problem,
+        )
+        if key not in self._gps_seen:
+            self._gps_seen.add(key)
+            self.gps.append(reading)
+
+    def add_serial(self, label: str, value: str | None) -> None:
+        """Record a serial number unless it is a placeholder like ``"0000000"``."""
+        if value is None:
+            return
+        value = clean(value)
+        if not is_placeholder_serial(value):
+            self._add_id(self.serials, label, value)
+
+    def add_owner(self, label: str, value: str | None) -> None:
+        """Record a person's or organisation's name unless it is empty boilerplate."""
+        if value is None:
+            return
+        value = clean(value)
+        if looks_like_name(value):
+            self._add_id(self.owners, label, value)
+
+    def _add_id(self, target: list[Identifier], label: str, value: str) -> None:
+        """Add unless the same value is already known (under any label)."""
+        key = ("s:" if target is self.serials else "o:") + value.casefold()
+        if key not in self._ids_seen and len(target) < MAX_IDENTIFIERS:
+            self._ids_seen.add(key)
+            target.append(Identifier(label, value))
+
+    def set_make(self, value: str | None) -> None:
+        """Camera maker, first non-empty value wins."""
+        if self.make is None and value:
+            self.make = clean(value) or None
+
+    def set_model(self, value: str | None) -> None:
+        """Camera model, first non-empty value wins."""
+        if self.model is None and value:
+            self.model = clean(value) or None
+
+    def set_software(self, value: str | None) -> None:
+        """Writing software, first non-empty value wins."""
+        if self.software is None and value:
+            self.software = clean(value) or None
+
+    def add_description(self, value: str | None) -> None:
+        """A candidate description; placeholders are filtered when building."""
+        if value:
+            value = clean(value)
+            if value:
+                self.descriptions.append(value)
+
+    def offer_captured(self, when: datetime | None, rank: int) -> None:
+        """A candidate capture time; the one with the lowest ``rank`` wins."""
+        if when is not None and rank < self._captured_rank:
+            self._captured = when
+            self._captured_rank = rank
+
+    def note(self, text: str) -> None:
+        """A short remark about a part that could not be read (deduplicated, capped)."""
+        if text not in self.notes and len(self.notes) < MAX_NOTES:
+            self.notes.append(text)
+
+    def fail(self, reason: str, note: str | None = None) -> None:
+        """A part of the file could not be read: remember ``reason`` and add a note.
+
+        ``reason`` becomes the :class:`MetadataError` reason when nothing else is read;
+        ``note`` (default: ``reason``) is what a partial result says about the part.
+        """
+        if self.failure is None:
+            self.failure = reason
+        self.note(note or reason)
+
+    # -- result -----------------------------------------------------------------------
+    def has_content(self) -> bool:
+        """True when anything at all was read from the file's metadata."""
+        return bool(
+            self.gps
+            or self.serials
+            or self.owners
+            or self.make
+            or self.model
+            or self.software
+            or self.descriptions
+            or self._captured is not None
+        )
+
+    def build(self, fmt: str, content_key: str, size: int) -> PhotoMetadata:
+        """The frozen result."""
+        description = next(
+            (d for d in self.descriptions if not is_placeholder_text(d, self.make, self.model)),
+            None,
+        )
+        return PhotoMetadata(
+            format=fmt,
+            content_key=content_key,
+            size=size,
+            gps=tuple(self.gps),
+            captured_at=self._captured,
+            make=self.make,
+            model=self.model,
+            serials=tuple(self.serials),
+            owners=tuple(
+                o for o in self.owners if not is_placeholder_text(o.value, self.make, self.model)
+            ),
+            description=description,
+            software=self.software,
+            notes=tuple(self.notes),
+        )

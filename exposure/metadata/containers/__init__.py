@@ -1,0 +1,1 @@
+"""One module per container format; each finds the metadata blocks and hands them on."""

@@ -1,0 +1,138 @@
+"""Decoding an EXIF/TIFF block: camera, capture time, GPS, serial numbers and owners.
+
+This is the project's fast EXIF path.  It reads only the tags an audit needs from IFD0,
+the EXIF IFD and the GPS IFD (plus the maker note for makes that store serial numbers
+there), straight from the block through :class:`~exposure.metadata.tiff.TiffView`.
+"""
+
+from __future__ import annotations
+
+from exposure.metadata.collect import RANK_CREATED, RANK_ORIGINAL, Collector
+from exposure.metadata.errors import TRUNCATED
+from exposure.metadata.exif_gps import GPS_TAGS, read_gps
+from exposure.metadata.makernotes import read_maker_note
+from exposure.metadata.positions import reading
+from exposure.metadata.source import Bytes
+from exposure.metadata.text import decode, decode_utf16, parse_datetime
+from exposure.metadata.tiff import ASCII, Entry, Ifd, TiffView
+from exposure.metadata.xmp import decode_xmp
+
+EXIF_POINTER = 0x8769
+GPS_POINTER = 0x8825
+MAKER_NOTE = 0x927C
+XMP_TAG = 0x02BC
+
+SERIAL_TAGS = {
+    0xA431: "BodySerialNumber",
+    0xA435: "LensSerialNumber",
+    0xC62F: "CameraSerialNumber",
+    0xFDE9: "SerialNumber",
+}
+OWNER_TAGS = {
+    0x013B: "Artist",
+    0xA430: "CameraOwnerName",
+    0xFDE8: "OwnerName",
+}
+_TEXT_TAGS = (0x010E, 0x010F, 0x0110, 0x0131, 0x8298, 0x9003, 0x9004, 0x9010, 0x9011, 0x9012)
+WANTED = frozenset(
+    {EXIF_POINTER, GPS_POINTER, MAKER_NOTE, XMP_TAG, 0x9286, 0x9C9D, *_TEXT_TAGS}
+    | SERIAL_TAGS.keys()
+    | OWNER_TAGS.keys()
+)
+
+CUT_NOTE = "EXIF block is truncated; read what came before the break"
+OUTSIDE_NOTE = "EXIF block points outside itself; skipped the parts it points to"
+_COMMENT_CODES = {b"ASCII\x00\x00\x00", b"\x00" * 8, b"JIS\x00\x00\x00\x00\x00"}
+
+
+def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> None:
+    """Read the TIFF structure at ``base`` in ``src`` into ``out``."""
+    opened = TiffView.open(src, base)
+    if opened is None:
+        if src.size - base < 8 and src.cut:
+            out.fail(TRUNCATED, CUT_NOTE)
+        else:
+            out.fail("its EXIF block is damaged (no valid TIFF header)")
+        return
+    view, first = opened
+    ifd0 = view.ifd(first, WANTED)
+    exif = _sub_ifd(view, ifd0, EXIF_POINTER, WANTED)
+    merged = {**exif, **ifd0}
+    make = _read_fields(view, merged, out)
+    gps_entry = ifd0.get(GPS_POINTER) or exif.get(GPS_POINTER)
+    if gps_entry is not None:
+        pointer = view.first_int(gps_entry)
+        if gps_entry[1] == 0:
+            out.add_gps(reading(None, None, None, None, origin, "GPSInfo pointer without a value"))
+        elif pointer is None:
+            out.note("its GPS block pointer is damaged; GPS could not be checked")
+        else:
+            out.add_gps(read_gps(view, view.ifd(pointer, GPS_TAGS), origin))
+    note = merged.get(MAKER_NOTE)
+    if note is not None and view.problem is None:
+        read_maker_note(view, note, make, out)
+    xmp = ifd0.get(XMP_TAG)
+    if xmp is not None and xmp[0] in (1, ASCII, 7):
+        packet = view.data(xmp)
+        if packet:
+            decode_xmp(packet, out)
+    if view.problem == "cut":
+        out.fail(TRUNCATED, CUT_NOTE)
+    elif view.problem == "outside":
+        out.note(OUTSIDE_NOTE)
+
+
+def _sub_ifd(view: TiffView, ifd: Ifd, tag: int, wanted: frozenset[int]) -> Ifd:
+    entry = ifd.get(tag)
+    if entry is None:
+        return {}
+    pointer = view.first_int(entry)
+    return {} if pointer is None else view.ifd(pointer, wanted)
+
+
+def _read_fields(view: TiffView, ifd: Ifd, out: Collector) -> str | None:
+    """Add the plain fields of ``ifd``; returns this block's Make."""
+    text = view.text
+    make = text(ifd.get(0x010F), 256)
+    out.set_make(make)
+    out.set_model(text(ifd.get(0x0110), 256))
+    out.set_software(text(ifd.get(0x0131), 256))
+    out.add_description(text(ifd.get(0x010E)))
+    out.add_description(_user_comment(view, ifd.get(0x9286)))
+    fallback = text(ifd.get(0x9010), 16)
+    out.offer_captured(
+        parse_datetime(text(ifd.get(0x9003), 64), text(ifd.get(0x9011), 16) or fallback),
+        RANK_ORIGINAL,
+    )
+    out.offer_captured(
+        parse_datetime(text(ifd.get(0x9004), 64), text(ifd.get(0x9012), 16) or fallback),
+        RANK_CREATED,
+    )
+    for tag, label in SERIAL_TAGS.items():
+        out.add_serial(label, view.text_or_number(ifd.get(tag)))
+    for tag, label in OWNER_TAGS.items():
+        out.add_owner(label, text(ifd.get(tag), 256))
+    copyright_entry = ifd.get(0x8298)
+    if copyright_entry is not None:
+        raw = view.data(copyright_entry, 512) or b""
+        for part in raw.split(b"\x00")[:2]:
+            out.add_owner("Copyright", decode(part))
+    author = ifd.get(0x9C9D)
+    if author is not None and author[0] in (1, 7):
+        out.add_owner("XPAuthor", decode_utf16(view.data(author, 512) or b""))
+    return make
+
+
+def _user_comment(view: TiffView, entry: Entry | None) -> str | None:
+    """EXIF UserComment: an 8-byte character-code prefix, then the text."""
+    if entry is None:
+        return None
+    data = view.data(entry, 4096)
+    if not data or len(data) <= 8:
+        return None
+    code, body = data[:8], data[8:]
+    if code == b"UNICODE\x00":
+        return decode_utf16(body, view.little)
+    if code in _COMMENT_CODES or not code.isascii():
+        return decode(body)
+    return decode(data)

@@ -1,0 +1,79 @@
+"""The result types of :func:`exposure.metadata.read_metadata`: frozen, slotted dataclasses.
+
+A :class:`PhotoMetadata` holds what one file says about *where* and *by whom* it was
+made: every GPS reading (valid or not), the capture time, the camera make and model,
+serial numbers, owner names and a free-text description.  Nothing here refers back to
+the file's bytes, so results can be pickled between worker processes and compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from exposure.geo import PositionProblem
+
+
+@dataclass(frozen=True, slots=True)
+class GpsReading:
+    """One GPS position as stored in one metadata block.
+
+    ``lat``/``lon`` are the stored values converted to signed decimal degrees; they
+    may be invalid (out of range, (0, 0)) or missing.  ``problem`` says why the reading
+    is not a real position, or is ``None`` when it is one.
+    """
+
+    lat: float | None
+    lon: float | None
+    altitude_m: float | None
+    """Height in metres, negative below sea level (EXIF GPSAltitudeRef = 1)."""
+    gps_time: datetime | None
+    """Aware UTC time of the fix, when the block stores a valid date and time."""
+    origin: str
+    """Where it was found: ``"exif"``, ``"xmp"``, ``"quicktime"`` or ``"png-text"``."""
+    problem: PositionProblem | None
+    raw: str
+    """A short human description of the stored values, for reports and debugging."""
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    """An identifying value (serial number or person's name) and the tag it came from."""
+
+    label: str
+    """The tag, e.g. ``"BodySerialNumber"``, ``"MakerNote SerialNumber"``, ``"XMP dc:creator"``."""
+    value: str
+    """Stripped, printable text."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoMetadata:
+    """Location and identifying metadata read from one photo, video or XMP sidecar."""
+
+    format: str
+    """The detected container: ``"jpeg"``, ``"heic"``, ``"avif"``, ``"tiff"``, ``"dng"``,
+    ``"raw"``, ``"png"``, ``"webp"``, ``"xmp"``, ``"mp4"`` or ``"mov"``."""
+    content_key: str
+    """Hex BLAKE2b-128 of the 8-byte big-endian file size plus the first 64 KiB."""
+    size: int
+    """File size in bytes."""
+    gps: tuple[GpsReading, ...]
+    """Every GPS reading found (identical readings from one origin appear once)."""
+    captured_at: datetime | None
+    """Capture time: naive local time, or aware when the file states an offset or UTC."""
+    make: str | None
+    model: str | None
+    serials: tuple[Identifier, ...]
+    """Camera body, lens and internal serial numbers (placeholders dropped)."""
+    owners: tuple[Identifier, ...]
+    """Artist, owner name, creator and copyright holder names."""
+    description: str | None
+    """Free text the user may have typed (camera placeholder texts dropped)."""
+    software: str | None
+    notes: tuple[str, ...]
+    """What could not be read, when the rest of the file still gave results."""
+
+    @property
+    def real_positions(self) -> tuple[GpsReading, ...]:
+        """The readings that are real places on Earth."""
+        return tuple(g for g in self.gps if g.problem is None)

@@ -1,0 +1,126 @@
+"""``read_metadata``: open a file, read its head once, pick the parser, build the result."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from hashlib import blake2b
+
+from exposure.metadata.collect import Collector
+from exposure.metadata.containers.isobmff import parse_heif
+from exposure.metadata.containers.jpeg import parse_jpeg
+from exposure.metadata.containers.png import parse_png
+from exposure.metadata.containers.quicktime import parse_quicktime
+from exposure.metadata.containers.tiff_file import parse_tiff
+from exposure.metadata.containers.webp import parse_webp
+from exposure.metadata.errors import Malformed, MetadataError
+from exposure.metadata.model import PhotoMetadata
+from exposure.metadata.sniff import NAMES, SUFFIX_FORMATS, sniff_format, suffix_of
+from exposure.metadata.source import HEAD_SIZE, Source, read_fully
+from exposure.metadata.xmp import decode_xmp
+
+Parser = Callable[[Source, Collector], None]
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _parse_xmp_file(src: Source, out: Collector) -> None:
+    decode_xmp(src.read(0, src.size), out)
+
+
+PARSERS: dict[str, Parser] = {
+    "jpeg": parse_jpeg,
+    "png": parse_png,
+    "webp": parse_webp,
+    "tiff": parse_tiff,
+    "dng": parse_tiff,
+    "raw": parse_tiff,
+    "heic": parse_heif,
+    "avif": parse_heif,
+    "mp4": parse_quicktime,
+    "mov": parse_quicktime,
+    "xmp": _parse_xmp_file,
+}
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    # O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.
+    return os.open(path, flags | _NONBLOCK)
+
+
+def content_key(size: int, head: bytes) -> str:
+    """Hex BLAKE2b-128 of the 8-byte big-endian ``size`` and the first 64 KiB ``head``."""
+    digest = blake2b(size.to_bytes(8, "big"), digest_size=16)
+    digest.update(head[:HEAD_SIZE])
+    return digest.hexdigest()
+
+
+def read_metadata(path: os.PathLike[str] | str) -> PhotoMetadata:
+    """Read location and identifying metadata from the photo, video or sidecar at ``path``.
+
+    Raises :class:`MetadataError` (and nothing else) when the file cannot be read or its
+    metadata cannot be checked; a partly damaged file gives a result with ``notes``.
+    """
+    try:
+        return _read(os.fspath(path))
+    except MetadataError:
+        raise
+    except Exception as exc:  # the promise: never any other exception type
+        raise MetadataError(f"could not read it ({type(exc).__name__})") from exc
+
+
+def _read(path: str) -> PhotoMetadata:
+    try:
+        fh = open(path, "rb", buffering=0, opener=_open_nonblocking)
+    except OSError as exc:
+        raise MetadataError(_os_reason(exc)) from exc
+    with fh:
+        try:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise MetadataError("not a regular file")
+            size = info.st_size
+            if size == 0:
+                raise MetadataError("empty file (0 bytes)")
+            head = read_fully(fh, HEAD_SIZE)
+        except OSError as exc:
+            raise MetadataError(_os_reason(exc)) from exc
+        if not head:
+            raise MetadataError("empty file (0 bytes)")
+        size = max(size, len(head))
+        fmt = sniff_format(head, path)
+        if fmt is None:
+            raise MetadataError(_unknown_reason(path))
+        out = Collector()
+        expected = SUFFIX_FORMATS.get(suffix_of(path))
+        if expected is not None and expected != fmt and {expected, fmt} - {"tiff", "dng", "raw"}:
+            out.note(f"named like {NAMES[expected]} but it is {NAMES[fmt]}")
+        try:
+            PARSERS[fmt](Source(fh, size, head), out)
+        except Malformed as exc:
+            out.fail(exc.reason)
+        except OSError as exc:
+            out.fail(_os_reason(exc))
+        except (MemoryError, RecursionError, ValueError, LookupError, ArithmeticError) as exc:
+            out.fail(f"its metadata is damaged ({type(exc).__name__})")
+    if out.failure is not None and not out.has_content():
+        raise MetadataError(out.failure)
+    return out.build(fmt, content_key(size, head), size)
+
+
+def _unknown_reason(path: str) -> str:
+    expected = SUFFIX_FORMATS.get(suffix_of(path))
+    if expected is not None:
+        return f"not {NAMES[expected]} although named {suffix_of(path)}"
+    return "not a photo or video format this tool reads"
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "file not found"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "a folder, not a file"
+    return f"could not read the file ({exc.strerror or type(exc).__name__})"

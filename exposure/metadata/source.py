@@ -1,0 +1,107 @@
+"""Bounded random access to bytes: a file with its head cached, or an in-memory block.
+
+Every parser reads through one of the two classes here, never through a file object,
+so that two rules hold everywhere: a read past the end returns fewer bytes instead of
+failing, and the bytes read beyond the cached head of one file never exceed
+:data:`READ_BUDGET`, whatever a header claims.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Protocol
+
+from exposure.metadata.errors import Malformed, Truncated
+
+HEAD_SIZE = 65536
+"""Bytes read up front: enough for the metadata of almost every photo."""
+READ_BUDGET = 16 * 1024 * 1024
+"""Most bytes read from one file beyond its head."""
+
+
+class Bytes(Protocol):
+    """Something parsers can read at offsets: a :class:`Source` or a :class:`Buffer`."""
+
+    @property
+    def size(self) -> int:
+        """Total length; reads at or past it return ``b""``."""
+        ...
+
+    @property
+    def cut(self) -> bool:
+        """``True`` when the data ends before the structure it holds says it does."""
+        ...
+
+    def read(self, offset: int, length: int) -> bytes:
+        """Up to ``length`` bytes at ``offset`` (fewer at the end, none when out of range)."""
+        ...
+
+
+class Buffer:
+    """An in-memory block, e.g. an EXIF payload cut out of a JPEG segment."""
+
+    __slots__ = ("cut", "data", "size")
+
+    def __init__(self, data: bytes, cut: bool = False) -> None:
+        self.data = data
+        self.size = len(data)
+        self.cut = cut
+
+    def read(self, offset: int, length: int) -> bytes:
+        """Up to ``length`` bytes at ``offset``."""
+        if offset < 0 or length <= 0:
+            return b""
+        return self.data[offset : offset + length]
+
+
+class Source:
+    """One open file: the first :data:`HEAD_SIZE` bytes in memory, the rest by seeking."""
+
+    __slots__ = ("_budget", "_fh", "cut", "head", "size")
+
+    def __init__(self, fh: BinaryIO | None, size: int, head: bytes) -> None:
+        self._fh = fh
+        self.size = size
+        self.head = head
+        self.cut = False
+        self._budget = READ_BUDGET
+
+    def read(self, offset: int, length: int) -> bytes:
+        """Up to ``length`` bytes at ``offset``; raises :class:`Malformed` past the budget."""
+        if offset < 0 or length <= 0 or offset >= self.size:
+            return b""
+        end = offset + length
+        head = self.head
+        if end <= len(head):
+            return head[offset:end]
+        length = min(length, self.size - offset)
+        if length > self._budget:
+            raise Malformed("its metadata claims to be larger than 16 MiB; stopped reading")
+        if self._fh is None:
+            return head[offset:end]
+        self._budget -= length
+        self._fh.seek(offset)
+        return read_fully(self._fh, length)
+
+
+def read_fully(fh: BinaryIO, length: int) -> bytes:
+    """Read ``length`` bytes, looping over short reads, stopping early only at the end."""
+    data = fh.read(length) or b""
+    if len(data) >= length or not data:
+        return data
+    parts = [data]
+    got = len(data)
+    while got < length:
+        more = fh.read(length - got)
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
+
+
+def exact(src: Bytes, offset: int, length: int) -> bytes:
+    """Exactly ``length`` bytes at ``offset``, or :class:`Truncated`."""
+    data = src.read(offset, length)
+    if len(data) != length:
+        raise Truncated()
+    return data

@@ -1,0 +1,56 @@
+"""What a synthetic photo should contain: :class:`PhotoSpec` and :class:`GpsSpec`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+Rationals = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GpsSpec:
+    """A GPS block.  ``GpsSpec()`` with nothing set writes an empty GPS IFD.
+
+    ``lat_rationals``/``lon_rationals`` are written verbatim instead of ``lat``/``lon``
+    (for invalid values such as ``((4294967295, 1),)`` or zero denominators).
+    """
+
+    lat: float | None = None
+    lon: float | None = None
+    altitude_m: float | None = None
+    time: datetime | None = None
+    """Aware UTC time of the fix (GPSDateStamp + GPSTimeStamp)."""
+    lat_rationals: Rationals | None = None
+    lon_rationals: Rationals | None = None
+    lat_ref: str | None = None
+    """Hemisphere letter to write; default: from the sign of ``lat``."""
+    lon_ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoSpec:
+    """Metadata of a synthetic photo or video; ``None`` fields are left out."""
+
+    make: str | None = "Exposure"
+    model: str | None = "Factory One"
+    software: str | None = None
+    datetime_original: datetime | None = None
+    """Naive local capture time (EXIF DateTimeOriginal and CreateDate)."""
+    offset_time: str | None = None
+    """``"+02:00"``: written as OffsetTimeOriginal/OffsetTime, and used for video UTC times."""
+    gps: GpsSpec | None = None
+    body_serial: str | None = None
+    lens_serial: str | None = None
+    artist: str | None = None
+    copyright: str | None = None
+    owner_name: str | None = None
+    description: str | None = None
+    maker_note: bytes | None = None
+    """A maker note blob (see :mod:`exposure.testing.makernotes`), stored in the EXIF IFD."""
+    xmp: bool = False
+    """Also embed an XMP packet with the same fields (JPEG, TIFF, PNG, WebP, HEIF)."""
+    big_endian: bool = False
+    """Write the TIFF/EXIF structure in Motorola (MM) byte order."""
+    padding: int = 0
+    """Extra bytes of non-metadata content, to give the file a realistic size."""
