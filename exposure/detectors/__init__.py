@@ -29,4 +29,14 @@ def all_kinds() -> tuple[str, ...]:
     return tuple(kind for cls in PHOTO_DETECTORS for kind in cls.kinds)
 
 
-__all__ = ["PHOTO_DETECTORS", "PhotoDetector", "all_kinds", "make_finding", "new_photo_detectors"]
+__all__ = [
+    "PHOTO_DETECTORS",
+    "CameraDetailsDetector",
+    "GpsDetector",
+    "OwnerDetector",
+    "PhotoDetector",
+    "SerialDetector",
+    "all_kinds",
+    "make_finding",
+    "new_photo_detectors",
+]

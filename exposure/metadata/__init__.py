@@ -18,10 +18,10 @@ from exposure.metadata.reader import read_metadata
 from exposure.metadata.sniff import PHOTO_SUFFIXES, sniff_format
 
 __all__ = [
-    "PHOTO_SUFFIXES",
     "GpsReading",
     "Identifier",
     "MetadataError",
+    "PHOTO_SUFFIXES",
     "PhotoMetadata",
     "read_metadata",
     "sniff_format",

@@ -12,9 +12,9 @@ from exposure.metadata.errors import TRUNCATED
 from exposure.metadata.exif_gps import GPS_TAGS, read_gps
 from exposure.metadata.makernotes import read_maker_note
 from exposure.metadata.positions import reading
-from exposure.metadata.source import Bytes
+from exposure.metadata.source import Buffer, Bytes
 from exposure.metadata.text import decode, decode_utf16, parse_datetime
-from exposure.metadata.tiff import ASCII, Entry, Ifd, TiffView
+from exposure.metadata.tiff import ASCII, EXIF_MAGIC, Entry, Ifd, TiffView
 from exposure.metadata.xmp import decode_xmp
 
 EXIF_POINTER = 0x8769
@@ -43,6 +43,18 @@ WANTED = frozenset(
 CUT_NOTE = "EXIF block is truncated; read what came before the break"
 OUTSIDE_NOTE = "EXIF block points outside itself; skipped the parts it points to"
 _COMMENT_CODES = {b"ASCII\x00\x00\x00", b"\x00" * 8, b"JIS\x00\x00\x00\x00\x00"}
+
+
+def is_exif_payload(data: bytes) -> bool:
+    """True for bytes that start like an EXIF payload (``"Exif\\0\\0"`` or a TIFF header)."""
+    return data.startswith(b"Exif\x00") or data[:4] in EXIF_MAGIC
+
+
+def decode_exif_payload(
+    data: bytes, out: Collector, *, cut: bool = False, origin: str = "exif"
+) -> None:
+    """An EXIF payload as containers store it: a TIFF block, maybe after ``"Exif\\0\\0"``."""
+    decode_exif(Buffer(data, cut), 6 if data.startswith(b"Exif\x00") else 0, out, origin)
 
 
 def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> None:

@@ -86,7 +86,9 @@ def _dispatch(view: TiffView, start: int, head: bytes, make: str, out: Collector
         _serials(TiffView(src, start, _ORDERS[head[6:8]]), 8, _PENTAX, out)
     elif head.startswith(b"Panasonic\x00"):
         _serials(_guess(view, view.base, start + 12), start + 12 - view.base, _PANASONIC, out)
-    elif head.startswith(b"\x01\xf1") and (make.startswith("RECONYX") or head[2:4] in (b"\x02\x00", b"\x03\x00")):
+    elif head.startswith(b"\x01\xf1") and (
+        make.startswith("RECONYX") or head[2:4] in (b"\x02\x00", b"\x03\x00")
+    ):
         out.add_serial("MakerNote SerialNumber", decode_utf16(src.read(start + 0x2A, 30)))
     elif head.startswith(b"RECONYXH2\x00"):
         out.add_serial("MakerNote SerialNumber", decode_utf16(src.read(start + 0x7E, 30)))
@@ -137,4 +139,3 @@ def _olympus(view: TiffView, ifd_offset: int, out: Collector) -> None:
         pointer = view.first_int(equipment) if typ in (4, 13) else view.u32(raw)
         if pointer:
             _serials(view, pointer, _OLYMPUS_EQUIPMENT, out)
-

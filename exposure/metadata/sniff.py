@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import struct
 
+from exposure.metadata.tiff import TIFF_HEADERS
+
 RAW_SUFFIXES = frozenset(
     {
         ".nef", ".nrw", ".cr2", ".arw", ".srf", ".sr2", ".orf", ".rw2", ".rwl", ".pef",
@@ -25,7 +27,7 @@ HEIC_BRANDS = frozenset(
 )  # fmt: skip
 AVIF_BRANDS = frozenset({b"avif", b"avis"})
 QUICKTIME_ATOMS = frozenset({b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"})
-_TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"IIRO", b"IIRS", b"MMOR", b"IIU\x00", b"II+\x00", b"MM\x00+")
+_TIFF_MAGIC = (*TIFF_HEADERS, b"II+\x00", b"MM\x00+")  # the last two: BigTIFF
 _XMP_MARKS = (b"<x:xmpmeta", b"<x:xapmeta", b"<rdf:RDF", b"<?xpacket")
 _DNG_VERSION = 0xC612
 

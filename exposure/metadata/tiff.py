@@ -29,7 +29,7 @@ RATIONAL_TYPES = frozenset({5, 10})
 _INT_CODES = {1: "B", 3: "H", 4: "I", 6: "b", 8: "h", 9: "i", 13: "I", 16: "Q", 17: "q", 18: "Q"}
 _FLOAT_CODES = {11: "f", 12: "d"}
 
-_HEADERS = {
+TIFF_HEADERS = {
     b"II*\x00": True,
     b"MM\x00*": False,
     b"IIRO": True,  # Olympus ORF
@@ -37,6 +37,9 @@ _HEADERS = {
     b"MMOR": False,  # Olympus ORF, big-endian
     b"IIU\x00": True,  # Panasonic RW2
 }
+"""TIFF header magic → little-endian?  (Plain TIFF plus the raw formats' variants.)"""
+EXIF_MAGIC = (b"II*\x00", b"MM\x00*")
+"""The headers an EXIF block starts with."""
 
 _N_TYPES = len(TYPE_SIZES)
 
@@ -70,7 +73,7 @@ class TiffView:
     def open(cls, src: Bytes, base: int = 0) -> tuple[TiffView, int] | None:
         """The view and the offset of IFD0, or ``None`` when there is no TIFF header."""
         header = src.read(base, 8)
-        little = _HEADERS.get(header[:4])
+        little = TIFF_HEADERS.get(header[:4])
         if little is None or len(header) < 8:
             return None
         view = cls(src, base, little)

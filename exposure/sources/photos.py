@@ -97,7 +97,9 @@ class PhotoSource(Source):
                     if entry.is_dir(follow_symlinks=follow):
                         subfolders.append((path, locator))
                         continue
-                    if not entry.is_file(follow_symlinks=follow):
+                    if not entry.is_file():  # links to files are followed: they cannot loop
+                        if entry.is_symlink() and media_kind(path) is not None:
+                            yield Skipped(locator, "a link to a file that does not exist", self.name)
                         continue
                 except OSError:
                     continue

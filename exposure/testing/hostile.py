@@ -7,6 +7,7 @@ to a ``(suffix, builder)`` pair so tests can run them all.
 
 from __future__ import annotations
 
+import functools
 import struct
 import zlib
 from collections.abc import Callable
@@ -78,9 +79,10 @@ def xmp_billion_laughs() -> bytes:
     return b"\xff\xd8" + segment(0xE1, XMP_JPEG_ID + packet.encode()) + JPEG_BODY
 
 
+@functools.lru_cache(maxsize=1)
 def png_inflate_bomb() -> bytes:
-    """A zTXt raw EXIF profile that inflates to 64 MiB of hex digits."""
-    bomb = zlib.compress(raw_profile(b"") + b"0" * (64 * 1024 * 1024), 9)
+    """A zTXt raw EXIF profile that inflates to 32 MiB of hex digits."""
+    bomb = zlib.compress(raw_profile(b"") + b"0" * (32 * 1024 * 1024), 9)
     base = png(_SPEC)
     iend = base.rindex(b"IEND") - 4
     return base[:iend] + chunk(b"zTXt", b"Raw profile type exif\x00\x00" + bomb) + base[iend:]

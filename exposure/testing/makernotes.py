@@ -60,11 +60,7 @@ def olympus_maker_note(serial: str = "BHP123456", lens_serial: str | None = "ABE
     main_size = len(w.ifd_bytes(main, 12))
     equipment_at = 12 + main_size
     main[1] = (0x2010, 13, 1, struct.pack("<I", equipment_at))
-    return (
-        b"OLYMPUS\x00II\x03\x00"
-        + w.ifd_bytes(main, 12)
-        + w.ifd_bytes(equipment, equipment_at)
-    )
+    return b"OLYMPUS\x00II\x03\x00" + w.ifd_bytes(main, 12) + w.ifd_bytes(equipment, equipment_at)
 
 
 def fujifilm_maker_note(serial: str = "FF02B4565423     59313030323017") -> bytes:

@@ -65,7 +65,12 @@ class TiffWriter:
         pointers = dict(zip((EXIF_POINTER, GPS_POINTER), offsets[1:], strict=False))
         if exif is None and gps is not None:
             pointers = {GPS_POINTER: offsets[1]}
-        out = [self.magic, struct.pack(self.order + "I", offsets[0]), lead, b"\x00" * (len(lead) & 1)]
+        out = [
+            self.magic,
+            struct.pack(self.order + "I", offsets[0]),
+            lead,
+            b"\x00" * (len(lead) & 1),
+        ]
         for table, offset in zip(tables, offsets, strict=True):
             patched = [self.long(e[0], pointers[e[0]]) if e[0] in pointers else e for e in table]
             out.append(self.ifd_bytes(patched, offset))

@@ -63,11 +63,13 @@ def xmp_packet(spec: PhotoSpec, padding: int = 0) -> bytes:
     gps = spec.gps
     if gps is not None and gps.lat is not None and gps.lon is not None:
         elements.append(f"   <exif:GPSLatitude>{xmp_coordinate(gps.lat, 'NS')}</exif:GPSLatitude>")
-        elements.append(f"   <exif:GPSLongitude>{xmp_coordinate(gps.lon, 'EW')}</exif:GPSLongitude>")
+        elements.append(
+            f"   <exif:GPSLongitude>{xmp_coordinate(gps.lon, 'EW')}</exif:GPSLongitude>"
+        )
         if gps.altitude_m is not None:
             ref = 1 if gps.altitude_m < 0 else 0
-            value = round(abs(gps.altitude_m) * 1000)
-            elements.append(f"   <exif:GPSAltitude>{value}/1000</exif:GPSAltitude>")
+            millimetres = round(abs(gps.altitude_m) * 1000)
+            elements.append(f"   <exif:GPSAltitude>{millimetres}/1000</exif:GPSAltitude>")
             elements.append(f"   <exif:GPSAltitudeRef>{ref}</exif:GPSAltitudeRef>")
         if gps.time is not None:
             stamp = gps.time.strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -17,6 +17,7 @@ if importlib.util.find_spec("exposure") is None:  # plain `pytest` on an uninsta
     sys.path.insert(0, str(REPO_ROOT))
 
 from exposure.testing.photofactory import SUFFIXES, PhotoSpec, make_photo  # noqa: E402
+
 CORPUS_IMAGES = REPO_ROOT.parent / "shared" / "corpus" / "images"
 
 WriteFile = Callable[..., Path]

@@ -163,4 +163,3 @@ def test_reading_is_silent(
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
     assert caplog.records == []
-

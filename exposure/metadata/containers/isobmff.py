@@ -14,12 +14,12 @@ from exposure.metadata.containers.boxes import Cursor, full_box, iter_boxes
 from exposure.metadata.errors import Malformed, Truncated
 from exposure.metadata.exif import decode_exif
 from exposure.metadata.source import READ_BUDGET, Buffer, Bytes, Source
+from exposure.metadata.tiff import EXIF_MAGIC
 from exposure.metadata.xmp import decode_xmp
 
 MAX_ITEMS = 65536
 MAX_EXTENTS = 1024
 _BOX = struct.Struct(">I4s")
-_TIFF_MAGIC = (b"II*\x00", b"MM\x00*")
 
 
 @dataclass(slots=True)
@@ -64,8 +64,10 @@ def _parse_meta(src: Source, meta: Buffer, out: Collector) -> None:
         if iloc is not None and items:
             _parse_iloc(meta.data, iloc[0], iloc[1], items)
     except Truncated:
-        out.fail("the file ends before its metadata does (truncated?)",
-                 "HEIF metadata box is truncated; read what came before the break")
+        out.fail(
+            "the file ends before its metadata does (truncated?)",
+            "HEIF metadata box is truncated; read what came before the break",
+        )
     for item in items.values():
         if item.kind == b"Exif":
             data = _item_data(src, meta, idat, item)
@@ -182,7 +184,7 @@ def _exif_item(data: Buffer, out: Collector) -> None:
     """An Exif item: a 4-byte offset to the TIFF header, then the EXIF block."""
     raw = data.data
     start = 4 + int.from_bytes(raw[:4], "big") if len(raw) >= 4 else 0
-    if raw[start : start + 4] not in _TIFF_MAGIC:
-        found = [i for i in (raw.find(m, 0, 64) for m in _TIFF_MAGIC) if i >= 0]
+    if raw[start : start + 4] not in EXIF_MAGIC:
+        found = [i for i in (raw.find(m, 0, 64) for m in EXIF_MAGIC) if i >= 0]
         start = min(found) if found else start
     decode_exif(data, start, out)

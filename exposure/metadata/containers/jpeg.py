@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
-from exposure.metadata.exif import decode_exif
-from exposure.metadata.source import Buffer, Bytes, Source
+from exposure.metadata.exif import decode_exif_payload, is_exif_payload
+from exposure.metadata.source import Bytes, Source
 from exposure.metadata.xmp import decode_xmp
 
 MAX_SEGMENTS = 4096
 MAX_EXTENDED_XMP = 8 * 1024 * 1024
-_EXIF = b"Exif\x00"
 _XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 _XMP_EXTENSION = b"http://ns.adobe.com/xmp/extension/\x00"
 _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
@@ -66,20 +65,23 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
 
 
 def _segment(
-    src: Bytes, marker: int, start: int, length: int, out: Collector, extended: dict[bytes, bytearray]
+    src: Bytes,
+    marker: int,
+    start: int,
+    length: int,
+    out: Collector,
+    extended: dict[bytes, bytearray],
 ) -> None:
     data = src.read(start, length)
     cut = len(data) < length
     if marker == 0xEC:
         _picture_info(data, out)
-    elif data.startswith(_EXIF):
-        decode_exif(Buffer(data, cut), 6, out)
     elif data.startswith(_XMP):
         decode_xmp(data[len(_XMP) :], out)
     elif data.startswith(_XMP_EXTENSION):
         _extended_xmp(data[len(_XMP_EXTENSION) :], extended)
-    elif data[:4] in (b"II*\x00", b"MM\x00*"):
-        decode_exif(Buffer(data, cut), 0, out)  # "Exif" prefix missing (seen in the wild)
+    elif is_exif_payload(data):  # (some writers leave out the "Exif" prefix)
+        decode_exif_payload(data, out, cut=cut)
     if cut:
         out.fail(TRUNCATED, "the file ends inside a metadata segment (truncated?)")
 

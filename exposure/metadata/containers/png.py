@@ -13,8 +13,8 @@ import zlib
 
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
-from exposure.metadata.exif import decode_exif
-from exposure.metadata.source import Buffer, Source
+from exposure.metadata.exif import decode_exif_payload, is_exif_payload
+from exposure.metadata.source import Source
 from exposure.metadata.text import decode
 from exposure.metadata.xmp import decode_xmp
 
@@ -46,8 +46,7 @@ def parse_png(src: Source, out: Collector) -> None:
             if len(data) < min(length, MAX_TEXT_CHUNK):
                 out.fail(TRUNCATED, "the file ends inside a metadata chunk (truncated?)")
             if kind == b"eXIf":
-                start = 6 if data.startswith(b"Exif\x00") else 0
-                decode_exif(Buffer(data, len(data) < length), start, out)
+                decode_exif_payload(data, out, cut=len(data) < length)
             else:
                 _text_chunk(kind, data, out)
         pos += 12 + length
@@ -101,9 +100,7 @@ def _raw_profile(text: bytes, out: Collector) -> None:
     except (binascii.Error, ValueError):
         out.note("a PNG raw EXIF profile is not valid hex; skipped it")
         return
-    if data.startswith(b"Exif\x00"):
-        decode_exif(Buffer(data), 6, out, origin="png-text")
-    elif data[:4] in (b"II*\x00", b"MM\x00*"):
-        decode_exif(Buffer(data), 0, out, origin="png-text")
+    if is_exif_payload(data):
+        decode_exif_payload(data, out, origin="png-text")
     elif b"<x:xmpmeta" in data[:4096] or data.startswith(b"http://ns.adobe.com/xap/1.0/"):
         decode_xmp(data, out)

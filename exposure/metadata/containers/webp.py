@@ -6,8 +6,8 @@ import struct
 
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED
-from exposure.metadata.exif import decode_exif
-from exposure.metadata.source import Buffer, Source
+from exposure.metadata.exif import decode_exif_payload
+from exposure.metadata.source import Source
 from exposure.metadata.xmp import decode_xmp
 
 MAX_CHUNKS = 100_000
@@ -30,8 +30,7 @@ def parse_webp(src: Source, out: Collector) -> None:
             data = src.read(pos + 8, length)
             cut = len(data) < length
             if kind == b"EXIF":
-                start = 6 if data.startswith(b"Exif\x00") else 0
-                decode_exif(Buffer(data, cut), start, out)
+                decode_exif_payload(data, out, cut=cut)
             else:
                 decode_xmp(data, out)
             if cut:

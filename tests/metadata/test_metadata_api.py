@@ -1,0 +1,37 @@
+"""The public surface of exposure.metadata and the photo factory."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+import exposure.metadata as metadata
+from exposure.geo import PositionProblem
+from exposure.metadata import GpsReading, Identifier, PhotoMetadata
+from exposure.testing.photofactory import FORMATS, PhotoSpec, make_photo
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert metadata.__all__ == sorted(metadata.__all__)
+    for name in metadata.__all__:
+        assert getattr(metadata, name).__doc__
+
+
+def test_results_are_frozen_and_picklable() -> None:
+    good = GpsReading(1.0, 2.0, None, None, "exif", None, "x")
+    bad = GpsReading(0.0, 0.0, None, None, "exif", PositionProblem.ZERO, "x")
+    meta = PhotoMetadata("jpeg", "k", 1, (good, bad), None, None, None,
+                         (Identifier("BodySerialNumber", "1"),), (), None, None, ())  # fmt: skip
+    assert meta.real_positions == (good,)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        meta.make = "x"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(meta)) == meta
+    assert not hasattr(meta, "__dict__")
+
+
+def test_unknown_factory_format() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        make_photo(PhotoSpec(), "gif")
+    assert len(set(FORMATS)) == len(FORMATS)
