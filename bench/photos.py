@@ -109,8 +109,19 @@ def run_measured(cmd: list[str]) -> tuple[float, int]:
 
 
 def exposure_cmd(folder: Path, out: Path, workers: int) -> list[str]:
-    return [sys.executable, "-m", "exposure", "audit", str(folder), "--json", str(out),
-            "--workers", str(workers), "-q", "--reproducible"]
+    return [
+        sys.executable,
+        "-m",
+        "exposure",
+        "audit",
+        str(folder),
+        "--json",
+        str(out),
+        "--workers",
+        str(workers),
+        "-q",
+        "--reproducible",
+    ]
 
 
 def measure(folder: Path, workers: int, out: Path, exiftool: bool) -> dict[str, float]:
@@ -121,7 +132,12 @@ def measure(folder: Path, workers: int, out: Path, exiftool: bool) -> dict[str, 
     exp_time, exp_peak = min(
         (run_measured(exposure_cmd(folder, out, workers)) for _ in range(2)), key=lambda r: r[0]
     )
-    result = {"files": n, "raw_s": raw, "exposure_s": exp_time, "exposure_peak_mib": exp_peak / 1024}
+    result = {
+        "files": n,
+        "raw_s": raw,
+        "exposure_s": exp_time,
+        "exposure_peak_mib": exp_peak / 1024,
+    }
     if exiftool:
         cmd = ["exiftool", "-n", "-j", "-r", "-GPSLatitude", "-GPSLongitude", str(folder)]
         result["exiftool_s"], _ = run_measured(cmd)
@@ -129,9 +145,13 @@ def measure(folder: Path, workers: int, out: Path, exiftool: bool) -> dict[str, 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--files", type=int, default=5000)
-    parser.add_argument("--scale", type=int, default=10, help="memory check at files x scale (1 to skip)")
+    parser.add_argument(
+        "--scale", type=int, default=10, help="memory check at files x scale (1 to skip)"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="generate into (and keep) this folder")
     args = parser.parse_args()
@@ -146,11 +166,19 @@ def main() -> None:
         r = measure(small, args.workers, base / "small.json", has_exiftool)
         fps = r["files"] / r["exposure_s"]
         print(f"{r['files']:,} photos, {args.workers} workers, cache warm")
-        print(f"  exposure  {r['exposure_s']:7.2f} s  {fps:9.0f} files/s  peak {r['exposure_peak_mib']:.0f} MiB")
-        print(f"  raw read  {r['raw_s']:7.2f} s  {r['files'] / r['raw_s']:9.0f} files/s (first 64 KiB, 1 process)")
+        print(
+            f"  exposure  {r['exposure_s']:7.2f} s  {fps:9.0f} files/s  peak {r['exposure_peak_mib']:.0f} MiB"
+        )
+        print(
+            f"  raw read  {r['raw_s']:7.2f} s  {r['files'] / r['raw_s']:9.0f} files/s (first 64 KiB, 1 process)"
+        )
         if has_exiftool:
-            print(f"  exiftool  {r['exiftool_s']:7.2f} s  {r['files'] / r['exiftool_s']:9.0f} files/s")
-            print(f"  exposure throughput = {r['exiftool_s'] / r['exposure_s']:.1f}x ExifTool (target >= 20x)")
+            print(
+                f"  exiftool  {r['exiftool_s']:7.2f} s  {r['files'] / r['exiftool_s']:9.0f} files/s"
+            )
+            print(
+                f"  exposure throughput = {r['exiftool_s'] / r['exposure_s']:.1f}x ExifTool (target >= 20x)"
+            )
         print(f"  exposure time = {r['exposure_s'] / r['raw_s']:.1f}x the raw read (target <= 3x)")
         if args.scale > 1:
             big = base / f"n{args.files * args.scale}"
@@ -158,8 +186,10 @@ def main() -> None:
                 generate(big, args.files * args.scale)
             rb = measure(big, args.workers, base / "big.json", False)
             ratio = rb["exposure_peak_mib"] / r["exposure_peak_mib"]
-            print(f"{rb['files']:,} photos: exposure {rb['exposure_s']:.2f} s "
-                  f"({rb['files'] / rb['exposure_s']:.0f} files/s), peak {rb['exposure_peak_mib']:.0f} MiB")
+            print(
+                f"{rb['files']:,} photos: exposure {rb['exposure_s']:.2f} s "
+                f"({rb['files'] / rb['exposure_s']:.0f} files/s), peak {rb['exposure_peak_mib']:.0f} MiB"
+            )
             print(f"  peak memory x{args.scale} files = {ratio:.2f}x (target < 1.5x)")
     finally:
         if args.keep is None:

@@ -60,7 +60,9 @@ def run(options: Options, progress: Progress | None = None) -> Report:
             continue
         checked[item.source] += 1
         if outcome.notes:
-            skipped.append(Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source))
+            skipped.append(
+                Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source)
+            )
         for detector in detectors:
             _add_all(findings, detector.detect(item, outcome))
     _finish(findings, detectors)

@@ -38,11 +38,27 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_output_options(parser: argparse.ArgumentParser, default_html: str) -> None:
     out = parser.add_argument_group("reports")
-    out.add_argument("--html", metavar="FILE", help=f"write the HTML checklist here (default: {default_html} when no --json is given)")
-    out.add_argument("--json", metavar="FILE", help="write the JSON report here ('-' for standard output)")
-    out.add_argument("--redact", action="store_true", help="round positions and hide file names, for a copy to share with an advocate")
-    out.add_argument("--reproducible", action="store_true", help="leave the time out of the reports, so identical runs give identical files")
-    out.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    out.add_argument(
+        "--html",
+        metavar="FILE",
+        help=f"write the HTML checklist here (default: {default_html} when no --json is given)",
+    )
+    out.add_argument(
+        "--json", metavar="FILE", help="write the JSON report here ('-' for standard output)"
+    )
+    out.add_argument(
+        "--redact",
+        action="store_true",
+        help="round positions and hide file names, for a copy to share with an advocate",
+    )
+    out.add_argument(
+        "--reproducible",
+        action="store_true",
+        help="leave the time out of the reports, so identical runs give identical files",
+    )
+    out.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,12 +70,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"exposure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     audit = commands.add_parser("audit", help="audit photos, videos and folders you name")
-    audit.add_argument("inputs", nargs="+", metavar="INPUT", help="a photo or video file, or a folder (searched with everything below it)")
+    audit.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a photo or video file, or a folder (searched with everything below it)",
+    )
     _add_output_options(audit, DEFAULT_HTML)
-    audit.add_argument("--fail-on", choices=[s.value for s in Severity], default="low", help="lowest severity that makes the exit code 1 (default: low)")
-    audit.add_argument("--workers", type=int, default=default_workers(), help="processes reading files in parallel (default: one per core)")
-    audit.add_argument("--follow-symlinks", action="store_true", help="follow links to other folders while searching")
-    demo = commands.add_parser("demo", help="run a full audit on built-in made-up photos, to see what a report looks like")
+    audit.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="low",
+        help="lowest severity that makes the exit code 1 (default: low)",
+    )
+    audit.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="processes reading files in parallel (default: one per core)",
+    )
+    audit.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="follow links to other folders while searching",
+    )
+    demo = commands.add_parser(
+        "demo", help="run a full audit on built-in made-up photos, to see what a report looks like"
+    )
     _add_output_options(demo, "exposure-demo-report.html")
     return parser
 
@@ -86,7 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     demo = args.command == "demo"
-    html = args.html or (None if args.json else ("exposure-demo-report.html" if demo else DEFAULT_HTML))
+    html = args.html or (
+        None if args.json else ("exposure-demo-report.html" if demo else DEFAULT_HTML)
+    )
     targets = [(p, fmt) for p, fmt in ((html, "html"), (args.json, "json")) if p]
     for path, _ in targets:
         _check_writable(path)
@@ -108,7 +147,10 @@ def _run(args: argparse.Namespace) -> int:
             if path != "-":
                 print(f"Report: {path}", file=sys.stderr)
         if written:
-            print("The report holds private information: keep it somewhere only you can open.", file=sys.stderr)
+            print(
+                "The report holds private information: keep it somewhere only you can open.",
+                file=sys.stderr,
+            )
     if demo:
         return ExitCode.CLEAN
     return exit_status(report, Severity(args.fail_on))
@@ -119,9 +161,13 @@ def _check_writable(path: str) -> None:
         return
     target = Path(path).expanduser()
     if target.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name for the report, e.g. {target / DEFAULT_HTML}")
+        raise UsageError(
+            f"{path} is a folder; give a file name for the report, e.g. {target / DEFAULT_HTML}"
+        )
     if not target.parent.is_dir():
-        raise UsageError(f"{path}: the folder {target.parent} does not exist; create it or choose another place")
+        raise UsageError(
+            f"{path}: the folder {target.parent} does not exist; create it or choose another place"
+        )
 
 
 def _write(path: str, fmt: str, report: Report) -> str:
@@ -136,5 +182,7 @@ def _write(path: str, fmt: str, report: Report) -> str:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
     except OSError as exc:
-        raise ReportError(f"could not write {path} ({exc.strerror or exc}); choose another place with --{fmt}") from exc
+        raise ReportError(
+            f"could not write {path} ({exc.strerror or exc}); choose another place with --{fmt}"
+        ) from exc
     return str(target.resolve())

@@ -8,10 +8,10 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.progress import (
-    TaskID,
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeRemainingColumn,
 )

@@ -11,7 +11,9 @@ from exposure.detectors import all_kinds
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def test_shipped_files_are_what_the_generator_makes(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ from exposure.fingerprint import fingerprint
 
 
 def test_same_inputs_same_id() -> None:
-    assert fingerprint("photo-gps", "abc", "52.5,13.4") == fingerprint("photo-gps", "abc", "52.5,13.4")
+    assert fingerprint("photo-gps", "abc", "52.5,13.4") == fingerprint(
+        "photo-gps", "abc", "52.5,13.4"
+    )
 
 
 def test_each_part_changes_the_id() -> None:

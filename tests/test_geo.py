@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exposure.geo import Position, PositionProblem, check_position, distance_m, dms_to_degrees, make_position
+from exposure.geo import (
+    Position,
+    PositionProblem,
+    check_position,
+    distance_m,
+    dms_to_degrees,
+    make_position,
+)
 
 
 @pytest.mark.parametrize(
@@ -24,7 +31,9 @@ from exposure.geo import Position, PositionProblem, check_position, distance_m, 
         (math.inf, 1.0, PositionProblem.NOT_A_NUMBER),
     ],
 )
-def test_check_position(lat: float | None, lon: float | None, problem: PositionProblem | None) -> None:
+def test_check_position(
+    lat: float | None, lon: float | None, problem: PositionProblem | None
+) -> None:
     assert check_position(lat, lon) == problem
     made = make_position(lat, lon)
     assert isinstance(made, Position) == (problem is None)

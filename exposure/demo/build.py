@@ -36,7 +36,12 @@ def _near(place: tuple[float, float], step: int) -> tuple[float, float]:
 
 def _gps(place: tuple[float, float], when: datetime, step: int) -> GpsSpec:
     lat, lon = _near(place, step)
-    return GpsSpec(lat=lat, lon=lon, altitude_m=38.0 + step % 7, time=(when - timedelta(hours=1)).replace(tzinfo=UTC))
+    return GpsSpec(
+        lat=lat,
+        lon=lon,
+        altitude_m=38.0 + step % 7,
+        time=(when - timedelta(hours=1)).replace(tzinfo=UTC),
+    )
 
 
 def _phone(when: datetime, place: tuple[float, float] | None, step: int) -> PhotoSpec:
@@ -48,7 +53,12 @@ def files() -> Iterator[tuple[str, bytes]]:
     """``(relative path, bytes)`` for every demo file, in a fixed order."""
     d = datetime
     roll = "Phone camera roll"
-    homes = [d(2024, 3, 2, 9, 14), d(2024, 3, 3, 19, 40), d(2024, 3, 5, 7, 42), d(2024, 3, 9, 21, 5)]
+    homes = [
+        d(2024, 3, 2, 9, 14),
+        d(2024, 3, 3, 19, 40),
+        d(2024, 3, 5, 7, 42),
+        d(2024, 3, 9, 21, 5),
+    ]
     for i, when in enumerate(homes[:3]):
         yield f"{roll}/IMG_{101 + i:04d}.jpg", make_photo(_phone(when, HOME, i), "jpeg")
     yield f"{roll}/IMG_0104.HEIC", make_photo(_phone(homes[3], HOME, 3), "heic")
@@ -56,15 +66,27 @@ def files() -> Iterator[tuple[str, bytes]]:
     for i, when in enumerate(works[:2]):
         yield f"{roll}/IMG_{131 + i:04d}.jpg", make_photo(_phone(when, WORK, i), "jpeg")
     yield f"{roll}/IMG_0133.webp", make_photo(_phone(works[2], WORK, 2), "webp")
-    yield f"{roll}/IMG_0150.jpg", make_photo(
-        PhotoSpec(make="samsung", model="SM-A525F", datetime_original=d(2024, 3, 14, 17, 2), gps=GpsSpec(lat=0.0, lon=0.0)),
-        "jpeg",
+    yield (
+        f"{roll}/IMG_0150.jpg",
+        make_photo(
+            PhotoSpec(
+                make="samsung",
+                model="SM-A525F",
+                datetime_original=d(2024, 3, 14, 17, 2),
+                gps=GpsSpec(lat=0.0, lon=0.0),
+            ),
+            "jpeg",
+        ),
     )
     yield f"{roll}/IMG_0151.jpg", make_photo(_phone(d(2024, 3, 15, 18, 20), None, 0), "jpeg")
     yield f"{roll}/Screenshot_2024-03-16.png", make_photo(PhotoSpec(make=None, model=None), "png")
     run = d(2024, 3, 16, 7, 3)
-    yield f"{roll}/IMG_0160.MOV", make_photo(
-        PhotoSpec(datetime_original=run, gps=_gps(_near(HOME, 4), run, 4), **PHONE), "mov"  # type: ignore[arg-type]
+    yield (
+        f"{roll}/IMG_0160.MOV",
+        make_photo(
+            PhotoSpec(datetime_original=run, gps=_gps(_near(HOME, 4), run, 4), **PHONE),
+            "mov",  # type: ignore[arg-type]
+        ),
     )
     good = make_photo(_phone(d(2024, 3, 17, 10, 0), PARK, 1), "jpeg")
     yield f"{roll}/IMG_0161.jpg", good[: len(good) // 3]  # cut short, like an interrupted copy
@@ -81,9 +103,17 @@ def files() -> Iterator[tuple[str, bytes]]:
     )
     yield f"{camera}/DSC_2041.jpg", make_photo(dslr, "jpeg")
     lat, lon = _near(PARK, 2)
-    yield f"{camera}/DSC_2041.xmp", make_photo(
-        PhotoSpec(make=CAMERA["make"], model=CAMERA["model"], datetime_original=shot, gps=GpsSpec(lat=lat, lon=lon)),
-        "xmp",
+    yield (
+        f"{camera}/DSC_2041.xmp",
+        make_photo(
+            PhotoSpec(
+                make=CAMERA["make"],
+                model=CAMERA["model"],
+                datetime_original=shot,
+                gps=GpsSpec(lat=lat, lon=lon),
+            ),
+            "xmp",
+        ),
     )
 
 

@@ -73,7 +73,11 @@ class CameraDetailsDetector(PhotoDetector):
                 )
             for camera, (count, first) in sorted(tally.cameras.items(), key=lambda kv: -kv[1][0]):
                 evidence.append(
-                    Evidence(locator=first, detail=f"{count} file(s) made with {camera}", field="Make/Model")
+                    Evidence(
+                        locator=first,
+                        detail=f"{count} file(s) made with {camera}",
+                        field="Make/Model",
+                    )
                 )
             yield make_finding(
                 "photo-camera-details",

@@ -36,7 +36,8 @@ def camera_name(meta: PhotoMetadata) -> str:
     """Make and model, without the make repeated (``Apple iPhone 12``, not ``Apple Apple iPhone 12``)."""
     make = (meta.make or "").strip()
     model = (meta.model or "").strip()
-    if make and model.lower().startswith(make.lower()):
+    brand = make.split()[0].lower() if make else ""
+    if brand and model.lower().startswith(brand):  # "NIKON CORPORATION" + "NIKON D7500"
         return model
     return " ".join(p for p in (make, model) if p)
 

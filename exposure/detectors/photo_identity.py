@@ -11,7 +11,9 @@ from exposure.model import Evidence, Finding, Severity, SourceItem
 
 
 def _evidence(item: SourceItem, found: tuple[Identifier, ...]) -> list[Evidence]:
-    return [Evidence(locator=item.locator, detail=f"{i.label}: {i.value}", field=i.label) for i in found]
+    return [
+        Evidence(locator=item.locator, detail=f"{i.label}: {i.value}", field=i.label) for i in found
+    ]
 
 
 def _value(found: tuple[Identifier, ...]) -> str:

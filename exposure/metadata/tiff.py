@@ -13,7 +13,7 @@ import functools
 import math
 import struct
 
-from exposure.metadata.source import Bytes
+from exposure.metadata.source import Buffer, Bytes
 from exposure.metadata.text import decode
 
 MAX_ENTRIES = 1024
@@ -42,6 +42,7 @@ EXIF_MAGIC = (b"II*\x00", b"MM\x00*")
 """The headers an EXIF block starts with."""
 
 _N_TYPES = len(TYPE_SIZES)
+_TEXT_TYPES = frozenset({1, ASCII, UNDEFINED})
 
 Entry = tuple[int, int, bytes]
 """An IFD entry: (field type, count, the 4-byte value-or-offset field)."""
@@ -59,10 +60,12 @@ def _rational_struct(little: bool, signed: bool, count: int) -> struct.Struct:
 class TiffView:
     """Reads IFDs of one TIFF structure whose offsets count from ``base`` in ``src``."""
 
-    __slots__ = ("_entry", "_u16", "_u32", "base", "little", "problem", "src")
+    __slots__ = ("_buf", "_entry", "_u16", "_u32", "base", "little", "problem", "src")
 
     def __init__(self, src: Bytes, base: int, little: bool) -> None:
         self.src = src
+        # In-memory blocks are sliced directly: this is the hot path of every photo.
+        self._buf: bytes | None = src.data if isinstance(src, Buffer) else None
         self.base = base
         self.little = little
         self._u16, self._u32, self._entry = _LE if little else _BE
@@ -116,7 +119,9 @@ class TiffView:
         if size <= 4:
             return raw[:size] if unit else None
         want = size if size < limit else limit
-        data = self.src.read(self.base + self._u32.unpack(raw)[0], want)
+        start = self.base + self._u32.unpack(raw)[0]
+        buf = self._buf
+        data = buf[start : start + want] if buf is not None else self.src.read(start, want)
         if len(data) < want:
             self._missing()
             if typ not in (1, ASCII, UNDEFINED) or not data:
@@ -125,9 +130,10 @@ class TiffView:
 
     def text(self, entry: Entry | None, limit: int = 4096) -> str | None:
         """An ASCII (or byte) value as clean text."""
-        if entry is None or entry[0] not in (1, ASCII, UNDEFINED):
+        if entry is None or entry[0] not in _TEXT_TYPES:
             return None
-        data = self.data(entry, limit)
+        count = entry[1]
+        data = entry[2][:count] if count <= 4 else self.data(entry, limit)
         return None if data is None else decode(data)
 
     def numbers(self, entry: Entry | None, limit: int = 8) -> list[float] | None:

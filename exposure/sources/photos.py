@@ -59,9 +59,7 @@ class PhotoSource(Source):
         return f"Photos and videos in {self.given}"
 
     def _item(self, path: Path, locator: str, kind: str) -> SourceItem:
-        return SourceItem(
-            source=self.name, locator=locator, kind=kind, path=path, group=self.group
-        )
+        return SourceItem(source=self.name, locator=locator, kind=kind, path=path, group=self.group)
 
     def iter_items(self) -> Iterator[SourceItem | Skipped]:
         root = Path(self.given).expanduser()
@@ -87,7 +85,9 @@ class PhotoSource(Source):
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                yield Skipped(shown, f"could not open this folder ({exc.strerror or exc})", self.name)
+                yield Skipped(
+                    shown, f"could not open this folder ({exc.strerror or exc})", self.name
+                )
                 continue
             subfolders: list[tuple[Path, str]] = []
             for entry in entries:
@@ -99,7 +99,9 @@ class PhotoSource(Source):
                         continue
                     if not entry.is_file():  # links to files are followed: they cannot loop
                         if entry.is_symlink() and media_kind(path) is not None:
-                            yield Skipped(locator, "a link to a file that does not exist", self.name)
+                            yield Skipped(
+                                locator, "a link to a file that does not exist", self.name
+                            )
                         continue
                 except OSError:
                     continue

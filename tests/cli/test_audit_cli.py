@@ -23,9 +23,14 @@ def test_audit_writes_both_reports(cli, tmp_path: Path) -> None:
     for finding in report["findings"]:
         by_kind.setdefault(finding["kind"], []).append(finding)
     gps = {f["locator"]: f["location"] for f in by_kind["photo-gps"]}
-    assert set(gps) == {os.path.join("photos", "2024", "May", "home.jpg"), os.path.join("photos", "2024", "trip.heic")}
+    assert set(gps) == {
+        os.path.join("photos", "2024", "May", "home.jpg"),
+        os.path.join("photos", "2024", "trip.heic"),
+    }
     home = gps[os.path.join("photos", "2024", "May", "home.jpg")]
-    assert home["lat"] == pytest.approx(52.520008, abs=1e-6) and home["lon"] == pytest.approx(13.404954, abs=1e-6)
+    assert home["lat"] == pytest.approx(52.520008, abs=1e-6) and home["lon"] == pytest.approx(
+        13.404954, abs=1e-6
+    )
     assert [f["locator"] for f in by_kind["video-gps"]] == [os.path.join("photos", "run.mov")]
     (placeholder,) = by_kind["photo-gps-placeholder"]
     assert placeholder["severity"] == "low" and "location" not in placeholder
@@ -107,8 +112,12 @@ def test_parallel_and_serial_agree(cli, tmp_path: Path) -> None:
     folder = photo_folder(tmp_path)
     for i in range(150):  # above the threshold where a process pool is used
         write_photo(folder / f"bulk{i:03d}.jpg", PhotoSpec(body_serial=f"S{i}"), "jpeg")
-    serial = json.loads(cli("audit", "photos", "--json", "-", "--workers", "1", "--reproducible").out)
-    parallel = json.loads(cli("audit", "photos", "--json", "-", "--workers", "2", "--reproducible").out)
+    serial = json.loads(
+        cli("audit", "photos", "--json", "-", "--workers", "1", "--reproducible").out
+    )
+    parallel = json.loads(
+        cli("audit", "photos", "--json", "-", "--workers", "2", "--reproducible").out
+    )
     assert serial == parallel
     assert len(parallel["findings"]) > 150
 
@@ -131,7 +140,9 @@ def test_python_dash_m(tmp_path: Path) -> None:
     photo_folder(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "exposure", "audit", "photos", "--json", "-", "-q"],
-        cwd=tmp_path, capture_output=True, text=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1, done.stderr
     assert json.loads(done.stdout)["schema_version"] == 1

@@ -18,7 +18,9 @@ from exposure.testing.photofactory import PhotoSpec, make_photo
 def _walk(given: str, **options: object) -> tuple[list[SourceItem], list[Skipped]]:
     source = resolve(given, Options(inputs=(given,), **options))  # type: ignore[arg-type]
     entries = list(source.iter_items())
-    return [e for e in entries if isinstance(e, SourceItem)], [e for e in entries if isinstance(e, Skipped)]
+    return [e for e in entries if isinstance(e, SourceItem)], [
+        e for e in entries if isinstance(e, Skipped)
+    ]
 
 
 def test_walk_finds_media_and_keeps_locators_readable(tmp_path: Path) -> None:
@@ -33,10 +35,17 @@ def test_walk_finds_media_and_keeps_locators_readable(tmp_path: Path) -> None:
     items, skipped = _walk(str(root))
     assert skipped == []
     assert [i.locator for i in items] == [
-        os.path.join(str(root), p) for p in ("IMG_0001", "x.mov", "a/side.xmp", "a/y.heic", "b/deep/z.JPG")
+        os.path.join(str(root), p)
+        for p in ("IMG_0001", "x.mov", "a/side.xmp", "a/y.heic", "b/deep/z.JPG")
     ]
     kinds = {os.path.basename(i.locator): i.kind for i in items}
-    assert kinds == {"IMG_0001": "photo", "x.mov": "video", "side.xmp": "xmp-sidecar", "y.heic": "photo", "z.JPG": "photo"}
+    assert kinds == {
+        "IMG_0001": "photo",
+        "x.mov": "video",
+        "side.xmp": "xmp-sidecar",
+        "y.heic": "photo",
+        "z.JPG": "photo",
+    }
     assert {i.group for i in items} == {f"Photos and videos in {root}"}
 
 
