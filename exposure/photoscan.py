@@ -8,8 +8,9 @@ time, so memory stays flat however large the folder is.
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from exposure.metadata import MetadataError, PhotoMetadata, read_metadata
@@ -41,7 +42,7 @@ def read_batch(paths: Sequence[str]) -> list[Outcome]:
 
 
 def scan(paths: Sequence[str], workers: int) -> Iterator[tuple[int, Outcome]]:
-    """Yield ``(index, outcome)`` for every path; order of completion, not input order."""
+    """Yield ``(index, outcome)`` for every path, in input order."""
     if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
         for index, path in enumerate(paths):
             yield index, read_one(path)
@@ -59,26 +60,23 @@ def scan(paths: Sequence[str], workers: int) -> Iterator[tuple[int, Outcome]]:
 
 
 def _scan_pool(paths: Sequence[str], workers: int) -> Iterator[tuple[int, Outcome]]:
+    """Batches go to the pool in order and are taken back oldest first, so results come in
+    input order (reports do not depend on which worker finished first)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["exposure.metadata"])
-    pending: dict[Future[list[Outcome]], int] = {}
+    window: deque[tuple[int, Future[list[Outcome]]]] = deque()
     starts = iter(range(0, len(paths), BATCH))
     limit = workers * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for start in starts:
+            window.append((start, pool.submit(read_batch, paths[start : start + BATCH])))
+            if len(window) >= limit:
+                yield from _take_oldest(window)
+        while window:
+            yield from _take_oldest(window)
 
-        def submit_next() -> bool:
-            start = next(starts, None)
-            if start is None:
-                return False
-            pending[pool.submit(read_batch, paths[start : start + BATCH])] = start
-            return True
 
-        while len(pending) < limit and submit_next():
-            pass
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                start = pending.pop(future)
-                for offset, outcome in enumerate(future.result()):
-                    yield start + offset, outcome
-                submit_next()
+def _take_oldest(window: deque[tuple[int, Future[list[Outcome]]]]) -> Iterator[tuple[int, Outcome]]:
+    start, future = window.popleft()
+    for offset, outcome in enumerate(future.result()):
+        yield start + offset, outcome

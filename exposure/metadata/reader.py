@@ -102,7 +102,8 @@ def _read(path: str) -> PhotoMetadata:
             out.fail(exc.reason)
         except OSError as exc:
             out.fail(_os_reason(exc))
-        except (MemoryError, RecursionError, ValueError, LookupError, ArithmeticError) as exc:
+        except Exception as exc:  # struct.error, MemoryError, RecursionError, a parser bug…
+            # Keep what was read before the failure; the reason says what stopped us.
             out.fail(f"its metadata is damaged ({type(exc).__name__})")
     if out.failure is not None and not out.has_content():
         raise MetadataError(out.failure)

@@ -82,12 +82,13 @@ def decode_xmp(packet: bytes, out: Collector) -> None:
         return
     ends = list(_END.finditer(packet, start.start()))
     body = packet[start.start() : ends[-1].end()] if ends else packet[start.start() :]
-    props = None
-    if b"<!DOCTYPE" not in body and b"<!ENTITY" not in body:
-        props = _parse_tree(body)
+    has_dtd = b"<!DOCTYPE" in body or b"<!ENTITY" in body
+    props = None if has_dtd else _parse_tree(body)
     if props is None:
         props = _scan(body.decode("utf-8", "replace"))
-        if props:
+        if has_dtd:
+            out.note("its XMP packet declares a DTD; read it as text without expanding entities")
+        elif props:
             out.note("its XMP packet is not well-formed; read the recognisable parts")
     _interpret(props, out)
 
