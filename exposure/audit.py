@@ -1,4 +1,7 @@
-"""The audit engine: sources -> items -> metadata -> detectors -> Report.  No formatting here."""
+"""The audit engine: sources -> entries -> metadata and text -> detectors -> Report.
+
+No formatting and no printing here: the CLI and library callers render the Report.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +12,26 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from exposure import __version__
-from exposure.detectors import PhotoDetector, new_photo_detectors
+from exposure.detectors import new_photo_detectors, new_text_detectors
+from exposure.detectors.base import PhotoDetector, TextDetector
+from exposure.metadata import PhotoMetadata
 from exposure.model import Finding, LocatedPoint, Report, Skipped, SourceCount, SourceItem
 from exposure.options import Options
-from exposure.photoscan import scan
+from exposure.photoscan import read_bytes, scan
 from exposure.sources import Source, resolve
+
+MAX_POINTS = 500_000
+"""Located observations kept for inference; a larger history is summarised by its source."""
 
 
 class Progress(Protocol):
     """What the audit tells a progress display.  The CLI passes one; libraries may not."""
 
     def start(self, total: int) -> None:
-        """The number of items about to be checked is known."""
+        """The number of files about to be read is known."""
 
     def advance(self, count: int = 1) -> None:
-        """``count`` more items were checked."""
+        """``count`` more files were read."""
 
 
 class _NoProgress:
@@ -39,72 +47,107 @@ def resolve_sources(options: Options) -> list[Source]:
     return [resolve(given, options) for given in options.inputs]
 
 
+class _Collector:
+    """Everything one audit gathers, with its detectors (fresh per audit: no global state)."""
+
+    def __init__(self) -> None:
+        self.findings: dict[str, Finding] = {}
+        self.skipped: list[Skipped] = []
+        self.points: list[LocatedPoint] = []
+        self.checked: Counter[str] = Counter()
+        self.photo_detectors: list[PhotoDetector] = new_photo_detectors()
+        self.text_detectors: list[TextDetector] = new_text_detectors()
+
+    def add(self, new: Iterable[Finding]) -> None:
+        """Add findings; the same leak in a copy of the same content joins the first as evidence."""
+        for finding in new:
+            known = self.findings.get(finding.id)
+            if known is None:
+                self.findings[finding.id] = finding
+                continue
+            seen = {e.locator for e in known.evidence}
+            extra = tuple(e for e in finding.evidence if e.locator not in seen)
+            if extra:
+                self.findings[finding.id] = dataclasses.replace(known, evidence=known.evidence + extra)
+
+    def point(self, point: LocatedPoint) -> None:
+        if len(self.points) < MAX_POINTS:
+            self.points.append(point)
+
+    def photo(self, item: SourceItem, outcome: PhotoMetadata | str) -> None:
+        """Run the photo detectors on one file's metadata (or record why it was unreadable)."""
+        if isinstance(outcome, str):
+            self.skipped.append(Skipped(item.locator, outcome, item.source))
+            return
+        self.checked[item.source] += 1
+        if outcome.notes:
+            self.skipped.append(Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source))
+        for detector in self.photo_detectors:
+            self.add(detector.detect(item, outcome))
+        if outcome.description:
+            described = dataclasses.replace(item, kind="photo-description", text=outcome.description)
+            self.text(described, outcome.description)
+
+    def text(self, item: SourceItem, text: str) -> None:
+        for detector in self.text_detectors:
+            self.add(detector.detect(item, text))
+
+    def finish(self) -> None:
+        for detector in self.photo_detectors:
+            self.add(detector.finish())
+
+
 def run(options: Options, progress: Progress | None = None) -> Report:
     """Audit everything ``options.inputs`` names and return the Report."""
     sources = resolve_sources(options)
     progress = progress or _NoProgress()
-    items: list[SourceItem] = []
-    skipped: list[Skipped] = []
+    found = _Collector()
+    files: list[SourceItem] = []
     for source in sources:
         for entry in source.iter_items():
-            (skipped if isinstance(entry, Skipped) else items).append(entry)  # type: ignore[arg-type]
-    progress.start(len(items))
-    findings: dict[str, Finding] = {}
-    checked: Counter[str] = Counter()
-    detectors = new_photo_detectors()
-    for index, outcome in scan([str(item.path) for item in items], options.workers):
-        item = items[index]
+            if isinstance(entry, Skipped):
+                found.skipped.append(entry)
+            elif isinstance(entry, Finding):
+                found.add((entry,))
+            elif isinstance(entry, LocatedPoint):
+                found.point(entry)
+            elif entry.path is not None:
+                files.append(entry)  # read in parallel below
+            else:
+                _in_memory(entry, found)
+    progress.start(len(files))
+    for index, outcome in scan([str(item.path) for item in files], options.workers):
         progress.advance()
-        if isinstance(outcome, str):
-            skipped.append(Skipped(item.locator, outcome, item.source))
-            continue
-        checked[item.source] += 1
-        if outcome.notes:
-            skipped.append(
-                Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source)
-            )
-        for detector in detectors:
-            _add_all(findings, detector.detect(item, outcome))
-    _finish(findings, detectors)
-    ordered = tuple(sorted(findings.values(), key=Finding.sort_key))
+        found.photo(files[index], outcome)
+    found.finish()
+    ordered = tuple(sorted(found.findings.values(), key=Finding.sort_key))
+    evidence_points = (
+        LocatedPoint(e.position, e.observed_at, e.locator, f.id)
+        for f in ordered
+        for e in f.evidence
+        if e.position is not None
+    )
+    for point in evidence_points:
+        found.point(point)
     return Report(
         tool_version=__version__,
         inputs=tuple(options.inputs),
         findings=ordered,
-        skipped=tuple(sorted(skipped, key=lambda s: s.locator)),
-        counts=tuple(SourceCount(s.name, checked[s.name]) for s in _unique_sources(sources)),
-        points=_points(ordered),
+        skipped=tuple(sorted(found.skipped, key=lambda s: s.locator)),
+        counts=tuple(
+            SourceCount(name, found.checked[name])
+            for name in dict.fromkeys(s.name for s in sources)
+        ),
+        points=tuple(found.points),
         generated_at=None if options.reproducible else datetime.now(UTC).replace(microsecond=0),
     )
 
 
-def _finish(findings: dict[str, Finding], detectors: Iterable[PhotoDetector]) -> None:
-    for detector in detectors:
-        _add_all(findings, detector.finish())
-
-
-def _add_all(findings: dict[str, Finding], new: Iterable[Finding]) -> None:
-    """Add findings; the same leak in a copy of the same file joins the first as evidence."""
-    for finding in new:
-        known = findings.get(finding.id)
-        if known is None:
-            findings[finding.id] = finding
-            continue
-        seen = {e.locator for e in known.evidence}
-        extra = tuple(e for e in finding.evidence if e.locator not in seen)
-        if extra:
-            findings[finding.id] = dataclasses.replace(known, evidence=known.evidence + extra)
-
-
-def _unique_sources(sources: list[Source]) -> list[type[Source]]:
-    return list(dict.fromkeys(type(s) for s in sources))
-
-
-def _points(findings: Iterable[Finding]) -> tuple[LocatedPoint, ...]:
-    """Every located observation, with its time, for later inference."""
-    return tuple(
-        LocatedPoint(e.position, e.observed_at, e.locator, f.id)
-        for f in findings
-        for e in f.evidence
-        if e.position is not None
-    )
+def _in_memory(item: SourceItem, found: _Collector) -> None:
+    """An item that is not a local file: photo bytes and/or text."""
+    if item.data is not None:
+        found.photo(item, read_bytes(item.data, item.locator))
+    elif item.text:
+        found.checked[item.source] += 1
+    if item.text:
+        found.text(item, item.text)

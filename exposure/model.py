@@ -64,6 +64,9 @@ class SourceItem:
     """What the item is: ``photo``, ``video``, ``xmp-sidecar``, later ``post``, ``page``..."""
     path: Path | None = None
     """Local file to read, when there is one."""
+    data: bytes | None = None
+    """The item's bytes when it is not a local file (a photo inside an archive, a fetched
+    image); read in memory, never written to disk."""
     group: str = "Photos and videos on this device"
     """Where the user has to act on it (the report groups findings by this)."""
     timestamp: datetime | None = None

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from exposure.metadata import MetadataError, PhotoMetadata, read_metadata
+from exposure.metadata import MetadataError, PhotoMetadata, read_metadata, read_metadata_bytes
 
 BATCH = 48
 IN_FLIGHT_PER_WORKER = 4
@@ -32,6 +32,16 @@ def read_one(path: str) -> Outcome:
         return exc.reason
     except OSError as exc:
         return f"could not open the file ({exc.strerror or exc})"
+    except Exception as exc:  # a parser bug must not end the audit
+        return f"unexpected error while reading metadata ({type(exc).__name__})"
+
+
+def read_bytes(data: bytes, name: str) -> Outcome:
+    """Read in-memory bytes (a photo inside an archive, a fetched image); never raises."""
+    try:
+        return read_metadata_bytes(data, name)
+    except MetadataError as exc:
+        return exc.reason
     except Exception as exc:  # a parser bug must not end the audit
         return f"unexpected error while reading metadata ({type(exc).__name__})"
 

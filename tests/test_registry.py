@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from exposure.detectors import PHOTO_DETECTORS, all_kinds
-from exposure.remediation import CATALOGUE
+from exposure.catalogue import CATALOGUE
 from exposure.sources import SOURCES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,8 +26,8 @@ HOME = (52.47330, 13.40310)
 WORK = (52.52480, 13.36910)
 PARK = (52.48420, 13.41260)
 
-PHONE = {"make": "Apple", "model": "iPhone 13", "software": "17.4.1", "offset_time": "+01:00"}
-CAMERA = {"make": "NIKON CORPORATION", "model": "NIKON D7500", "offset_time": "+01:00"}
+PHONE = PhotoSpec(make="Apple", model="iPhone 13", software="17.4.1", offset_time="+01:00")
+CAMERA = PhotoSpec(make="NIKON CORPORATION", model="NIKON D7500", offset_time="+01:00")
 
 
 def _near(place: tuple[float, float], step: int) -> tuple[float, float]:
@@ -46,7 +47,7 @@ def _gps(place: tuple[float, float], when: datetime, step: int) -> GpsSpec:
 
 def _phone(when: datetime, place: tuple[float, float] | None, step: int) -> PhotoSpec:
     gps = _gps(place, when, step) if place else None
-    return PhotoSpec(datetime_original=when, gps=gps, maker_note=apple_maker_note(), **PHONE)  # type: ignore[arg-type]
+    return replace(PHONE, datetime_original=when, gps=gps, maker_note=apple_maker_note())
 
 
 def files() -> Iterator[tuple[str, bytes]]:
@@ -84,22 +85,22 @@ def files() -> Iterator[tuple[str, bytes]]:
     yield (
         f"{roll}/IMG_0160.MOV",
         make_photo(
-            PhotoSpec(datetime_original=run, gps=_gps(_near(HOME, 4), run, 4), **PHONE),
-            "mov",  # type: ignore[arg-type]
+            replace(PHONE, datetime_original=run, gps=_gps(_near(HOME, 4), run, 4)),
+            "mov",
         ),
     )
     good = make_photo(_phone(d(2024, 3, 17, 10, 0), PARK, 1), "jpeg")
     yield f"{roll}/IMG_0161.jpg", good[: len(good) // 3]  # cut short, like an interrupted copy
     camera = "Camera card"
     shot = d(2024, 3, 10, 15, 22)
-    dslr = PhotoSpec(
+    dslr = replace(
+        CAMERA,
         datetime_original=shot,
         body_serial="3015874",
         lens_serial="62117453",
         artist="Alex Example",
         copyright="(c) Alex Example",
         maker_note=nikon_maker_note("3015874"),
-        **CAMERA,  # type: ignore[arg-type]
     )
     yield f"{camera}/DSC_2041.jpg", make_photo(dslr, "jpeg")
     lat, lon = _near(PARK, 2)
@@ -107,8 +108,8 @@ def files() -> Iterator[tuple[str, bytes]]:
         f"{camera}/DSC_2041.xmp",
         make_photo(
             PhotoSpec(
-                make=CAMERA["make"],
-                model=CAMERA["model"],
+                make=CAMERA.make,
+                model=CAMERA.model,
                 datetime_original=shot,
                 gps=GpsSpec(lat=lat, lon=lon),
             ),

@@ -6,7 +6,7 @@ entry has a name, a docstring, documented kinds and a remediation entry.
 
 from __future__ import annotations
 
-from exposure.detectors.base import PhotoDetector, make_finding
+from exposure.detectors.base import PhotoDetector, TextDetector, make_finding
 from exposure.detectors.camera_details import CameraDetailsDetector
 from exposure.detectors.photo_gps import GpsDetector
 from exposure.detectors.photo_identity import OwnerDetector, SerialDetector
@@ -19,14 +19,24 @@ PHOTO_DETECTORS: tuple[type[PhotoDetector], ...] = (
 )
 
 
+TEXT_DETECTORS: tuple[type[TextDetector], ...] = ()
+"""Detectors for free text (coordinates, map links, addresses...): filled by the text issue."""
+
+
 def new_photo_detectors() -> list[PhotoDetector]:
     """Fresh detector instances for one audit (some keep per-audit state)."""
     return [cls() for cls in PHOTO_DETECTORS]
 
 
+def new_text_detectors() -> list[TextDetector]:
+    """Fresh text detector instances for one audit."""
+    return [cls() for cls in TEXT_DETECTORS]
+
+
 def all_kinds() -> tuple[str, ...]:
     """Every finding kind the registered detectors can produce."""
-    return tuple(kind for cls in PHOTO_DETECTORS for kind in cls.kinds)
+    detectors: tuple[type[PhotoDetector] | type[TextDetector], ...] = (*PHOTO_DETECTORS, *TEXT_DETECTORS)
+    return tuple(kind for cls in detectors for kind in cls.kinds)
 
 
 __all__ = [
@@ -36,7 +46,10 @@ __all__ = [
     "OwnerDetector",
     "PhotoDetector",
     "SerialDetector",
+    "TEXT_DETECTORS",
+    "TextDetector",
     "all_kinds",
     "make_finding",
     "new_photo_detectors",
+    "new_text_detectors",
 ]

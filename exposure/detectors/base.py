@@ -18,7 +18,7 @@ from typing import ClassVar
 from exposure.fingerprint import fingerprint
 from exposure.metadata import PhotoMetadata
 from exposure.model import Confidence, Evidence, Finding, Severity, SourceItem
-from exposure.remediation import info
+from exposure.catalogue import info
 
 
 def make_finding(
@@ -61,3 +61,14 @@ class PhotoDetector(ABC):
     def finish(self) -> Iterator[Finding]:
         """Yield findings that need every file seen first (default: none)."""
         return iter(())
+
+
+class TextDetector(ABC):
+    """Finds leaks in free text: captions, post texts, bios, photo descriptions."""
+
+    name: ClassVar[str]
+    kinds: ClassVar[tuple[str, ...]]
+
+    @abstractmethod
+    def detect(self, item: SourceItem, text: str) -> Iterator[Finding]:
+        """Yield the findings in ``text``, which came from ``item``."""

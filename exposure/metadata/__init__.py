@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from exposure.metadata.errors import MetadataError
 from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata
-from exposure.metadata.reader import read_metadata
+from exposure.metadata.reader import read_metadata, read_metadata_bytes
 from exposure.metadata.sniff import PHOTO_SUFFIXES, sniff_format
 
 __all__ = [
@@ -24,5 +24,6 @@ __all__ = [
     "PHOTO_SUFFIXES",
     "PhotoMetadata",
     "read_metadata",
+    "read_metadata_bytes",
     "sniff_format",
 ]

@@ -88,23 +88,41 @@ def _read(path: str) -> PhotoMetadata:
             raise MetadataError(_os_reason(exc)) from exc
         if not head:
             raise MetadataError("empty file (0 bytes)")
-        size = max(size, len(head))
-        fmt = sniff_format(head, path)
-        if fmt is None:
-            raise MetadataError(_unknown_reason(path))
-        out = Collector()
-        expected = SUFFIX_FORMATS.get(suffix_of(path))
-        if expected is not None and expected != fmt and {expected, fmt} - {"tiff", "dng", "raw"}:
-            out.note(f"named like {NAMES[expected]} but it is {NAMES[fmt]}")
-        try:
-            PARSERS[fmt](Source(fh, size, head), out)
-        except Malformed as exc:
-            out.fail(exc.reason)
-        except OSError as exc:
-            out.fail(_os_reason(exc))
-        except Exception as exc:  # struct.error, MemoryError, RecursionError, a parser bug…
-            # Keep what was read before the failure; the reason says what stopped us.
-            out.fail(f"its metadata is damaged ({type(exc).__name__})")
+        return _parse(Source(fh, max(size, len(head)), head), path)
+
+
+def read_metadata_bytes(data: bytes, name: str) -> PhotoMetadata:
+    """Like :func:`read_metadata`, for bytes already in memory (a photo inside an archive,
+    a fetched image).  ``name`` is used for messages and as a format hint only."""
+    if not data:
+        raise MetadataError("empty file (0 bytes)")
+    try:
+        return _parse(Source(None, len(data), data), name)
+    except MetadataError:
+        raise
+    except Exception as exc:  # the promise: never any other exception type
+        raise MetadataError(f"could not read it ({type(exc).__name__})") from exc
+
+
+def _parse(src: Source, path: str) -> PhotoMetadata:
+    """Sniff the format from the cached head, run its parser, build the result."""
+    head, size = src.head, src.size
+    fmt = sniff_format(head, path)
+    if fmt is None:
+        raise MetadataError(_unknown_reason(path))
+    out = Collector()
+    expected = SUFFIX_FORMATS.get(suffix_of(path))
+    if expected is not None and expected != fmt and {expected, fmt} - {"tiff", "dng", "raw"}:
+        out.note(f"named like {NAMES[expected]} but it is {NAMES[fmt]}")
+    try:
+        PARSERS[fmt](src, out)
+    except Malformed as exc:
+        out.fail(exc.reason)
+    except OSError as exc:
+        out.fail(_os_reason(exc))
+    except Exception as exc:  # struct.error, MemoryError, RecursionError, a parser bug…
+        # Keep what was read before the failure; the reason says what stopped us.
+        out.fail(f"its metadata is damaged ({type(exc).__name__})")
     if out.failure is not None and not out.has_content():
         raise MetadataError(out.failure)
     return out.build(fmt, content_key(size, head), size)

@@ -10,8 +10,22 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import ClassVar
 
-from exposure.model import Skipped, SourceItem
+from exposure.model import Finding, LocatedPoint, Skipped, SourceItem
 from exposure.options import Options
+
+
+Entry = SourceItem | Skipped | Finding | LocatedPoint
+"""What a source yields:
+
+- :class:`SourceItem`: something to look into.  A local photo or video (``path`` set) goes to
+  the parallel metadata scan; in-memory bytes (``data``, a photo inside an archive or a
+  fetched image) are read in memory; ``text`` goes to the text detectors.
+- :class:`Skipped`: something that could not be read, with the reason.
+- :class:`Finding`: a leak the source recognised itself from the structure it parsed (a
+  check-in record, a profile's "current city"); build it with ``detectors.make_finding``.
+- :class:`LocatedPoint`: one located observation kept for inference (bulk records are
+  summarised as one Finding and their points streamed here).
+"""
 
 
 class Source(ABC):
@@ -32,5 +46,5 @@ class Source(ABC):
         """Cheaply decide whether this source can read the INPUT ``given``."""
 
     @abstractmethod
-    def iter_items(self) -> Iterator[SourceItem | Skipped]:
-        """Yield every item the INPUT holds, or a Skipped record for what cannot be read."""
+    def iter_items(self) -> Iterator[Entry]:
+        """Yield what the INPUT holds (see :data:`Entry`); never raise for one bad item."""

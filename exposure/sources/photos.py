@@ -8,7 +8,7 @@ from pathlib import Path
 
 from exposure.metadata import PHOTO_SUFFIXES, sniff_format
 from exposure.model import Skipped, SourceItem
-from exposure.sources.base import Source
+from exposure.sources.base import Entry, Source
 
 SNIFF_BYTES = 32
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".3gp", ".3g2"})
@@ -61,7 +61,7 @@ class PhotoSource(Source):
     def _item(self, path: Path, locator: str, kind: str) -> SourceItem:
         return SourceItem(source=self.name, locator=locator, kind=kind, path=path, group=self.group)
 
-    def iter_items(self) -> Iterator[SourceItem | Skipped]:
+    def iter_items(self) -> Iterator[Entry]:
         root = Path(self.given).expanduser()
         if root.is_file():
             kind = media_kind(root) or _sniff_kind(root) or "photo"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 from datetime import UTC, datetime
 
-from exposure.testing.specs import PhotoSpec
+from exposure.testing.specs import PhotoSpec, zeros
 from exposure.testing.tiffwriter import exif_block
 from exposure.testing.xmpwriter import iso_time, parse_offset, xmp_packet
 
@@ -71,9 +71,9 @@ def heif(spec: PhotoSpec, avif: bool = False, placement: str = "mdat") -> bytes:
         for _, _, _, data in items[1:]:
             offsets.append(pos)
             pos += len(data)
-        mdat = box(b"mdat", _FAKE_IMAGE, bytes(spec.padding))
+        mdat = box(b"mdat", _FAKE_IMAGE, zeros(spec.padding))
     elif placement == "eof":
-        mdat = box(b"mdat", _FAKE_IMAGE, bytes(spec.padding))
+        mdat = box(b"mdat", _FAKE_IMAGE, zeros(spec.padding))
         pos = len(ftyp) + meta_size + len(mdat) + 8
         for _, _, _, data in items[1:]:
             offsets.append(pos)
@@ -84,7 +84,7 @@ def heif(spec: PhotoSpec, avif: bool = False, placement: str = "mdat") -> bytes:
         for _, _, _, data in items[1:]:
             offsets.append(pos)
             pos += len(data)
-        mdat = box(b"mdat", _FAKE_IMAGE, *(d for _, _, _, d in items[1:]), bytes(spec.padding))
+        mdat = box(b"mdat", _FAKE_IMAGE, *(d for _, _, _, d in items[1:]), zeros(spec.padding))
     return ftyp + build_meta(offsets) + mdat + tail
 
 
@@ -133,7 +133,7 @@ def mp4(spec: PhotoSpec) -> bytes:
             udta.append(_udta_text(kind, value))
     moov = box(b"moov", _mvhd(spec), box(b"udta", *udta))
     ftyp = box(b"ftyp", b"isom", struct.pack(">I", 512), b"isom", b"iso2", b"mp41")
-    return ftyp + box(b"mdat", _FAKE_IMAGE, bytes(spec.padding)) + moov
+    return ftyp + box(b"mdat", _FAKE_IMAGE, zeros(spec.padding)) + moov
 
 
 def mov(spec: PhotoSpec) -> bytes:
@@ -162,4 +162,4 @@ def mov(spec: PhotoSpec) -> bytes:
     hdlr = full_box(b"hdlr", 0, 0, bytes(4), b"mdta", bytes(12), b"\x00")
     moov = box(b"moov", _mvhd(spec), box(b"meta", hdlr, keys, ilst))
     ftyp = box(b"ftyp", b"qt  ", struct.pack(">I", 0), b"qt  ")
-    return ftyp + box(b"wide") + box(b"mdat", _FAKE_IMAGE, bytes(spec.padding)) + moov
+    return ftyp + box(b"wide") + box(b"mdat", _FAKE_IMAGE, zeros(spec.padding)) + moov

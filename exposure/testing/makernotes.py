@@ -1,11 +1,13 @@
 """Maker note blobs for synthetic photos, laid out the way the cameras write them.
 
 Each builder returns bytes that are position-independent (offsets relative to the note
-or to a TIFF header inside it), so they can be dropped into any EXIF IFD.
+or to a TIFF header inside it), so they can be dropped into any EXIF IFD.  Results are
+cached: building the same note twice costs nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import struct
 
 from exposure.testing.tiffwriter import Entry, TiffWriter
@@ -18,6 +20,7 @@ def _filler(w: TiffWriter, used: int, size: int) -> list[Entry]:
     return [w.undefined(_FILLER_TAG, bytes(missing))] if missing > 4 else []
 
 
+@functools.lru_cache(maxsize=256)
 def nikon_maker_note(serial: str | None = "3105364", size: int = 2048) -> bytes:
     """A Nikon type-3 note: ``"Nikon\\0\\2\\x10\\0\\0"`` then a big-endian TIFF structure."""
     w = TiffWriter(big_endian=True)
@@ -36,6 +39,7 @@ def nikon_maker_note(serial: str | None = "3105364", size: int = 2048) -> bytes:
     return b"Nikon\x00\x02\x10\x00\x00" + w.build(entries)
 
 
+@functools.lru_cache(maxsize=16)
 def apple_maker_note(size: int = 1024) -> bytes:
     """An iPhone note: ``"Apple iOS\\0"``, version, ``"MM"``, then an IFD (offsets from the note)."""
     w = TiffWriter(big_endian=True)
@@ -50,6 +54,7 @@ def apple_maker_note(size: int = 1024) -> bytes:
     return b"Apple iOS\x00\x00\x01MM" + w.ifd_bytes(entries, 14)
 
 
+@functools.lru_cache(maxsize=64)
 def olympus_maker_note(serial: str = "BHP123456", lens_serial: str | None = "ABE012345") -> bytes:
     """A newer Olympus note: ``"OLYMPUS\\0II\\3\\0"``, IFD at 12, an Equipment sub-IFD."""
     w = TiffWriter(big_endian=False)
@@ -63,6 +68,7 @@ def olympus_maker_note(serial: str = "BHP123456", lens_serial: str | None = "ABE
     return b"OLYMPUS\x00II\x03\x00" + w.ifd_bytes(main, 12) + w.ifd_bytes(equipment, equipment_at)
 
 
+@functools.lru_cache(maxsize=64)
 def fujifilm_maker_note(serial: str = "FF02B4565423     59313030323017") -> bytes:
     """A Fujifilm note: ``"FUJIFILM"``, little-endian offset 12, an IFD (offsets from the note)."""
     w = TiffWriter(big_endian=False)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
 Rationals = tuple[tuple[int, int], ...]
+
+
+@functools.lru_cache(maxsize=32)
+def zeros(count: int) -> bytes:
+    """``count`` zero bytes (cached: padding is the same for thousands of files)."""
+    return bytes(count)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 
-from exposure.testing.specs import PhotoSpec
+from exposure.testing.specs import PhotoSpec, zeros
 from exposure.testing.tiffwriter import TiffWriter, exif_block
 from exposure.testing.xmpwriter import xmp_packet
 
@@ -39,7 +39,7 @@ def jpeg(spec: PhotoSpec, exif: bool = True, xmp: bool = False) -> bytes:
     if xmp:
         parts.append(segment(0xE1, XMP_JPEG_ID + xmp_packet(spec)))
     parts.append(JPEG_BODY)
-    parts.append(bytes(spec.padding))
+    parts.append(zeros(spec.padding))
     return b"".join(parts)
 
 
@@ -67,7 +67,7 @@ def png(spec: PhotoSpec, text_profile: bool = False) -> bytes:
     if spec.xmp:
         parts.append(chunk(b"iTXt", b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + xmp_packet(spec)))
     if spec.padding:
-        parts.append(chunk(b"paDd", bytes(spec.padding)))
+        parts.append(chunk(b"paDd", zeros(spec.padding)))
     parts += [chunk(b"IDAT", _PNG_IDAT), chunk(b"IEND", b"")]
     return b"".join(parts)
 
@@ -85,7 +85,7 @@ def webp(spec: PhotoSpec) -> bytes:
     if spec.xmp:
         body.append(_riff_chunk(b"XMP ", xmp_packet(spec)))
     if spec.padding:
-        body.append(_riff_chunk(b"PAD ", bytes(spec.padding)))
+        body.append(_riff_chunk(b"PAD ", zeros(spec.padding)))
     data = b"".join(body)
     return b"RIFF" + struct.pack("<I", len(data)) + data
 
@@ -108,7 +108,7 @@ def tiff(spec: PhotoSpec, dng: bool = False) -> bytes:
     if spec.xmp:
         packet = xmp_packet(spec)
         ifd0.append((0x02BC, 1, len(packet), packet))
-    return exif_block(spec, ifd0, lead=b"\x80" + bytes(spec.padding))
+    return exif_block(spec, ifd0, lead=b"\x80" + zeros(spec.padding))
 
 
 def raf(spec: PhotoSpec) -> bytes:

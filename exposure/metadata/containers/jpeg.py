@@ -14,7 +14,7 @@ from exposure.metadata.source import Bytes, Source
 from exposure.metadata.xmp import decode_xmp
 
 MAX_SEGMENTS = 4096
-MAX_EXTENDED_XMP = 8 * 1024 * 1024
+MAX_EXTENDED_XMP = 4 * 1024 * 1024
 _XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 _XMP_EXTENSION = b"http://ns.adobe.com/xmp/extension/\x00"
 _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
@@ -97,7 +97,7 @@ def _extended_xmp(data: bytes, extended: dict[bytes, bytearray]) -> None:
     if total > MAX_EXTENDED_XMP or offset + len(chunk) > total:
         return
     if guid not in extended:
-        if len(extended) >= 4:
+        if len(extended) >= 2:
             return
         extended[guid] = bytearray(total)
     extended[guid][offset : offset + len(chunk)] = chunk
