@@ -68,7 +68,9 @@ class _Collector:
             seen = {e.locator for e in known.evidence}
             extra = tuple(e for e in finding.evidence if e.locator not in seen)
             if extra:
-                self.findings[finding.id] = dataclasses.replace(known, evidence=known.evidence + extra)
+                self.findings[finding.id] = dataclasses.replace(
+                    known, evidence=known.evidence + extra
+                )
 
     def point(self, point: LocatedPoint) -> None:
         if len(self.points) < MAX_POINTS:
@@ -81,11 +83,15 @@ class _Collector:
             return
         self.checked[item.source] += 1
         if outcome.notes:
-            self.skipped.append(Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source))
+            self.skipped.append(
+                Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source)
+            )
         for detector in self.photo_detectors:
             self.add(detector.detect(item, outcome))
         if outcome.description:
-            described = dataclasses.replace(item, kind="photo-description", text=outcome.description)
+            described = dataclasses.replace(
+                item, kind="photo-description", text=outcome.description
+            )
             self.text(described, outcome.description)
 
     def text(self, item: SourceItem, text: str) -> None:

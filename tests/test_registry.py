@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exposure.detectors import PHOTO_DETECTORS, all_kinds
 from exposure.catalogue import CATALOGUE
+from exposure.detectors import PHOTO_DETECTORS, all_kinds
 from exposure.sources import SOURCES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

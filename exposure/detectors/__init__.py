@@ -35,7 +35,10 @@ def new_text_detectors() -> list[TextDetector]:
 
 def all_kinds() -> tuple[str, ...]:
     """Every finding kind the registered detectors can produce."""
-    detectors: tuple[type[PhotoDetector] | type[TextDetector], ...] = (*PHOTO_DETECTORS, *TEXT_DETECTORS)
+    detectors: tuple[type[PhotoDetector] | type[TextDetector], ...] = (
+        *PHOTO_DETECTORS,
+        *TEXT_DETECTORS,
+    )
     return tuple(kind for cls in detectors for kind in cls.kinds)
 
 

@@ -15,10 +15,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from exposure.catalogue import info
 from exposure.fingerprint import fingerprint
 from exposure.metadata import PhotoMetadata
 from exposure.model import Confidence, Evidence, Finding, Severity, SourceItem
-from exposure.catalogue import info
 
 
 def make_finding(

@@ -13,7 +13,6 @@ from typing import ClassVar
 from exposure.model import Finding, LocatedPoint, Skipped, SourceItem
 from exposure.options import Options
 
-
 Entry = SourceItem | Skipped | Finding | LocatedPoint
 """What a source yields:
 
