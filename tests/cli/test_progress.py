@@ -1,0 +1,44 @@
+"""A progress bar on a terminal; nothing at all when the output is not a terminal."""
+
+from __future__ import annotations
+
+import io
+
+from exposure.progress import TerminalProgress
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_bar_on_a_terminal() -> None:
+    stream = FakeTerminal()
+    with TerminalProgress(stream) as progress:
+        progress.start(200)
+        progress.advance(150)
+    assert "Checking" in stream.getvalue()
+
+
+def test_silent_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    with TerminalProgress(stream) as progress:
+        progress.start(200)
+        progress.advance(200)
+    assert stream.getvalue() == ""
+
+
+def test_silent_for_small_jobs() -> None:
+    stream = FakeTerminal()
+    with TerminalProgress(stream) as progress:
+        progress.start(10)
+        progress.advance(10)
+    assert stream.getvalue() == ""
+
+
+def test_silent_when_disabled() -> None:
+    stream = FakeTerminal()
+    with TerminalProgress(stream, enabled=False) as progress:
+        progress.start(500)
+        progress.advance(500)
+    assert stream.getvalue() == ""
