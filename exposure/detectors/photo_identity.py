@@ -4,60 +4,67 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import ClassVar
 
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.metadata import Identifier, PhotoMetadata
 from exposure.model import Evidence, Finding, Severity, SourceItem
 
 
-def _evidence(item: SourceItem, found: tuple[Identifier, ...]) -> list[Evidence]:
-    return [
-        Evidence(locator=item.locator, detail=f"{i.label}: {i.value}", field=i.label) for i in found
-    ]
+class _IdentifierDetector(PhotoDetector):
+    """One medium-severity finding per file listing the identifiers of one family."""
+
+    kind: ClassVar[str]
+
+    def identifiers(self, meta: PhotoMetadata) -> tuple[Identifier, ...]:
+        raise NotImplementedError
+
+    def title(self, found: tuple[Identifier, ...]) -> str:
+        raise NotImplementedError
+
+    def detect(self, item: SourceItem, meta: PhotoMetadata) -> Iterator[Finding]:
+        found = self.identifiers(meta)
+        if not found:
+            return
+        name = os.path.basename(item.locator) or item.locator
+        yield make_finding(
+            self.kind,
+            content=meta.content_key,
+            value="|".join(sorted(f"{i.label}={i.value}" for i in found)),
+            title=f"{name}: {self.title(found)}",
+            severity=Severity.MEDIUM,
+            group=item.group,
+            evidence=[
+                Evidence(locator=item.locator, detail=f"{i.label}: {i.value}", field=i.label)
+                for i in found
+            ],
+        )
 
 
-def _value(found: tuple[Identifier, ...]) -> str:
-    return "|".join(sorted(f"{i.label}={i.value}" for i in found))
-
-
-class SerialDetector(PhotoDetector):
+class SerialDetector(_IdentifierDetector):
     """Camera body, lens and phone serial numbers: they tie photos to one device."""
 
     name = "serial"
-    kinds = ("photo-device-serial",)
+    kind = "photo-device-serial"
+    kinds = (kind,)
 
-    def detect(self, item: SourceItem, meta: PhotoMetadata) -> Iterator[Finding]:
-        if not meta.serials:
-            return
-        name = os.path.basename(item.locator) or item.locator
-        noun = "serial number is" if len(meta.serials) == 1 else "serial numbers are"
-        yield make_finding(
-            "photo-device-serial",
-            content=meta.content_key,
-            value=_value(meta.serials),
-            title=f"{name}: the camera's {noun} stored in the file",
-            severity=Severity.MEDIUM,
-            group=item.group,
-            evidence=_evidence(item, meta.serials),
-        )
+    def identifiers(self, meta: PhotoMetadata) -> tuple[Identifier, ...]:
+        return meta.serials
+
+    def title(self, found: tuple[Identifier, ...]) -> str:
+        noun = "serial number is" if len(found) == 1 else "serial numbers are"
+        return f"the camera's {noun} stored in the file"
 
 
-class OwnerDetector(PhotoDetector):
+class OwnerDetector(_IdentifierDetector):
     """Artist, owner, creator and copyright names written by cameras and editing apps."""
 
     name = "owner"
-    kinds = ("photo-owner-name",)
+    kind = "photo-owner-name"
+    kinds = (kind,)
 
-    def detect(self, item: SourceItem, meta: PhotoMetadata) -> Iterator[Finding]:
-        if not meta.owners:
-            return
-        name = os.path.basename(item.locator) or item.locator
-        yield make_finding(
-            "photo-owner-name",
-            content=meta.content_key,
-            value=_value(meta.owners),
-            title=f"{name}: a name is stored in the file ({meta.owners[0].value[:60]})",
-            severity=Severity.MEDIUM,
-            group=item.group,
-            evidence=_evidence(item, meta.owners),
-        )
+    def identifiers(self, meta: PhotoMetadata) -> tuple[Identifier, ...]:
+        return meta.owners
+
+    def title(self, found: tuple[Identifier, ...]) -> str:
+        return f"a name is stored in the file ({found[0].value[:60]})"
