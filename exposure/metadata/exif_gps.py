@@ -23,7 +23,11 @@ _NAN = float("nan")
 def _ref(view: TiffView, entry: Entry | None) -> str | None:
     if entry is None:
         return None
-    if entry[0] == ASCII or entry[0] == 7:
+    typ, count, raw = entry
+    if typ == ASCII and count <= 4:  # the usual "N\0": no need for the general path
+        letter = raw[:1]
+        return letter.decode("latin-1") if letter.isalpha() else None
+    if typ == ASCII or typ == 7:
         return view.text(entry, 8)
     number = view.first_int(entry)
     return None if number is None else str(number)
@@ -42,9 +46,10 @@ def _coordinate(
         raw = f"{name}={format_rationals(pairs)}{suffix}"
         if not pairs:
             return None, raw
-        if all(d == 0 for _, d in pairs):
-            return (None if all(n == 0 for n, _ in pairs) else _NAN), raw
-        if any(d == 0 for _, d in pairs):
+        denominators = [d for _, d in pairs]
+        if 0 in denominators:
+            if denominators.count(0) == len(pairs) and not any(n for n, _ in pairs):
+                return None, raw  # 0/0 everywhere: the writer's way of saying "no value"
             return _NAN, raw
         parts = [n / d for n, d in pairs]
     elif value[0] == ASCII:
@@ -65,16 +70,19 @@ def _coordinate(
             return None, raw
         parts = numbers
     parts += [0.0] * (3 - len(parts))
-    if not all(math.isfinite(p) for p in parts):
-        return _NAN, raw
-    return dms_to_degrees(parts[0], parts[1], parts[2], ref), raw
+    value_ = dms_to_degrees(parts[0], parts[1], parts[2], ref)
+    return (value_ if math.isfinite(value_) else _NAN), raw
 
 
 def _altitude(view: TiffView, ifd: Ifd) -> float | None:
     values = view.numbers(ifd.get(0x06), 1)
     if not values or not math.isfinite(values[0]):
         return None
-    ref = view.first_int(ifd.get(0x05))
+    ref_entry = ifd.get(0x05)
+    if ref_entry is not None and ref_entry[0] == 1:  # the usual single BYTE
+        ref: int | None = ref_entry[2][0]
+    else:
+        ref = view.first_int(ref_entry)
     return -abs(values[0]) if ref == 1 else values[0]
 
 

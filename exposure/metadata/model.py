@@ -54,7 +54,7 @@ class PhotoMetadata:
     """The detected container: ``"jpeg"``, ``"heic"``, ``"avif"``, ``"tiff"``, ``"dng"``,
     ``"raw"``, ``"png"``, ``"webp"``, ``"xmp"``, ``"mp4"`` or ``"mov"``."""
     content_key: str
-    """Hex BLAKE2b-128 of the 8-byte big-endian file size plus the first 64 KiB."""
+    """Hex SHA-256 (first 128 bits) of the 8-byte big-endian file size plus the first 16 KiB."""
     size: int
     """File size in bytes."""
     gps: tuple[GpsReading, ...]

@@ -15,8 +15,9 @@ profile type exif" zTXt chunk), ``webp``, ``heic``, ``heic-eof`` (Exif item at t
 of the file), ``heic-idat`` (Exif item inside the meta box), ``avif``, ``xmp`` (sidecar),
 ``mp4`` (Android ``©xyz``) and ``mov`` (Apple ``keys``/``ilst``).
 
-Every file is built from a few precomputed constants and small struct packs, so tens of
-thousands can be written per second.  Maker note blobs live in
+Every file is built from a few precomputed constants and small struct packs (about
+0.1 ms for a phone JPEG), so a benchmark folder of 50,000 files takes seconds.
+:func:`truncate` and :func:`corrupt` make damaged copies.  Maker note blobs live in
 :mod:`exposure.testing.makernotes`; deliberately broken files in
 :mod:`exposure.testing.hostile`.
 """
@@ -24,7 +25,9 @@ thousands can be written per second.  Maker note blobs live in
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from exposure.testing import isobmffwriter, stillwriters
 from exposure.testing.makernotes import (
@@ -106,10 +109,23 @@ def write_photo(path: str | os.PathLike[str], spec: PhotoSpec, fmt: str = "jpeg"
     return len(data)
 
 
+def truncate(data: bytes, keep: float | int) -> bytes:
+    """The first ``keep`` bytes of ``data`` (a float keeps that fraction), like a cut copy."""
+    count = int(len(data) * keep) if isinstance(keep, float) else keep
+    return data[: max(0, count)]
+
+
+def corrupt(data: bytes, *, seed: int = 0, flips: int = 8, start: int = 2) -> bytes:
+    """``data`` with ``flips`` bytes at or after ``start`` overwritten, reproducibly by ``seed``."""
+    rng = random.Random(seed)
+    out = bytearray(data)
+    for _ in range(flips if len(out) > start else 0):
+        out[rng.randrange(start, len(out))] = rng.randrange(256)
+    return bytes(out)
+
+
 def phone_spec(index: int = 0, *, maker_note: bool = True, padding: int = 0) -> PhotoSpec:
     """A realistic phone photo spec, varied by ``index`` (for demos and benchmarks)."""
-    from datetime import UTC, datetime, timedelta
-
     when = datetime(2023, 5, 1, 8, 0, 0) + timedelta(minutes=37 * index)
     return PhotoSpec(
         make="Apple",
@@ -137,10 +153,12 @@ __all__ = [
     "GpsSpec",
     "PhotoSpec",
     "apple_maker_note",
+    "corrupt",
     "fujifilm_maker_note",
     "make_photo",
     "nikon_maker_note",
     "olympus_maker_note",
     "phone_spec",
+    "truncate",
     "write_photo",
 ]

@@ -35,3 +35,13 @@ def test_unknown_factory_format() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         make_photo(PhotoSpec(), "gif")
     assert len(set(FORMATS)) == len(FORMATS)
+
+
+def test_damage_helpers_are_deterministic() -> None:
+    from exposure.testing.photofactory import corrupt, truncate
+
+    data = make_photo(PhotoSpec(), "jpeg")
+    assert truncate(data, 0.5) == data[: len(data) // 2]
+    assert truncate(data, 10) == data[:10]
+    assert corrupt(data, seed=3) == corrupt(data, seed=3) != data
+    assert corrupt(data, seed=3)[:2] == data[:2]

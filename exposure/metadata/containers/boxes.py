@@ -11,7 +11,8 @@ from exposure.metadata.source import Bytes, exact
 MAX_BOXES = 4096
 """Most boxes visited at one level (real files have a handful at the top level)."""
 
-_HEADER = struct.Struct(">I4s")
+BOX_HEADER = struct.Struct(">I4s")
+"""A box header: 32-bit size, 4-byte type."""
 _U64 = struct.Struct(">Q")
 
 Box = tuple[bytes, int, int]
@@ -31,7 +32,7 @@ def iter_boxes(src: Bytes, start: int, end: int) -> Iterator[Box]:
             if pos < end and pos < src.size:
                 raise Truncated()
             return
-        size, kind = _HEADER.unpack(exact(src, pos, 8))
+        size, kind = BOX_HEADER.unpack(exact(src, pos, 8))
         header = 8
         if size == 1:
             size = _U64.unpack(exact(src, pos + 8, 8))[0]

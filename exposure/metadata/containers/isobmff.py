@@ -6,20 +6,18 @@ in one or more extents, or inside the meta box's ``idat`` (construction method 1
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass, field
 
 from exposure.metadata.collect import Collector
-from exposure.metadata.containers.boxes import Cursor, full_box, iter_boxes
+from exposure.metadata.containers.boxes import BOX_HEADER, Cursor, full_box, iter_boxes
 from exposure.metadata.errors import Malformed, Truncated
-from exposure.metadata.exif import decode_exif
+from exposure.metadata.exif import decode_exif_payload
 from exposure.metadata.source import READ_BUDGET, Buffer, Bytes, Source
 from exposure.metadata.tiff import EXIF_MAGIC
 from exposure.metadata.xmp import decode_xmp
 
 MAX_ITEMS = 65536
 MAX_EXTENTS = 1024
-_BOX = struct.Struct(">I4s")
 
 
 @dataclass(slots=True)
@@ -88,7 +86,7 @@ def _parse_iinf(meta: Buffer, start: int, end: int, items: dict[int, _Item]) -> 
     for _ in range(MAX_ITEMS):
         if pos + 8 > end:
             break
-        size, kind = _BOX.unpack_from(data, pos)
+        size, kind = BOX_HEADER.unpack_from(data, pos)
         if size < 8:
             raise Malformed("an item information box has an impossible size")
         if kind == b"infe" and pos + 16 <= end:
@@ -187,4 +185,4 @@ def _exif_item(data: Buffer, out: Collector) -> None:
     if raw[start : start + 4] not in EXIF_MAGIC:
         found = [i for i in (raw.find(m, 0, 64) for m in EXIF_MAGIC) if i >= 0]
         start = min(found) if found else start
-    decode_exif(data, start, out)
+    decode_exif_payload(raw[start:], out, cut=data.cut)
