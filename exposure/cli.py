@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from exposure import __version__
 from exposure.audit import resolve_sources, run
@@ -19,7 +19,10 @@ from exposure.errors import ExposureError, ReportError, UsageError
 from exposure.model import Report, Severity
 from exposure.options import Options, default_workers
 from exposure.progress import TerminalProgress
-from exposure.report import redact, render_html, render_json
+from exposure.report import redact, render_html
+from exposure.report.json import write_json
+from exposure.sources.exports.arguments import add_export_arguments, export_options
+from exposure.sources.web import add_web_arguments, web_options
 from exposure.summary import ExitCode, exit_status, summary_line
 
 DEFAULT_HTML = "exposure-report.html"
@@ -94,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="follow links to other folders while searching",
     )
+    add_web_arguments(audit)
+    add_export_arguments(audit)
     demo = commands.add_parser(
         "demo", help="run a full audit on built-in made-up photos, to see what a report looks like"
     )
@@ -134,6 +139,8 @@ def _run(args: argparse.Namespace) -> int:
         workers=1 if demo else args.workers,
         reproducible=args.reproducible,
         follow_symlinks=getattr(args, "follow_symlinks", False),
+        web=web_options(args),
+        exports=export_options(args),
     )
     resolve_sources(options)  # every INPUT is checked before any work starts
     with TerminalProgress(enabled=not args.quiet) as progress:
@@ -171,18 +178,26 @@ def _check_writable(path: str) -> None:
 
 
 def _write(path: str, fmt: str, report: Report) -> str:
-    text = render_html(report) if fmt == "html" else render_json(report)
+    """Write one report; JSON is streamed record by record, HTML rendered first then written."""
+    html = render_html(report) if fmt == "html" else None
     if path == "-":
-        sys.stdout.write(text)
+        _emit(sys.stdout, html, report)
         return path
     target = Path(path).expanduser()
     try:
         # The report is sensitive: readable by this user only, even on a shared computer.
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            _emit(fh, html, report)
     except OSError as exc:
         raise ReportError(
             f"could not write {path} ({exc.strerror or exc}); choose another place with --{fmt}"
         ) from exc
     return str(target.resolve())
+
+
+def _emit(out: TextIO, html: str | None, report: Report) -> None:
+    if html is None:
+        write_json(report, out)
+    else:
+        out.write(html)

@@ -8,9 +8,12 @@ over the same input give byte-identical files in reproducible mode.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from exposure.geo import Position
 from exposure.model import (
@@ -34,8 +37,7 @@ NOTICE = (
 JSONDict = dict[str, Any]
 
 
-def to_dict(report: Report) -> JSONDict:
-    """The report as plain JSON-ready data (schema version :data:`SCHEMA_VERSION`)."""
+def _header(report: Report) -> JSONDict:
     counts = report.severity_counts()
     return {
         "schema_version": SCHEMA_VERSION,
@@ -53,18 +55,80 @@ def to_dict(report: Report) -> JSONDict:
             {"source": c.source, "checked": c.checked}
             for c in sorted(report.counts, key=lambda c: c.source)
         ],
-        "findings": [
-            _finding(f, report.redacted)
-            for f in sorted(report.findings, key=lambda f: (f.sort_key(), f.id))
-        ],
-        "skipped": [_skipped(s) for s in sorted(report.skipped, key=_skipped_key)],
-        "places": [_place(p, report.redacted) for p in sorted(report.places, key=lambda p: p.id)],
     }
 
 
+def _lists(report: Report) -> dict[str, Iterator[JSONDict]]:
+    """The long lists, as generators, so a large report is written one record at a time."""
+    return {
+        "findings": (
+            _finding(f, report.redacted)
+            for f in sorted(report.findings, key=lambda f: (f.sort_key(), f.id))
+        ),
+        "skipped": (_skipped(s) for s in sorted(report.skipped, key=_skipped_key)),
+        "places": (_place(p, report.redacted) for p in sorted(report.places, key=lambda p: p.id)),
+    }
+
+
+def _remediations(report: Report) -> JSONDict:
+    """Every distinct remediation once, keyed by its id (findings refer to it by id)."""
+    return {
+        remediation_id(f.remediation): _remediation(f.remediation)
+        for f in sorted(report.findings, key=lambda f: remediation_id(f.remediation))
+    }
+
+
+def to_dict(report: Report) -> JSONDict:
+    """The report as plain JSON-ready data (schema version :data:`SCHEMA_VERSION`)."""
+    data: JSONDict = {key: list(values) for key, values in _lists(report).items()}
+    return {**_header(report), "remediations": _remediations(report), **data}
+
+
+def write_json(report: Report, out: TextIO) -> None:
+    """Write the report as JSON to ``out``, one finding per line, without building it whole.
+
+    Keys are sorted at every level; each record of the long lists sits on a line of its own,
+    so the file is readable, diffable and written in memory that does not grow with it.
+    """
+    fields: dict[str, Any] = {**_header(report), "remediations": _remediations(report)}
+    fields.update(_lists(report))
+    out.write("{\n")
+    keys = sorted(fields)
+    for n, key in enumerate(keys):
+        value = fields[key]
+        out.write(f"  {_dumps(key)}: ")
+        if isinstance(value, Iterator):
+            _write_records(value, out)
+        else:
+            out.write(_dumps(value))
+        out.write(",\n" if n < len(keys) - 1 else "\n")
+    out.write("}\n")
+
+
+def _write_records(records: Iterator[JSONDict], out: TextIO) -> None:
+    first = True
+    for record in records:
+        out.write("[\n    " if first else ",\n    ")
+        out.write(_dumps(record))
+        first = False
+    out.write("[]" if first else "\n  ]")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+
+
 def render_json(report: Report) -> str:
-    """The report as JSON text: indented by 2, keys sorted, non-ASCII kept as is."""
-    return json.dumps(to_dict(report), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The report as JSON text (see :func:`write_json` for the layout)."""
+    buffer = io.StringIO()
+    write_json(report, buffer)
+    return buffer.getvalue()
+
+
+def remediation_id(remediation: Remediation) -> str:
+    """A stable id for a remediation's content: ``"r-"`` and 12 hex digits."""
+    text = json.dumps(_remediation(remediation), sort_keys=True, ensure_ascii=False)
+    return "r-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def location_dict(position: Position | None) -> JSONDict | None:
@@ -108,7 +172,7 @@ def _finding(finding: Finding, redacted: bool) -> JSONDict:
         "locator": finding.locator,
         "why": finding.why,
         "evidence": [_evidence(e, redacted) for e in finding.evidence],
-        "remediation": _remediation(finding.remediation),
+        "remediation": remediation_id(finding.remediation),
     }
     location = location_dict(finding.position)
     if location is not None:

@@ -30,7 +30,7 @@ UPDATE = os.environ.get("EXPOSURE_UPDATE_GOLDEN") == "1"
 
 TOP_LEVEL = {
     "schema_version", "tool", "generated_at", "inputs", "redacted", "summary", "counts",
-    "findings", "skipped", "places",
+    "findings", "skipped", "places", "remediations",
 }  # fmt: skip
 FINDING = {
     "id", "kind", "severity", "confidence", "title", "group", "locator", "why", "evidence",
@@ -58,11 +58,35 @@ def test_matches_golden_file() -> None:
     assert json.loads(text) == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
-def test_text_form_is_indented_sorted_and_not_ascii_escaped() -> None:
-    text = render_json(make_report())
+def test_text_form_is_sorted_one_record_per_line_and_not_ascii_escaped() -> None:
+    report = make_report()
+    text = render_json(report)
     data = json.loads(text)
-    assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    lines = text.splitlines()
+    keys = [line.split('"')[1] for line in lines if line.startswith('  "')]
+    assert keys == sorted(data)
+    # every finding on a line of its own, sorted keys inside
+    finding_lines = [
+        line.strip().rstrip(",") for line in lines if line.startswith('    {"confidence"')
+    ]
+    assert [json.loads(line) for line in finding_lines] == data["findings"]
+    assert all(
+        line
+        == json.dumps(json.loads(line), sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+        for line in finding_lines
+    )
     assert RTL_EMOJI in text
+
+
+def test_streamed_file_equals_rendered_text() -> None:
+    import io
+
+    from exposure.report.json import write_json
+
+    report = make_report()
+    out = io.StringIO()
+    write_json(report, out)
+    assert out.getvalue() == render_json(report)
 
 
 def test_required_field_names_are_present() -> None:
@@ -77,8 +101,9 @@ def test_required_field_names_are_present() -> None:
     for finding in data["findings"]:
         assert FINDING <= finding.keys() <= FINDING | {"location"}
         assert finding["severity"] in {"high", "medium", "low"}
-        assert finding["remediation"].keys() == REMEDIATION
-        assert all(s.keys() == STEP for s in finding["remediation"]["steps"])
+        remediation = data["remediations"][finding["remediation"]]
+        assert remediation.keys() == REMEDIATION
+        assert all(s.keys() == STEP for s in remediation["steps"])
         for evidence in finding["evidence"]:
             assert EVIDENCE <= evidence.keys() <= EVIDENCE | EVIDENCE_OPTIONAL
     assert all(s.keys() == SKIPPED for s in data["skipped"])
@@ -203,7 +228,8 @@ def all_keys(value: object) -> set[str]:
 def test_every_field_is_documented() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "json-report.md").read_text(encoding="utf-8")
     place = Place("p1", "Place 1", Position(52.5, 13.4), 120.0, 7, finding_ids=("x",))
-    keys = all_keys(to_dict(make_report(places=(place,))))
+    data = to_dict(make_report(places=(place,)))
+    keys = all_keys({**data, "remediations": list(data["remediations"].values())})
     assert {k for k in keys if f"`{k}`" not in doc} == set()
     assert f"schema_version` | integer | `{SCHEMA_VERSION}`" in doc
     assert "finding-kinds.md" in doc
