@@ -122,7 +122,7 @@ def run(options: Options, progress: Progress | None = None) -> Report:
             else:
                 _in_memory(entry, found)
     progress.start(len(files))
-    for index, outcome in scan([str(item.path) for item in files], options.workers):
+    for index, outcome in scan([item.path or "" for item in files], options.workers):
         progress.advance()
         found.photo(files[index], outcome)
     found.finish()
@@ -150,10 +150,11 @@ def run(options: Options, progress: Progress | None = None) -> Report:
 
 
 def _in_memory(item: SourceItem, found: _Collector) -> None:
-    """An item that is not a local file: photo bytes and/or text."""
+    """An item that is not a local file: photo bytes and/or text (or neither: an export file
+    its source parsed itself, which counts as checked)."""
     if item.data is not None:
         found.photo(item, read_bytes(item.data, item.locator))
-    elif item.text:
+    else:
         found.checked[item.source] += 1
     if item.text:
         found.text(item, item.text)

@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from pathlib import Path
 
 from exposure.geo import Position
 
@@ -62,8 +61,9 @@ class SourceItem:
     ``ARCHIVE!member``, or a URL."""
     kind: str
     """What the item is: ``photo``, ``video``, ``xmp-sidecar``, later ``post``, ``page``..."""
-    path: Path | None = None
-    """Local file to read, when there is one."""
+    path: str | None = None
+    """Local file to read, when there is one (a plain string: a walk of a large photo
+    library holds many of these, and a ``Path`` costs several times the memory)."""
     data: bytes | None = None
     """The item's bytes when it is not a local file (a photo inside an archive, a fetched
     image); read in memory, never written to disk."""
@@ -96,6 +96,9 @@ class Evidence:
     place_name: str | None = None
     field: str | None = None
     """The metadata field or JSON key it was read from."""
+    match: tuple[int, int] | None = None
+    """For text findings: ``(start, end)`` of the matched words inside :attr:`detail` (an
+    excerpt), so a report can highlight them.  None when the detail is not an excerpt."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from hashlib import blake2b
 
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.detectors.photo_gps import camera_name
@@ -21,7 +22,8 @@ class _Tally:
     first_timed_locator: str = ""
     cameras: dict[str, tuple[int, str]] = field(default_factory=dict)
     """camera name -> (number of files, first file's locator)"""
-    keys: set[str] = field(default_factory=set)
+    content: int = 0
+    """Order-independent digest of the files' content keys (their sum), for a stable id."""
 
 
 def _naive(moment: datetime) -> datetime:
@@ -43,7 +45,8 @@ class CameraDetailsDetector(PhotoDetector):
             return iter(())
         tally = self._groups.setdefault(item.group, _Tally())
         tally.files += 1
-        tally.keys.add(meta.content_key)
+        key = blake2b(meta.content_key.encode(), digest_size=8).digest()
+        tally.content = (tally.content + int.from_bytes(key, "big")) % (1 << 64)
         if meta.captured_at is not None:
             moment = _naive(meta.captured_at)
             tally.timed += 1
@@ -82,7 +85,7 @@ class CameraDetailsDetector(PhotoDetector):
             yield make_finding(
                 "photo-camera-details",
                 content=group,
-                value=str(sorted(tally.keys)),
+                value=f"{tally.files}:{tally.content:016x}",
                 title=f"{tally.files} file(s) record when they were taken and with which camera",
                 severity=Severity.LOW,
                 confidence=Confidence.HIGH,

@@ -58,14 +58,14 @@ class PhotoSource(Source):
         """Where the user acts: the folder (or file) they named."""
         return f"Photos and videos in {self.given}"
 
-    def _item(self, path: Path, locator: str, kind: str) -> SourceItem:
+    def _item(self, path: str, locator: str, kind: str) -> SourceItem:
         return SourceItem(source=self.name, locator=locator, kind=kind, path=path, group=self.group)
 
     def iter_items(self) -> Iterator[Entry]:
         root = Path(self.given).expanduser()
         if root.is_file():
             kind = media_kind(root) or _sniff_kind(root) or "photo"
-            yield self._item(root, self.given, kind)
+            yield self._item(str(root), self.given, kind)
             return
         yield from self._walk(root)
 
@@ -109,5 +109,5 @@ class PhotoSource(Source):
                 if kind is None and "." not in entry.name:
                     kind = _sniff_kind(path)
                 if kind is not None:
-                    yield self._item(path, locator, kind)
+                    yield self._item(entry.path, locator, kind)
             stack.extend(reversed(subfolders))
