@@ -2,6 +2,13 @@
 
 The templates hold no logic beyond loops and ``if`` on ready-made fields: grouping,
 ordering, counting, wording and date formatting all happen in :func:`build_context`.
+
+The checklist has two levels.  A :class:`GroupView` is where the user acts (a folder, a
+platform); inside it, one :class:`KindView` per finding kind says once why it matters and
+how to fix it, then lists its entries as compact :class:`FindingView` lines.  An entry
+repeats none of the section's text: it carries its own ``why``, ``fix`` or confidence only
+in the rare case they differ from the section's.  Building is linear in the findings, so
+the page stays quick to make with tens of thousands of them.
 Each field below carries a docstring; ``tests/report/test_context.py`` fails when a
 template reads an attribute that no context class documents.
 """
@@ -9,16 +16,31 @@ template reads an attribute that no context class documents.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
 
-from exposure.model import Evidence, Finding, Report, Severity, Skipped, Step
+from exposure.catalogue import CATALOGUE
+from exposure.model import (
+    Confidence,
+    Evidence,
+    Finding,
+    Remediation,
+    Report,
+    Severity,
+    Skipped,
+    Step,
+)
 from exposure.report import wording
 from exposure.report.base import TOOL_NAME, has_real_position
 from exposure.report.scrub import REDACT_DECIMALS
 
 STORAGE_PREFIX = "exposure:v1"
 """First part of every localStorage key the page writes."""
+
+_T = TypeVar("_T")
 
 FULL_DECIMALS = 6
 """Decimal places shown for an unredacted position (about 10 cm: what the file holds)."""
@@ -50,19 +72,33 @@ class StepView:
 
 
 @dataclass(frozen=True, slots=True)
+class FixView:
+    """How to remove a leak: shown once per section, or on an entry whose advice differs."""
+
+    summary: str
+    """The remediation in one sentence."""
+    effort: str
+    """Rough time it takes: ``a few minutes``."""
+    steps: tuple[StepView, ...]
+    """Ordered steps to remove the leak."""
+    links: tuple[str, ...]
+    """Help pages, shown as plain text (never loaded, never live links)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceView:
-    """One observation backing a finding."""
+    """One observation backing a finding (shown under the entry's "Details")."""
 
     detail: str
     """What was seen, as the detector wrote it."""
     locator: str | None
     """Where it was seen, only when different from the finding's own locator."""
     position: str | None
-    """``52.520008, 13.404954`` (a real position as text), or None."""
-    position_note: str | None
-    """Why the position looks coarse (redacted copy), or None."""
+    """``52.520008, 13.404954``: a real position, only when the entry line does not
+    already show the same one."""
     observed: str | None
-    """When it was observed: ``1 May 2024, 14:03`` (a date only when redacted)."""
+    """When it was observed: ``1 May 2024, 14:03`` (a date only when redacted), only when
+    the entry line does not already show the same time."""
     place_name: str | None
     """A place name recorded with it, or None."""
     field: str | None
@@ -71,38 +107,81 @@ class EvidenceView:
 
 @dataclass(frozen=True, slots=True)
 class FindingView:
-    """One checklist entry."""
+    """One checklist entry: a compact line, with the evidence folded under "Details"."""
 
     id: str
-    """The finding's stable id (``data-finding-id`` on its checkbox)."""
+    """The finding's stable id (``data-finding-id`` on its checkbox; ticks are saved by it)."""
     dom_id: str
-    """A safe, unique HTML id for the entry (``finding-3``)."""
-    storage_key: str
-    """localStorage key holding its ticked state: prefix, report id, finding id."""
-    kind: str
-    """The documented finding kind (``exif-gps``...)."""
+    """A safe, unique HTML id for its checkbox (``finding-3``)."""
     title: str
     """Short title: what leaks."""
     severity: str
     """``high``, ``medium`` or ``low`` (used as a CSS class)."""
     severity_label: str
     """``High risk``: the words in the badge (never colour alone)."""
-    confidence_label: str
-    """How sure we are, as a sentence."""
     locator: str
     """Where the leak is: a file, an archive member or a web address (shown as text)."""
-    why: str
-    """Why this matters, in plain words."""
+    place: str | None
+    """The first real position among the evidence as text, or None."""
+    when: str | None
+    """The first observation time among the evidence as text, or None."""
     evidence: tuple[EvidenceView, ...]
     """What was seen, in order."""
-    fix_summary: str
-    """The remediation in one sentence."""
-    effort: str
-    """Rough time it takes: ``a few minutes``."""
-    steps: tuple[StepView, ...]
-    """Ordered steps to remove the leak."""
-    links: tuple[str, ...]
-    """Help pages, shown as plain text (never loaded, never live links)."""
+    confidence_label: str | None
+    """How sure we are, only when it differs from what its section says."""
+    why: str | None
+    """Why this matters, only when it differs from what its section says (rare)."""
+    fix: FixView | None
+    """How to fix it, only when it differs from what its section says (rare)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KindView:
+    """The findings of one kind within a group: the advice once, then the entries."""
+
+    kind: str
+    """The documented finding kind (``photo-gps``...)."""
+    dom_id: str
+    """A safe HTML id for the section (``kind-2``), target of the contents links."""
+    heading: str
+    """What the section holds, with the count: ``41 photos show where they were taken``."""
+    severity: str
+    """The most serious level among its entries (CSS class of the section)."""
+    severity_label: str
+    """``High risk``: the words in the heading's badge."""
+    count: int
+    """Number of entries."""
+    confidence_label: str
+    """How sure we are, for the section (the most common level among its entries)."""
+    why: str
+    """Why this matters (shared by the entries; an entry that differs shows its own)."""
+    fix: FixView
+    """How to fix it (shared by the entries; an entry that differs shows its own)."""
+    progress_text: str
+    """``0 of 41 done``: the section's count before the page script updates it."""
+    has_tools: bool
+    """True when the section has two entries or more: it gets its own progress count and a
+    "tick all" button with undo (both shown by the page script only)."""
+    tick_all_text: str
+    """``Tick all 41 as done``: the label of the section's tick-all button."""
+    skip_list: bool
+    """True when the list is long enough to offer a link past it."""
+    findings: tuple[FindingView, ...]
+    """Entries, most serious first (:meth:`Finding.sort_key`)."""
+    chunks: tuple[ChunkView, ...]
+    """The same entries cut into consecutive lists of at most :data:`CHUNK` (what the
+    template loops over: a browser lays out a short list much faster than a huge one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkView:
+    """A run of consecutive entries of one section, shown as one list."""
+
+    findings: tuple[FindingView, ...]
+    """The entries."""
+    full: bool
+    """True for a full chunk of :data:`CHUNK` entries, which the browser may leave
+    unrendered until it is scrolled near (its height is then estimated)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +196,8 @@ class GroupView:
     """``3 things to fix``."""
     severity_text: str
     """``1 high risk and 2 low risk``."""
-    findings: tuple[FindingView, ...]
-    """Entries, most serious first (:meth:`Finding.sort_key`)."""
+    kinds: tuple[KindView, ...]
+    """One section per finding kind, most serious first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +222,8 @@ class ReportContext:
     """``Made by exposure 0.1.0 on 1 May 2024, 14:03 UTC.`` (no time in reproducible mode)."""
     report_id: str
     """Hash of the sorted finding ids: namespaces the ticks saved in this browser."""
+    storage_key: str
+    """The one localStorage key holding this report's ticks (a list of finding ids)."""
     redacted: bool
     """True for the shareable copy (the page says so at the top)."""
     inputs: tuple[str, ...]
@@ -165,25 +246,33 @@ class ReportContext:
     """Items that could not be checked, with reasons."""
 
 
+SKIP_LIST_FROM = 10
+"""Lists with at least this many entries get a "skip this list" link for keyboard users."""
+
+CHUNK = 200
+"""Entries per list in the page (see :attr:`KindView.chunks`)."""
+
+_CONFIDENCE_RANK = {Confidence.HIGH: 0, Confidence.MEDIUM: 1, Confidence.LOW: 2}
+
+
 def build_context(report: Report) -> ReportContext:
-    """Prepare ``report`` for the templates (a pure function)."""
+    """Prepare ``report`` for the templates (a pure function, linear in the findings)."""
     report_id = report_fingerprint(report)
     counts = report.severity_counts()
     ordered = sorted(report.findings, key=lambda f: (f.sort_key(), f.id))
-    by_group: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
-    for number, finding in enumerate(ordered, start=1):
-        by_group[finding.group].append((number, finding))
-    names = sorted(by_group, key=lambda g: (min(f.severity.rank for _, f in by_group[g]), g))
-    groups = tuple(
-        _group(name, n, by_group[name], report_id, report.redacted)
-        for n, name in enumerate(names, start=1)
-    )
+    by_group: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for finding in ordered:
+        by_group[finding.group][finding.kind].append(finding)
+    names = sorted(by_group, key=lambda g: (_best(by_group[g].values()), g))
+    builder = _Builder(report.redacted)
+    groups = tuple(builder.group(name, by_group[name]) for name in names)
     return ReportContext(
         title="Your location privacy checklist",
         made_line=wording.made_line(
             TOOL_NAME, report.tool_version, report.generated_at, redacted=report.redacted
         ),
         report_id=report_id,
+        storage_key=f"{STORAGE_PREFIX}:{report_id}",
         redacted=report.redacted,
         inputs=report.inputs,
         summary=wording.summary_sentence(report.items_checked, counts, len(report.skipped)),
@@ -208,56 +297,139 @@ def report_fingerprint(report: Report) -> str:
     return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _group(
-    name: str, number: int, members: list[tuple[int, Finding]], report_id: str, redacted: bool
-) -> GroupView:
-    counts = {s: sum(1 for _, f in members if f.severity is s) for s in Severity}
-    return GroupView(
-        name=name,
-        dom_id=f"group-{number}",
-        count_text=wording.plural(len(members), "thing to fix", "things to fix"),
-        severity_text=wording.severity_phrase(counts),
-        findings=tuple(_finding(f, n, report_id, redacted) for n, f in members),
-    )
+def _best(kinds: Iterable[list[Finding]]) -> int:
+    """The most serious severity rank in a group (its lists are already sorted)."""
+    return min(findings[0].severity.rank for findings in kinds)
 
 
-def _finding(finding: Finding, number: int, report_id: str, redacted: bool) -> FindingView:
-    remediation = finding.remediation
-    return FindingView(
-        id=finding.id,
-        dom_id=f"finding-{number}",
-        storage_key=f"{STORAGE_PREFIX}:{report_id}:{finding.id}",
-        kind=finding.kind,
-        title=finding.title,
-        severity=finding.severity.value,
-        severity_label=wording.SEVERITY_LABEL[finding.severity],
-        confidence_label=wording.CONFIDENCE_LABEL[finding.confidence],
-        locator=finding.locator,
-        why=finding.why,
-        evidence=tuple(_evidence(e, finding.locator, redacted) for e in finding.evidence),
-        fix_summary=remediation.summary,
-        effort=remediation.effort,
-        steps=tuple(_step(s) for s in remediation.steps),
-        links=remediation.links,
-    )
+def _kind_key(findings: list[Finding]) -> tuple[int, int, str]:
+    """Sections most serious first, then most confident, then by kind."""
+    first = findings[0]  # sorted by Finding.sort_key: the most serious and confident
+    return (first.severity.rank, _CONFIDENCE_RANK[first.confidence], first.kind)
 
 
-def _evidence(evidence: Evidence, main_locator: str, redacted: bool) -> EvidenceView:
-    position = evidence.position if has_real_position(evidence.position) else None
-    decimals = REDACT_DECIMALS if redacted else FULL_DECIMALS
-    return EvidenceView(
-        detail=evidence.detail,
-        locator=evidence.locator if evidence.locator != main_locator else None,
-        position=position.as_text(decimals) if position is not None else None,
-        position_note="rounded to about 1 km in this copy" if position and redacted else None,
-        observed=(
-            wording.moment_text(evidence.observed_at, date_only=redacted)
-            if evidence.observed_at is not None
-            else None
-        ),
-        place_name=evidence.place_name,
-        field=evidence.field,
-    )
+def _kind_summary(kind: str) -> str | None:
+    """The catalogue's one-line description of ``kind``, if it has one."""
+    entry = CATALOGUE.get(kind)
+    return entry.summary if entry is not None else None
+
+
+def _most_common(values: Iterable[_T]) -> _T:
+    """The most frequent value; on a tie, the one seen first."""
+    return Counter(values).most_common(1)[0][0]
+
+
+class _Builder:
+    """Numbers the sections and entries in page order and shares repeated advice."""
+
+    def __init__(self, redacted: bool) -> None:
+        self._redacted = redacted
+        self._decimals = REDACT_DECIMALS if redacted else FULL_DECIMALS
+        self._kinds = 0
+        self._entries = 0
+        self._groups = 0
+        self._fixes: dict[Remediation, FixView] = {}
+
+    def group(self, name: str, kinds: dict[str, list[Finding]]) -> GroupView:
+        self._groups += 1
+        members = [f for findings in kinds.values() for f in findings]
+        counts = Counter(f.severity for f in members)
+        return GroupView(
+            name=name,
+            dom_id=f"group-{self._groups}",
+            count_text=wording.plural(len(members), "thing to fix", "things to fix"),
+            severity_text=wording.severity_phrase({s: counts.get(s, 0) for s in Severity}),
+            kinds=tuple(self.kind(f) for f in sorted(kinds.values(), key=_kind_key)),
+        )
+
+    def kind(self, findings: list[Finding]) -> KindView:
+        self._kinds += 1
+        first = findings[0]
+        count = len(findings)
+        why = _most_common(f.why for f in findings)
+        remediation = _most_common(f.remediation for f in findings)
+        confidence = _most_common(f.confidence for f in findings)
+        labels = wording.CONFIDENCE_LABEL_MANY if count > 1 else wording.CONFIDENCE_LABEL
+        entries = tuple(self.finding(f, why, remediation, confidence) for f in findings)
+        return KindView(
+            kind=first.kind,
+            dom_id=f"kind-{self._kinds}",
+            heading=wording.kind_heading(first.kind, count, _kind_summary(first.kind)),
+            severity=first.severity.value,
+            severity_label=wording.SEVERITY_LABEL[first.severity],
+            count=count,
+            confidence_label=labels[confidence],
+            why=why,
+            fix=self.fix(remediation),
+            progress_text=wording.progress_text(0, count),
+            has_tools=count > 1,
+            tick_all_text=wording.tick_all_text(count),
+            skip_list=count >= SKIP_LIST_FROM,
+            findings=entries,
+            chunks=tuple(
+                ChunkView(entries[i : i + CHUNK], full=len(entries[i : i + CHUNK]) == CHUNK)
+                for i in range(0, count, CHUNK)
+            ),
+        )
+
+    def finding(
+        self, finding: Finding, why: str, remediation: Remediation, confidence: Confidence
+    ) -> FindingView:
+        self._entries += 1
+        locator = finding.locator
+        evidence = finding.evidence
+        position = next((e.position for e in evidence if has_real_position(e.position)), None)
+        moment = next((e.observed_at for e in evidence if e.observed_at is not None), None)
+        place = position.as_text(self._decimals) if position is not None else None
+        when = self._moment(moment) if moment is not None else None
+        return FindingView(
+            id=finding.id,
+            dom_id=f"finding-{self._entries}",
+            title=finding.title,
+            severity=finding.severity.value,
+            severity_label=wording.SEVERITY_LABEL[finding.severity],
+            locator=locator,
+            place=place,
+            when=when,
+            evidence=tuple(self.evidence(e, locator, place, when) for e in evidence),
+            confidence_label=(
+                None
+                if finding.confidence is confidence
+                else wording.CONFIDENCE_LABEL[finding.confidence]
+            ),
+            why=None if finding.why == why else finding.why,
+            fix=None if finding.remediation == remediation else self.fix(finding.remediation),
+        )
+
+    def evidence(
+        self, evidence: Evidence, locator: str, place: str | None, when: str | None
+    ) -> EvidenceView:
+        position = evidence.position if has_real_position(evidence.position) else None
+        position_text = position.as_text(self._decimals) if position is not None else None
+        observed = self._moment(evidence.observed_at) if evidence.observed_at is not None else None
+        return EvidenceView(
+            detail=evidence.detail,
+            locator=evidence.locator if evidence.locator != locator else None,
+            position=position_text if position_text != place else None,
+            observed=observed if observed != when else None,
+            place_name=evidence.place_name,
+            field=evidence.field,
+        )
+
+    def fix(self, remediation: Remediation) -> FixView:
+        view = self._fixes.get(remediation)
+        if view is None:
+            view = FixView(
+                summary=remediation.summary,
+                effort=remediation.effort,
+                steps=tuple(_step(s) for s in remediation.steps),
+                links=remediation.links,
+            )
+            self._fixes[remediation] = view
+        return view
+
+    def _moment(self, moment: datetime) -> str:
+        return wording.moment_text(moment, date_only=self._redacted)
 
 
 def _step(step: Step) -> StepView:

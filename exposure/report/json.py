@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any, TextIO
 
 from exposure.geo import Position
@@ -125,8 +126,11 @@ def render_json(report: Report) -> str:
     return buffer.getvalue()
 
 
+@lru_cache(maxsize=256)
 def remediation_id(remediation: Remediation) -> str:
-    """A stable id for a remediation's content: ``"r-"`` and 12 hex digits."""
+    """A stable id for a remediation's content: ``"r-"`` and 12 hex digits.
+
+    Cached: a report asks for the same few ids once per finding, several times over."""
     text = json.dumps(_remediation(remediation), sort_keys=True, ensure_ascii=False)
     return "r-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 

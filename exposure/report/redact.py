@@ -42,10 +42,11 @@ def redact(report: Report) -> Report:
     if report.redacted:
         return report
     names = Pseudonyms(_all_paths(report))
+    remediations: dict[Remediation, Remediation] = {}
     return replace(
         report,
         inputs=_input_counts(report.inputs),
-        findings=tuple(_finding(f, names) for f in report.findings),
+        findings=tuple(_finding(f, names, remediations) for f in report.findings),
         skipped=tuple(
             Skipped(names.locator(s.locator), names.scrub(s.reason), s.source)
             for s in report.skipped
@@ -77,14 +78,19 @@ def _input_counts(inputs: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _finding(finding: Finding, names: Pseudonyms) -> Finding:
+def _finding(
+    finding: Finding, names: Pseudonyms, remediations: dict[Remediation, Remediation]
+) -> Finding:
+    remediation = remediations.get(finding.remediation)
+    if remediation is None:  # thousands of findings share a handful of remediations
+        remediation = remediations[finding.remediation] = _remediation(finding.remediation, names)
     return replace(
         finding,
         title=names.scrub(finding.title),
         why=names.scrub(finding.why),
         group=names.scrub(finding.group),
         evidence=tuple(_evidence(e, names) for e in finding.evidence),
-        remediation=_remediation(finding.remediation, names),
+        remediation=remediation,
     )
 
 

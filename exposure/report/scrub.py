@@ -89,6 +89,8 @@ class Pseudonyms:
         self._key = hashlib.sha256("\n".join(known).encode("utf-8", "surrogatepass")).digest()
         self._length = _MIN_HASH
         self._labels: dict[str, str] = {}
+        self._scrubbed: dict[str, str] = {}
+        """Texts already scrubbed: advice and group names repeat on thousands of findings."""
         parts = {part for p in known if not is_url(p) for part in _locator_parts(p)}
         while len({self._digest(p) for p in parts}) < len(parts) and self._length < 64:
             self._length += 2  # a collision between two different files: use longer hashes
@@ -125,6 +127,12 @@ class Pseudonyms:
     def scrub(self, text: str) -> str:
         """``text`` with known paths, file names and absolute paths replaced by labels,
         and coordinates coarsened."""
+        done = self._scrubbed.get(text)
+        if done is None:
+            done = self._scrubbed[text] = self._scrub(text)
+        return done
+
+    def _scrub(self, text: str) -> str:
         names = self._names_in(text)
         candidates = [p for n in names for p in self._by_name[n]] + self._folders
         for path in sorted(candidates, key=len, reverse=True):
@@ -174,7 +182,12 @@ def _basename(path: str) -> str:
     """The file name of a path, or of the member for ``ARCHIVE!member`` locators."""
     archive, member = _split_archive(path)
     name = archive if member is None else member
-    return PureWindowsPath(name).name if "\\" in name else PurePosixPath(name).name
+    if "\\" in name:
+        return PureWindowsPath(name).name
+    tail = name.rpartition("/")[2]
+    if tail not in ("", "."):
+        return tail  # what PurePosixPath(name).name gives, without building a path
+    return PurePosixPath(name).name
 
 
 def _suffix(name: str) -> str:
@@ -182,7 +195,11 @@ def _suffix(name: str) -> str:
     for double in (".tar.gz", ".tar.bz2", ".tar.xz"):
         if lowered.endswith(double):
             return double
-    suffix = PurePosixPath(lowered).suffix
+    if "/" in lowered:
+        suffix = PurePosixPath(lowered).suffix
+    else:  # the same as PurePosixPath(lowered).suffix, without building a path
+        dot = lowered.rfind(".")
+        suffix = lowered[dot:] if 0 < dot < len(lowered) - 1 else ""
     return suffix if _EXTENSION.match(suffix) else ""
 
 

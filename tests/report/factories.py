@@ -1,7 +1,8 @@
 """Synthetic reports for renderer tests (no real person's data).
 
 ``make_report()`` gives two groups with findings of every severity, one finding with a
-real position, one full of hostile text, and a few skipped items.  The constants below
+real position, one full of hostile text, and a few skipped items.  ``many_photos_report(n)``
+gives ``n`` realistic geotagged photos sharing the catalogue's advice (one big section).  The constants below
 are what the redaction tests look for: none may survive in a redacted rendering.
 """
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+from exposure.catalogue import info as catalogue_info
 from exposure.geo import Position
 from exposure.model import (
     Confidence,
@@ -218,3 +220,71 @@ def make_report(**overrides: Any) -> Report:
 def generated_report() -> Report:
     """The standard report with a generation time (not reproducible)."""
     return make_report(generated_at=datetime(2024, 11, 5, 9, 30, tzinfo=UTC))
+
+
+# -- many findings ---------------------------------------------------------------------
+
+PICTURES = "/home/sam.doe/Pictures/2023"
+PICTURES_GROUP = f"Photos and videos in {PICTURES}"
+
+
+def photo_gps_finding(n: int, group: str = PICTURES_GROUP) -> Finding:
+    """A realistic ``photo-gps`` finding, with the catalogue's real advice (all share it)."""
+    entry = catalogue_info("photo-gps")
+    lat = 52.5 + (n % 997) * 1e-4
+    lon = 13.4 + (n % 991) * 1e-4
+    name = f"IMG_{n:05d}.jpg"
+    return Finding(
+        id=f"f-{n:020x}",
+        kind="photo-gps",
+        title=f"{name}: this photo shows where it was taken ({lat:.4f}, {lon:.4f})",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        why=entry.why,
+        group=group,
+        evidence=(
+            Evidence(
+                locator=f"{PICTURES}/{name}",
+                detail=(
+                    f"GPS {lat:.6f}, {lon:.6f} (EXIF); altitude 34 m; "
+                    "taken 2023-05-01 08:00 with Apple iPhone 13 Pro"
+                ),
+                position=Position(lat, lon, 34.0),
+                observed_at=datetime(2023, 5, 1, 8, 0) + timedelta(minutes=37 * n),
+                field="exif GPS",
+            ),
+        ),
+        remediation=entry.remediation,
+    )
+
+
+def camera_details_finding(group: str = PICTURES_GROUP) -> Finding:
+    """The one low ``photo-camera-details`` summary line of a folder."""
+    entry = catalogue_info("photo-camera-details")
+    return Finding(
+        id="f-camera-details",
+        kind="photo-camera-details",
+        title="3 file(s) record when they were taken and with which camera",
+        severity=Severity.LOW,
+        confidence=Confidence.HIGH,
+        why=entry.why,
+        group=group,
+        evidence=(
+            Evidence(
+                locator=f"{PICTURES}/IMG_00000.jpg", detail="3 file(s) made with Apple iPhone"
+            ),
+        ),
+        remediation=entry.remediation,
+    )
+
+
+def many_photos_report(count: int, **overrides: Any) -> Report:
+    """``count`` geotagged photos in one folder, plus the folder's camera-details line."""
+    findings = tuple(photo_gps_finding(n) for n in range(count)) + (camera_details_finding(),)
+    base = make_report(
+        inputs=(PICTURES,),
+        findings=findings,
+        skipped=(),
+        counts=(SourceCount("photos", count),),
+    )
+    return replace(base, **overrides)

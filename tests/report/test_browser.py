@@ -1,12 +1,14 @@
 """The page in a real browser: offline, no CSP violations, ticks persist, layout holds.
 
 Skipped cleanly when Chromium or Playwright is missing.  Screenshots are written to
-/tmp/exposure-report*.png for a person to look at.
+/tmp/exposure-report*.png for a person to look at.  Nothing here measures time: the large
+report is only checked to work (its speed is measured by hand, see the report's notes).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +18,7 @@ import pytest
 
 from exposure.report import redact, render_html
 
-from .factories import generated_report
+from .factories import generated_report, many_photos_report, photo_gps_finding
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path("/tmp")
@@ -67,6 +69,11 @@ class Session:
 
     def progress(self) -> str:
         return str(self.page.locator("#progress-text").inner_text())
+
+    def saved(self) -> dict[str, list[str]]:
+        """Everything the page keeps in localStorage, lists decoded."""
+        raw = self.page.evaluate("Object.assign({}, localStorage)")
+        return {k: json.loads(v) if v.startswith("[") else v for k, v in raw.items()}
 
     def assert_clean(self, page_url: str) -> None:
         assert self.blocked == []
@@ -136,12 +143,14 @@ def test_ticks_persist_offline_and_without_violations(browser: Any, page_file: P
         s.page.keyboard.press("Space")  # keyboard works
         assert s.progress() == f"2 of {total} done"
 
-        s.page.reload()
+        ticked = [boxes.nth(i).get_attribute("data-finding-id") for i in (0, 2)]
+        s.page.reload()  # saved when the page goes away, even before the short save delay
         assert [boxes.nth(i).is_checked() for i in range(total)][:3] == [True, False, True]
         assert s.progress() == f"2 of {total} done"
-        keys = s.page.evaluate("Object.keys(localStorage)")
         report_id = s.page.locator("#report").get_attribute("data-report-id")
-        assert len(keys) == 2 and all(k.startswith(f"exposure:v1:{report_id}:") for k in keys)
+        saved = s.saved()  # one key for the report, holding the ticked finding ids
+        assert list(saved) == [f"exposure:v1:{report_id}"]
+        assert sorted(saved[f"exposure:v1:{report_id}"]) == sorted(ticked)
 
         s.page.screenshot(path=str(SHOTS / "exposure-report.png"), full_page=True)
         s.page.emulate_media(media="print")
@@ -208,30 +217,170 @@ def test_storage_refused_is_not_an_error(browser: Any, page_file: Path) -> None:
 def test_small_screens_do_not_scroll_sideways(
     browser: Any, tmp_path: Path, name: str, options: dict[str, Any]
 ) -> None:
-    path = tmp_path / "report.html"
-    path.write_text(render_html(generated_report()), encoding="utf-8")
-    s = open_session(browser, **options)
-    try:
-        s.page.goto(path.as_uri())
-        overflow = s.page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0
-        if name == "mobile":
-            s.page.screenshot(path=str(SHOTS / "exposure-report-mobile.png"), full_page=True)
-        s.assert_clean(path.as_uri())
-    finally:
-        s.context.close()
+    for label, report in (("", generated_report()), ("-large", many_photos_report(250))):
+        path = tmp_path / f"report{label}.html"
+        path.write_text(render_html(report), encoding="utf-8")
+        s = open_session(browser, **options)
+        try:
+            s.page.goto(path.as_uri())
+            s.page.locator("details > summary").first.click()
+            overflow = s.page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0
+            if name == "mobile":
+                shot = SHOTS / f"exposure-report{label}-mobile.png"
+                s.page.screenshot(path=str(shot), full_page=not label)
+            s.assert_clean(path.as_uri())
+        finally:
+            s.context.close()
 
 
 def test_without_javascript_everything_is_visible(browser: Any, page_file: Path) -> None:
     s = open_session(browser, java_script_enabled=False)
     try:
         s.page.goto(page_file.as_uri())
-        assert s.page.locator("article.finding").count() == len(generated_report().findings)
-        assert all(a.is_visible() for a in s.page.locator("article.finding").all())
+        rows = s.page.locator("ul.items > li")
+        assert rows.count() == len(generated_report().findings)
+        assert all(r.is_visible() for r in rows.all())
+        assert all(a.is_visible() for a in s.page.locator(".about").all())
         assert not s.page.locator("#progress").is_visible()
+        assert s.page.locator(".kind-tools:visible, button:visible").count() == 0
         s.page.locator("input.done-box").first.check()  # still tickable
+        s.page.locator("details > summary").first.click()  # details still open
+        assert s.page.locator("details .evidence-detail").first.is_visible()
+    finally:
+        s.context.close()
+
+
+def test_print_expands_details_and_hides_controls(browser: Any, page_file: Path) -> None:
+    s = open_session(browser)
+    try:
+        s.page.goto(page_file.as_uri())
+        assert not s.page.locator(".evidence-detail").first.is_visible()  # folded on screen
+        s.page.emulate_media(media="print")
+        details = s.page.locator(".evidence-detail")
+        assert details.count() >= len(generated_report().findings)
+        assert all(d.is_visible() for d in details.all())
+        for hidden in ("summary", ".kind-tools", "#progress", "nav.contents", "button"):
+            assert s.page.locator(f"{hidden}:visible").count() == 0, hidden
+        assert all(a.is_visible() for a in s.page.locator(".about").all())
+    finally:
+        s.context.close()
+
+
+@pytest.fixture
+def big_file(tmp_path: Path) -> Path:
+    path = tmp_path / "big.html"
+    path.write_text(render_html(many_photos_report(600)), encoding="utf-8")
+    return path
+
+
+def test_tick_all_in_a_section_is_explicit_and_undoable(browser: Any, big_file: Path) -> None:
+    url = big_file.as_uri()
+    s = open_session(browser, viewport={"width": 1280, "height": 900})
+    try:
+        s.page.goto(url)
+        section = s.page.locator("section.kind").first
+        count = section.locator(".kind-count")
+        tick_all = section.locator("button[data-action='tick-all']")
+        undo = section.locator("button[data-action='undo']")
+        boxes = section.locator("input.done-box")
+        assert count.inner_text() == "0 of 600 done" and s.progress() == "0 of 601 done"
+        assert tick_all.inner_text() == "Tick all 600 as done" and not undo.is_visible()
+
+        boxes.nth(0).check()  # one ticked by hand before
+        assert count.inner_text() == "1 of 600 done" and s.progress() == "1 of 601 done"
+        tick_all.focus()
+        s.page.keyboard.press("Enter")  # the button works from the keyboard
+        assert count.inner_text() == "600 of 600 done" and s.progress() == "600 of 601 done"
+        assert boxes.last.is_checked()
+        assert undo.is_visible() and undo.evaluate("b => b === document.activeElement")
+        assert tick_all.is_disabled()
+        assert section.locator(".bulk-note").inner_text() == (
+            "Ticked 599 more items. Undo takes this back."
+        )
+
+        undo.click()  # takes back exactly what the button ticked
+        assert count.inner_text() == "1 of 600 done" and s.progress() == "1 of 601 done"
+        assert boxes.nth(0).is_checked() and not boxes.nth(1).is_checked()
+        assert not undo.is_visible() and tick_all.is_enabled()
+        assert tick_all.evaluate("b => b === document.activeElement")
+        assert "Undone: 599 ticks removed." in section.locator(".bulk-note").inner_text()
+
+        tick_all.click()
+        s.page.reload()
+        assert count.inner_text() == "600 of 600 done" and s.progress() == "600 of 601 done"
+        assert s.page.locator("input.done-box:checked").count() == 600
+        (ids,) = s.saved().values()
+        assert len(ids) == 600 and photo_gps_finding(599).id in ids
+        other = s.page.locator("section.kind").nth(1)
+        assert other.locator(".kind-tools").count() == 0  # one line: no tick-all
+        s.page.locator("section.kind .kind-tools").first.scroll_into_view_if_needed()
+        s.page.screenshot(path=str(SHOTS / "exposure-report-section-done.png"))
+        s.assert_clean(url)
+    finally:
+        s.context.close()
+
+
+def test_large_report_works_to_the_last_line(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "large.html"
+    path.write_text(render_html(many_photos_report(3000)), encoding="utf-8")
+    url = path.as_uri()
+    s = open_session(browser, viewport={"width": 1280, "height": 900})
+    try:
+        s.page.goto(url)
+        assert s.progress() == "0 of 3001 done"
+        s.page.screenshot(path=str(SHOTS / "exposure-report-large.png"))
+        last = s.page.locator("section.kind").first.locator("input.done-box").last
+        last.scroll_into_view_if_needed()  # far down, in a list the browser skipped so far
+        assert last.is_visible()
+        s.page.locator(f"label[for='{last.get_attribute('id')}']").click()
+        assert last.is_checked() and s.progress() == "1 of 3001 done"
+        assert s.page.locator("section.kind").first.locator(".kind-count").inner_text() == (
+            "1 of 3000 done"
+        )
+        s.page.locator("a.skip-list").first.focus()
+        assert s.page.locator("a.skip-list").first.is_visible()  # shown when focused
+        s.page.reload()
+        assert s.progress() == "1 of 3001 done"
+        s.assert_clean(url)
+    finally:
+        s.context.close()
+
+
+def test_old_per_finding_keys_are_read_then_tidied(browser: Any, page_file: Path) -> None:
+    """Ticks saved by earlier pages (one key per finding) still show, then move to one key."""
+    url = page_file.as_uri()
+    s = open_session(browser)
+    try:
+        s.page.goto(url)
+        report_id = s.page.locator("#report").get_attribute("data-report-id")
+        old = f"exposure:v1:{report_id}:f-profile-bio"
+        s.page.evaluate(f"localStorage.setItem({json.dumps(old)}, 'done')")
+        s.page.reload()
+        assert s.page.locator("input[data-finding-id='f-profile-bio']").is_checked()
+        s.page.locator("input[data-finding-id='f-home-gps']").check()
+        s.page.reload()
+        saved = s.saved()
+        assert old not in saved
+        assert sorted(saved[f"exposure:v1:{report_id}"]) == ["f-home-gps", "f-profile-bio"]
+    finally:
+        s.context.close()
+
+
+def test_two_tabs_of_one_report_share_ticks(browser: Any, page_file: Path) -> None:
+    from playwright.sync_api import expect
+
+    s = open_session(browser)
+    try:
+        other = s.context.new_page()
+        s.page.goto(page_file.as_uri())
+        other.goto(page_file.as_uri())
+        s.page.locator("input[data-finding-id='f-home-gps']").check()
+        expect(other.locator("input[data-finding-id='f-home-gps']")).to_be_checked()
+        total = len(generated_report().findings)
+        assert other.locator("#progress-text").inner_text() == f"1 of {total} done"
     finally:
         s.context.close()
 

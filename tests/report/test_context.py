@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import inspect
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,11 +13,21 @@ import jinja2
 import pytest
 from jinja2 import meta, nodes
 
+from exposure.catalogue import CATALOGUE
 from exposure.model import Confidence, Severity
 from exposure.report import build_context, context, redact, wording
+from exposure.report.context import CHUNK, FindingView, ReportContext
 from exposure.report.html import environment, template_dirs
 
-from .factories import PHOTOS, PROFILE, make_finding, make_report
+from .factories import (
+    PHOTOS,
+    PROFILE,
+    make_finding,
+    make_remediation,
+    make_report,
+    many_photos_report,
+    photo_gps_finding,
+)
 
 VIEW_CLASSES = [
     obj
@@ -24,7 +35,12 @@ VIEW_CLASSES = [
     if inspect.isclass(obj) and dataclasses.is_dataclass(obj) and obj.__module__ == context.__name__
 ]
 TOP_LEVEL_NAMES = {"ctx", "csp"}
-LOOP_NAMES = {"finding"}  # set by the loop that includes _finding.html
+LOOP_NAMES = {"kind"}  # set by the loop that includes _kind.html
+
+
+def entries(ctx: ReportContext) -> list[FindingView]:
+    """Every checklist line, in page order."""
+    return [f for g in ctx.groups for k in g.kinds for f in k.findings]
 
 
 def test_groups_ordered_by_most_severe_then_name() -> None:
@@ -36,19 +52,96 @@ def test_groups_ordered_by_most_severe_then_name() -> None:
     )
     ctx = build_context(make_report(findings=findings))
     assert [g.name for g in ctx.groups] == ["Mango", "Zebra", "Apple"]
-    assert [f.id for f in ctx.groups[2].findings] == ["d", "b"]
+    (apple,) = ctx.groups[2].kinds  # same kind: one section, most serious first
+    assert [f.id for f in apple.findings] == ["d", "b"]
+    assert apple.severity == "medium" and apple.count == 2
     assert [g.dom_id for g in ctx.groups] == ["group-1", "group-2", "group-3"]
 
 
-def test_findings_within_a_group_follow_sort_key() -> None:
+def test_kinds_ordered_by_severity_then_confidence_then_kind() -> None:
+    findings = (
+        make_finding(id="1", kind="zz-low", severity=Severity.LOW),
+        make_finding(
+            id="2", kind="bb-high-unsure", severity=Severity.HIGH, confidence=Confidence.LOW
+        ),
+        make_finding(id="3", kind="cc-high", severity=Severity.HIGH),
+        make_finding(id="4", kind="aa-medium", severity=Severity.MEDIUM),
+        make_finding(id="5", kind="cc-high", severity=Severity.LOW),
+        make_finding(id="6", kind="ab-high", severity=Severity.HIGH),
+    )
+    (group,) = build_context(make_report(findings=findings)).groups
+    assert [k.kind for k in group.kinds] == [
+        "ab-high", "cc-high", "bb-high-unsure", "aa-medium", "zz-low",
+    ]  # fmt: skip
+    assert [f.id for f in group.kinds[1].findings] == ["3", "5"]
+    assert [k.dom_id for k in group.kinds] == [f"kind-{n}" for n in range(1, 6)]
+
+
+def test_findings_within_a_kind_follow_sort_key() -> None:
     ctx = build_context(make_report())
     assert [g.name for g in ctx.groups] == [PHOTOS, PROFILE]
     by_id = {f.id: f for f in make_report().findings}
     for group in ctx.groups:
-        keys = [by_id[f.id].sort_key() for f in group.findings]
-        assert keys == sorted(keys)
-    dom_ids = [f.dom_id for g in ctx.groups for f in g.findings]
-    assert len(set(dom_ids)) == len(dom_ids)
+        for kind in group.kinds:
+            keys = [by_id[f.id].sort_key() for f in kind.findings]
+            assert keys == sorted(keys)
+            assert {by_id[f.id].kind for f in kind.findings} == {kind.kind}
+    dom_ids = [f.dom_id for f in entries(ctx)]
+    assert dom_ids == [f"finding-{n}" for n in range(1, len(dom_ids) + 1)]  # page order
+
+
+def test_shared_advice_is_taken_once_and_differences_are_kept() -> None:
+    usual = [photo_gps_finding(n) for n in range(3)]
+    odd = replace(
+        photo_gps_finding(9),
+        why="Other.",
+        remediation=make_remediation(),
+        confidence=Confidence.LOW,
+    )
+    (group,) = build_context(make_report(findings=(*usual, odd))).groups
+    (kind,) = group.kinds
+    assert kind.why == usual[0].why
+    assert kind.fix.summary == usual[0].remediation.summary
+    assert kind.confidence_label == "We are sure about these."
+    assert kind.heading == "4 photos show where they were taken"
+    views = {f.id: f for f in kind.findings}
+    for finding in usual:
+        view = views[finding.id]
+        assert (view.why, view.fix, view.confidence_label) == (None, None, None)
+    assert views[odd.id].why == "Other."
+    assert views[odd.id].fix is not None and views[odd.id].fix.summary == make_remediation().summary
+    assert views[odd.id].confidence_label == wording.CONFIDENCE_LABEL[Confidence.LOW]
+
+
+def test_chunks_cover_every_entry_in_order() -> None:
+    count = 2 * CHUNK + 1
+    kind = build_context(many_photos_report(count)).groups[0].kinds[0]
+    assert [len(c.findings) for c in kind.chunks] == [CHUNK, CHUNK, 1]
+    assert [c.full for c in kind.chunks] == [True, True, False]
+    assert [f for c in kind.chunks for f in c.findings] == list(kind.findings)
+    assert kind.skip_list and kind.has_tools
+    assert kind.progress_text == f"0 of {count} done"
+    assert kind.tick_all_text == f"Tick all {count} as done"
+    single = build_context(many_photos_report(count)).groups[0].kinds[1]
+    assert not single.skip_list and not single.has_tools
+    assert single.heading == "1 folder of photos records when they were taken and with which camera"
+
+
+def test_every_catalogue_kind_has_heading_words() -> None:
+    """A new kind in exposure/catalogue needs words in report/wording.py KIND_HEADING."""
+    missing = sorted(set(CATALOGUE) - set(wording.KIND_HEADING))
+    assert not missing, f"add (one, many) section headings to KIND_HEADING for {missing}"
+    for kind, (one, many) in wording.KIND_HEADING.items():
+        assert wording.kind_heading(kind, 1) == f"1 {one}"
+        assert wording.kind_heading(kind, 41) == f"41 {many}"
+
+
+def test_kind_heading_fallbacks() -> None:
+    summary = "A thing holds the place it was made."
+    assert wording.kind_heading("new-kind", 3, summary) == (
+        "A thing holds the place it was made (3 items)"
+    )
+    assert wording.kind_heading("new-kind", 1) == "1 finding of the type “new-kind”"
 
 
 def test_counts_and_wording() -> None:
@@ -61,6 +154,7 @@ def test_counts_and_wording() -> None:
     assert ctx.total_findings == 7 and ctx.could_not_check == 3 and ctx.items_checked == 45
     assert ctx.progress_text == "0 of 7 done"
     assert ctx.groups[0].count_text == "5 things to fix"
+    assert [k.count for k in ctx.groups[0].kinds] == [1, 1, 1, 1, 1]
     assert ctx.groups[0].severity_text == "2 high risk, 1 medium risk and 2 low risk"
     assert ctx.summary == (
         "We checked 45 items and found 7 things that could show where you are or have been: "
@@ -71,8 +165,21 @@ def test_counts_and_wording() -> None:
 
 def test_null_island_is_not_shown_as_a_place() -> None:
     ctx = build_context(make_report())
-    null = next(f for g in ctx.groups for f in g.findings if f.id == "f-null-island")
-    assert null.evidence[0].position is None
+    null = next(f for f in entries(ctx) if f.id == "f-null-island")
+    assert null.place is None and null.evidence[0].position is None
+
+
+def test_entry_line_and_details_do_not_repeat_each_other() -> None:
+    ctx = build_context(make_report())
+    home = next(f for f in entries(ctx) if f.id == "f-home-gps")
+    assert home.place == "52.520008, 13.404954"
+    assert home.when == "14 June 2023, 07:42 (UTC+02:00)"
+    (evidence,) = home.evidence
+    assert evidence.position is None and evidence.observed is None and evidence.locator is None
+    assert evidence.place_name == "Example Street 12, Berlin"
+    shared = build_context(redact(make_report()))
+    home = next(f for f in entries(shared) if f.id == "f-home-gps")
+    assert (home.place, home.when) == ("52.52, 13.40", "14 June 2023")
 
 
 @pytest.mark.parametrize(
@@ -126,16 +233,16 @@ def test_report_id_depends_only_on_the_set_of_findings() -> None:
     assert len(build_context(report).report_id) == 16
 
 
-def test_storage_keys_are_namespaced_by_report() -> None:
+def test_storage_key_is_namespaced_by_report() -> None:
     ctx = build_context(make_report())
-    finding = ctx.groups[0].findings[0]
-    assert finding.storage_key == f"exposure:v1:{ctx.report_id}:{finding.id}"
+    assert ctx.storage_key == f"exposure:v1:{ctx.report_id}"
 
 
 def test_confidence_is_words() -> None:
     f = make_finding(confidence=Confidence.LOW)
-    view = build_context(make_report(findings=(f,))).groups[0].findings[0]
-    assert view.confidence_label == wording.CONFIDENCE_LABEL[Confidence.LOW]
+    kind = build_context(make_report(findings=(f,))).groups[0].kinds[0]
+    assert kind.confidence_label == wording.CONFIDENCE_LABEL[Confidence.LOW]
+    assert kind.findings[0].confidence_label is None  # said by the section
 
 
 # -- the template contract -------------------------------------------------------------

@@ -10,8 +10,10 @@ from dataclasses import replace
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from exposure.model import Severity
+from exposure.catalogue import info as catalogue_info
+from exposure.model import Confidence, Severity
 from exposure.report import redact, render_html
+from exposure.report.context import CHUNK
 
 from .factories import (
     ATTRIBUTE_BREAK,
@@ -23,7 +25,10 @@ from .factories import (
     TEMPLATE_CODE,
     generated_report,
     make_finding,
+    make_remediation,
     make_report,
+    many_photos_report,
+    photo_gps_finding,
 )
 
 URL_ATTRIBUTES = {"src", "href", "action", "formaction", "poster", "data", "srcset", "background", "xlink:href", "ping", "manifest", "cite"}  # fmt: skip
@@ -50,6 +55,22 @@ def all_nodes(doc: LexborHTMLParser) -> list[LexborNode]:
 # -- structure -----------------------------------------------------------------------
 
 
+def row_of(doc: LexborHTMLParser, finding_id: str) -> LexborNode:
+    """The checklist line (``li``) of one finding."""
+    box = doc.css_first(f"input[data-finding-id='{finding_id}']")
+    assert box is not None and box.parent is not None and box.parent.tag == "li"
+    return box.parent
+
+
+def section_of(node: LexborNode) -> LexborNode:
+    """The kind section (``section.kind``) around a node."""
+    parent = node.parent
+    while parent is not None and "kind" not in (parent.attributes.get("class") or "").split():
+        parent = parent.parent
+    assert parent is not None
+    return parent
+
+
 def test_one_checkbox_per_finding_with_its_id_and_a_label(page: LexborHTMLParser) -> None:
     boxes = page.css("input[type=checkbox]")
     ids = [b.attributes["data-finding-id"] for b in boxes]
@@ -60,21 +81,141 @@ def test_one_checkbox_per_finding_with_its_id_and_a_label(page: LexborHTMLParser
         label = page.css_first(f"label[for='{box.attributes['id']}']")
         assert label is not None and text_of(label)
         assert box.attributes.get("autocomplete") == "off"
-        assert "exposure:v1:" in (box.attributes.get("data-storage-key") or "")
+        assert "data-storage-key" not in box.attributes  # one key per report, not per box
+    main = page.css_first("#report")
+    report_id = main.attributes["data-report-id"]
+    assert main.attributes["data-storage-key"] == f"exposure:v1:{report_id}"
 
 
-def test_groups_in_order_and_findings_by_severity(page: LexborHTMLParser) -> None:
+def test_groups_in_order_then_kinds_by_severity(page: LexborHTMLParser) -> None:
     titles = [text_of(h) for h in page.css("section.group > h3")]
     assert titles == [PHOTOS, PROFILE]
+    levels = ["High risk", "Medium risk", "Low risk"]
     for group in page.css("section.group"):
-        badges = [text_of(b) for b in group.css(".badge")]
-        ranks = [["High risk", "Medium risk", "Low risk"].index(b) for b in badges]
+        kinds = group.css("section.kind")
+        ranks = [levels.index(text_of(k.css_first("h4 .badge"))) for k in kinds]
         assert ranks == sorted(ranks)
+        for kind in kinds:  # every line sits in the section of its own kind
+            (heading_badge,) = kind.css("h4 .badge")
+            assert all(
+                levels.index(text_of(b)) >= levels.index(text_of(heading_badge))
+                for b in kind.css("li > .badge")
+            )
     first = page.css("section.group")[0].css("input.done-box")
     assert [b.attributes["data-finding-id"] for b in first][:2] == [
         "f-home-gps",
         "f-takeout-history",
     ]
+
+
+def test_same_kind_findings_share_one_section_with_the_advice_once() -> None:
+    findings = tuple(photo_gps_finding(n) for n in range(41))
+    doc = parse(render_html(make_report(findings=findings, skipped=())))
+    (kind,) = doc.css("section.kind")
+    assert text_of(kind.css_first("h4")) == "High risk 41 photos show where they were taken"
+    entry = catalogue_info("photo-gps")
+    page_text = text_of(doc.body)
+    assert page_text.count(" ".join(entry.why.split())) == 1  # said once, not 41 times
+    assert page_text.count(entry.remediation.steps[1].text) == 1
+    assert [text_of(h) for h in kind.css("h5")] == ["Why this matters", "How to fix it"]
+    (steps,) = kind.css("ol.steps")
+    notes = [text_of(n) for n in steps.css(".step-source")]
+    assert len(notes) == len(entry.remediation.steps)
+    assert all(n.startswith("Source: ") and ", checked 29 November 2026" in n for n in notes)
+    assert "How sure we are: We are sure about these." in text_of(kind.css_first(".about"))
+    rows = kind.css("ul.items > li")
+    assert len(rows) == 41
+    for row, finding in zip(rows, findings, strict=True):
+        (box,) = row.css("input.done-box")
+        assert box.attributes["data-finding-id"] == finding.id
+        assert text_of(row.css_first(".badge")) == "High risk"
+        assert text_of(row.css_first(f"label[for='{box.attributes['id']}']")) == finding.title
+        assert text_of(row.css_first(".locator")) == finding.locator
+        assert finding.evidence[0].detail in text_of(row.css_first("details"))
+        assert text_of(row.css_first("details > summary")) == "Details"
+        assert row.css("h5, h4, .about, ol.steps") == []  # no advice repeated per line
+    # the section's contents link and its progress count (shown by the page script)
+    link = doc.css_first(f"nav.contents a[href='#{kind.attributes['id']}']")
+    assert text_of(link) == "41 photos show where they were taken"
+    tools = kind.css_first(".kind-tools")
+    assert "hidden" in tools.attributes
+    assert text_of(tools.css_first(".kind-count")) == "0 of 41 done"
+
+
+def test_compact_line_shows_file_place_and_date(page: LexborHTMLParser) -> None:
+    home = row_of(page, "f-home-gps")
+    facts = text_of(home.css_first("p.facts"))
+    assert "Found in: /home/sam.doe/Pictures/2023/IMG_0042.jpg" in facts
+    assert "Place: 52.520008, 13.404954" in facts
+    assert "When: 14 June 2023, 07:42 (UTC+02:00)" in facts
+    details = text_of(home.css_first("details"))
+    assert "Place name: Example Street 12, Berlin" in details
+    assert "Stored as: GPSLatitude" in details
+    assert "52.520008, 13.404954" in details  # in the detector's own words
+    assert "Place: 52.520008" not in details  # the line already says it
+
+
+def test_tick_all_tools_only_for_sections_of_two_or_more() -> None:
+    findings = (*(photo_gps_finding(n) for n in range(3)), make_finding())
+    doc = parse(render_html(make_report(findings=findings, skipped=())))
+    big, single = doc.css("section.kind")
+    (tools,) = big.css(".kind-tools")
+    assert "hidden" in tools.attributes  # needs the page script: hidden without it
+    tick_all = tools.css_first("button[data-action='tick-all']")
+    undo = tools.css_first("button[data-action='undo']")
+    assert tick_all.attributes["type"] == "button" and text_of(tick_all) == "Tick all 3 as done"
+    assert undo.attributes["type"] == "button" and "hidden" in undo.attributes
+    assert tools.css_first(".bulk-note").attributes["role"] == "status"
+    assert single.css(".kind-tools, button") == []
+
+
+def test_an_entry_whose_advice_differs_shows_its_own() -> None:
+    odd = replace(
+        photo_gps_finding(7),
+        why="A different reason.",
+        confidence=Confidence.LOW,
+        remediation=make_remediation(summary="A different fix."),
+    )
+    findings = (*(photo_gps_finding(n) for n in range(3)), odd)
+    doc = parse(render_html(make_report(findings=findings, skipped=())))
+    (kind,) = doc.css("section.kind")
+    assert "We are sure about these." in text_of(kind.css_first(".about"))
+    own = row_of(doc, odd.id)
+    text = text_of(own)
+    assert "Why this one matters: A different reason." in text
+    assert "How to fix this one:" in text and "A different fix." in text
+    assert "How sure we are: This is possible. Please check it yourself." in text
+    assert own.css("ol.steps")  # its own steps, with their sources
+    for n in range(3):
+        assert row_of(doc, photo_gps_finding(n).id).css(".own") == []
+
+
+def test_long_lists_come_in_chunks_with_a_skip_link() -> None:
+    count = 2 * CHUNK + 50
+    doc = parse(render_html(many_photos_report(count)))
+    big = doc.css("section.kind")[0]
+    lists = big.css("ul.items")
+    assert [len(u.css("li")) for u in lists] == [CHUNK, CHUNK, 50]
+    assert ["chunk" in (u.attributes.get("class") or "") for u in lists] == [True, True, False]
+    ids = [b.attributes["data-finding-id"] for b in big.css("input.done-box")]
+    assert ids == [photo_gps_finding(n).id for n in range(count)]  # order kept across chunks
+    skip = big.css_first("a.skip-list")
+    target = skip.attributes["href"] or ""
+    assert target.startswith("#") and big.css_first(target) is not None
+    assert big.css("a.skip-list") == [skip]
+    small = doc.css("section.kind")[1]  # the one-line camera-details section
+    assert small.css("a.skip-list") == [] and len(small.css("ul.items")) == 1
+
+
+def test_twenty_thousand_findings_stay_small() -> None:
+    """No boilerplate per line: the page grows by well under 1.1 kB per finding."""
+    count = 20_000
+    html = render_html(many_photos_report(count))
+    per_finding = len(html.encode("utf-8")) / (count + 1)
+    assert per_finding < 1100, per_finding
+    assert html.count("<input ") == count + 1
+    assert html.count(catalogue_info("photo-gps").remediation.steps[0].text) == 1
+    assert html.count("Why this matters") == 2  # one per section
 
 
 def test_contents_links_point_inside_the_page(page: LexborHTMLParser) -> None:
@@ -123,17 +264,16 @@ def test_warning_and_safety_come_first(page: LexborHTMLParser) -> None:
     assert page.css_first("#redacted-title") is None
 
 
-def test_finding_content(page: LexborHTMLParser) -> None:
-    home = page.css_first("input[data-finding-id='f-home-gps']").parent.parent
-    text = text_of(home)
-    assert "High risk" in text
-    assert "/home/sam.doe/Pictures/2023/IMG_0042.jpg" in text
-    assert "52.520008, 13.404954" in text
+def test_section_advice_content(page: LexborHTMLParser) -> None:
+    section = section_of(row_of(page, "f-home-gps"))
+    text = text_of(section.css_first(".about"))
     assert "Why this matters" in text and "Anyone with this photo" in text
     assert "Source: Apple support, checked 2 November 2024" in text
     assert "Advice checked 2 November 2024" in text
-    assert "14 June 2023, 07:42 (UTC+02:00)" in text
-    assert [text_of(li) for li in home.css("ol.steps > li")][0].startswith("Open the photo")
+    assert "Time needed: a few minutes." in text
+    assert "More help (copy into your browser" in text
+    assert [text_of(li) for li in section.css("ol.steps > li")][0].startswith("Open the photo")
+    assert text_of(section.css_first("h4")) == "High risk 1 finding of the type “exif-gps”"
 
 
 def test_could_not_check_section(page: LexborHTMLParser) -> None:
@@ -246,9 +386,10 @@ def test_paths_and_urls_are_text_not_links(page: LexborHTMLParser) -> None:
 
 def test_hostile_text_stays_text(page: LexborHTMLParser) -> None:
     assert len(page.css("script")) == 1 and page.css("img") == []
-    hostile = page.css_first("input[data-finding-id='f-hostile']").parent.parent
-    title = text_of(hostile.css_first(".finding-title"))
+    row = row_of(page, "f-hostile")
+    title = text_of(row.css_first(".item-title"))
     assert title == f"{SCRIPT} in a caption {RTL_EMOJI}"
+    hostile = section_of(row)
     body = text_of(hostile)
     for needle in (ATTRIBUTE_BREAK, TEMPLATE_CODE, HOSTILE_LOCATOR, "javascript:alert(1)"):
         assert needle in body
@@ -281,8 +422,10 @@ def test_redacted_copy_says_so_at_the_top() -> None:
     assert first.attributes.get("aria-labelledby") == "redacted-title"
     assert "shareable copy" in text_of(first)
     assert "(shareable copy)" in text_of(doc.css_first("title"))
-    assert "rounded to about 1 km in this copy" in text_of(doc.css_first("#checklist"))
-    assert "52.52, 13.40" in text_of(doc.css_first("#checklist"))
+    assert "places are rounded to about 1 km" in text_of(doc.css_first("#checklist"))
+    home = text_of(row_of(doc, "f-home-gps").css_first("p.facts"))
+    assert "Place: 52.52, 13.40" in home and "When: 14 June 2023" in home
+    assert "07:42" not in text_of(doc.css_first("#checklist"))
     ids = sorted(b.attributes["data-finding-id"] or "" for b in doc.css("input.done-box"))
     assert ids == sorted(f.id for f in generated_report().findings)
 
