@@ -86,11 +86,26 @@ class FixView:
 
 
 @dataclass(frozen=True, slots=True)
+class Highlight:
+    """An evidence text cut in three around the words a text detector matched."""
+
+    before: str
+    """Text before the matched words."""
+    words: str
+    """The matched words (marked in the page)."""
+    after: str
+    """Text after the matched words."""
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceView:
     """One observation backing a finding (shown under the entry's "Details")."""
 
     detail: str
     """What was seen, as the detector wrote it."""
+    highlight: Highlight | None
+    """For text findings: ``detail`` cut around the words that leak, so the template can
+    mark them; None when nothing is to be marked."""
     locator: str | None
     """Where it was seen, only when different from the finding's own locator."""
     position: str | None
@@ -409,6 +424,7 @@ class _Builder:
         observed = self._moment(evidence.observed_at) if evidence.observed_at is not None else None
         return EvidenceView(
             detail=evidence.detail,
+            highlight=_highlight(evidence),
             locator=evidence.locator if evidence.locator != locator else None,
             position=position_text if position_text != place else None,
             observed=observed if observed != when else None,
@@ -443,3 +459,14 @@ def _skipped(skipped: Skipped) -> SkippedView:
 
 def _skipped_key(skipped: Skipped) -> tuple[str, str, str]:
     return (skipped.source, skipped.locator, skipped.reason)
+
+
+def _highlight(evidence: Evidence) -> Highlight | None:
+    """Split ``detail`` around a valid ``match`` span; None when there is none."""
+    if evidence.match is None:
+        return None
+    start, end = evidence.match
+    if not 0 <= start < end <= len(evidence.detail):
+        return None
+    text = evidence.detail
+    return Highlight(text[:start], text[start:end], text[end:])

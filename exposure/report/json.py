@@ -195,6 +195,8 @@ def _evidence(evidence: Evidence, redacted: bool) -> JSONDict:
         out["place_name"] = evidence.place_name
     if evidence.field is not None:
         out["field"] = evidence.field
+    if evidence.match is not None:
+        out["match"] = list(evidence.match)
     return out
 
 

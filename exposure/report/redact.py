@@ -94,14 +94,26 @@ def _finding(
     )
 
 
+HIDDEN = "[hidden in this copy]"
+"""What replaces the words a text detector matched (an address, a venue) in a redacted copy."""
+
+
 def _evidence(evidence: Evidence, names: Pseudonyms) -> Evidence:
+    detail, match = evidence.detail, None
+    if evidence.match is not None:
+        start, end = evidence.match
+        before, after = names.scrub(detail[:start]), names.scrub(detail[end:])
+        detail, match = before + HIDDEN + after, (len(before), len(before) + len(HIDDEN))
+    else:
+        detail = names.scrub(detail)
     return Evidence(
         locator=names.locator(evidence.locator),
-        detail=names.scrub(evidence.detail),
+        detail=detail,
         position=_coarse(evidence.position),
         observed_at=_day(evidence.observed_at),
         place_name=None,
         field=evidence.field,
+        match=match,
     )
 
 

@@ -43,6 +43,9 @@ _PLUS_CODE = re.compile(
     r"(?<![\w+])[23456789CFGHJMPQRVWX]{4,8}\+[23456789CFGHJMPQRVWX]{2,3}(?![\w+])"
 )
 
+# what3words addresses: three words after "///" (each names a 3 m square).
+_W3W = re.compile(r"///\w+\.\w+\.\w+")
+
 # An absolute path in free text (POSIX, home-relative or Windows), two segments or more.
 # The look-behind keeps URL paths ("https://host/a/b") and words like "and/or" out.
 _ABS_PATH = re.compile(
@@ -68,6 +71,7 @@ _KIND_BY_EXTENSION = {
 def coarsen_coordinates(text: str) -> str:
     """``text`` with every coordinate rounded to :data:`REDACT_DECIMALS` places."""
     text = _PLUS_CODE.sub(_PLUS_CODE_REMOVED, text)
+    text = _W3W.sub(_PLUS_CODE_REMOVED, text)
     text = _DMS.sub(_coarse_dms, text)
     text = _E7.sub(_coarse_e7, text)
     return _DECIMAL.sub(

@@ -24,6 +24,7 @@ from .factories import (
     SCRIPT,
     TEMPLATE_CODE,
     generated_report,
+    make_evidence,
     make_finding,
     make_remediation,
     make_report,
@@ -444,3 +445,20 @@ def test_redacted_copy_keeps_the_report_id() -> None:
 def test_report_without_generation_time() -> None:
     doc = parse(render_html(replace(generated_report(), generated_at=None)))
     assert text_of(doc.css_first(".made")) == "Made by exposure 0.1.0."
+
+
+def test_matched_words_are_marked_and_hidden_when_redacted() -> None:
+    detail = "“Post goes to Musterstraße 12, 12049 Berlin <b>”"
+    start = detail.index("Musterstraße")
+    evidence = make_evidence(detail=detail)
+    evidence = replace(evidence, match=(start, start + len("Musterstraße 12, 12049 Berlin")))
+    report = make_report(findings=(make_finding(evidence=(evidence,)),))
+    tree = LexborHTMLParser(render_html(report))
+    marks = [m.text() for m in tree.css(".evidence-detail mark")]
+    assert marks == ["Musterstraße 12, 12049 Berlin"]
+    assert not tree.css(".evidence-detail b")  # the rest is escaped text, not markup
+    shared = render_html(redact(report))
+    assert "Musterstraße" not in shared
+    assert [m.text() for m in LexborHTMLParser(shared).css(".evidence-detail mark")] == [
+        "[hidden in this copy]"
+    ]
