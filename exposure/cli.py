@@ -77,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a photo or video file, or a folder (searched with everything below it)",
+        help="a photo or video file, a folder (searched with everything below it), or the "
+        "http(s) address of your own site or public profile",
     )
     _add_output_options(audit, DEFAULT_HTML)
     audit.add_argument(

@@ -6,6 +6,7 @@
     ├── UsageError                bad command-line input (exit code 2)
     │   └── InputError            an INPUT that does not exist or is not recognised
     ├── SourceError               a whole source could not be read (exit code 3)
+    │   └── FetchError            one web address could not be fetched (becomes Skipped)
     └── ReportError               a report could not be written (exit code 3)
 
 Problems with a single item (one corrupt photo, one broken archive member, one 404) are
@@ -38,3 +39,12 @@ class SourceError(ExposureError):
 
 class ReportError(ExposureError):
     """A report file could not be written."""
+
+
+class FetchError(SourceError):
+    """One URL could not be fetched; the crawler turns it into a Skipped record."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason

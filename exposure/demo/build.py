@@ -5,6 +5,8 @@ Both are placed on public landmarks in Berlin (Tempelhofer Feld, a public park; 
 by the central station), so no real person's home is ever shown.  Alex's phone tags photos
 with GPS; a few files show the other leaks: a camera serial number, an owner name, a video
 with its recording place, a Lightroom sidecar, a (0, 0) placeholder, and one corrupt file.
+Captions saved in five photos' descriptions write places in words: an address, a check-in,
+a map link, a plus code, coordinates, a what3words address and a postcode.
 
 The output is deterministic: running the build again gives byte-identical files (a test
 checks the shipped files against a fresh build).
@@ -50,6 +52,29 @@ def _phone(when: datetime, place: tuple[float, float] | None, step: int) -> Phot
     return replace(PHONE, datetime_original=when, gps=gps, maker_note=apple_maker_note())
 
 
+# Captions Alex typed into a photo app, which saved them in the files' descriptions:
+# places written in words leak as surely as GPS tags.
+CAPTIONS = {
+    "IMG_0101.jpg": (
+        "Finally unpacked! We moved back to Neukölln. Post goes to Musterstraße 12, 12049 Berlin"
+    ),
+    "IMG_0131.jpg": (
+        "Monday again. I'm at Café Europa (Europaplatz) in Berlin https://swarmapp.com/c/demo0131"
+    ),
+    "IMG_0150.jpg": "Found an old one from the flat in London, NW1 6XE",
+    "IMG_0151.jpg": (
+        "Picnic on Saturday, here: https://www.google.com/maps/@52.4842,13.4126,17z "
+        "(or 9F4MFCM7+M2)"
+    ),
+    "DSC_2041.jpg": "Kites over Tempelhofer Feld, 52°29'03.1\"N 13°24'45.4\"E, ///kites.flying.high",
+}
+
+
+def _captioned(name: str, spec: PhotoSpec) -> PhotoSpec:
+    """``spec`` with Alex's caption for ``name``, if there is one."""
+    return replace(spec, description=CAPTIONS.get(name))
+
+
 def files() -> Iterator[tuple[str, bytes]]:
     """``(relative path, bytes)`` for every demo file, in a fixed order."""
     d = datetime
@@ -61,11 +86,13 @@ def files() -> Iterator[tuple[str, bytes]]:
         d(2024, 3, 9, 21, 5),
     ]
     for i, when in enumerate(homes[:3]):
-        yield f"{roll}/IMG_{101 + i:04d}.jpg", make_photo(_phone(when, HOME, i), "jpeg")
+        name = f"IMG_{101 + i:04d}.jpg"
+        yield f"{roll}/{name}", make_photo(_captioned(name, _phone(when, HOME, i)), "jpeg")
     yield f"{roll}/IMG_0104.HEIC", make_photo(_phone(homes[3], HOME, 3), "heic")
     works = [d(2024, 3, 5, 12, 31), d(2024, 3, 7, 13, 5), d(2024, 3, 12, 12, 48)]
     for i, when in enumerate(works[:2]):
-        yield f"{roll}/IMG_{131 + i:04d}.jpg", make_photo(_phone(when, WORK, i), "jpeg")
+        name = f"IMG_{131 + i:04d}.jpg"
+        yield f"{roll}/{name}", make_photo(_captioned(name, _phone(when, WORK, i)), "jpeg")
     yield f"{roll}/IMG_0133.webp", make_photo(_phone(works[2], WORK, 2), "webp")
     yield (
         f"{roll}/IMG_0150.jpg",
@@ -75,11 +102,13 @@ def files() -> Iterator[tuple[str, bytes]]:
                 model="SM-A525F",
                 datetime_original=d(2024, 3, 14, 17, 2),
                 gps=GpsSpec(lat=0.0, lon=0.0),
+                description=CAPTIONS["IMG_0150.jpg"],
             ),
             "jpeg",
         ),
     )
-    yield f"{roll}/IMG_0151.jpg", make_photo(_phone(d(2024, 3, 15, 18, 20), None, 0), "jpeg")
+    picnic = _captioned("IMG_0151.jpg", _phone(d(2024, 3, 15, 18, 20), None, 0))
+    yield f"{roll}/IMG_0151.jpg", make_photo(picnic, "jpeg")
     yield f"{roll}/Screenshot_2024-03-16.png", make_photo(PhotoSpec(make=None, model=None), "png")
     run = d(2024, 3, 16, 7, 3)
     yield (
@@ -102,7 +131,7 @@ def files() -> Iterator[tuple[str, bytes]]:
         copyright="(c) Alex Example",
         maker_note=nikon_maker_note("3015874"),
     )
-    yield f"{camera}/DSC_2041.jpg", make_photo(dslr, "jpeg")
+    yield f"{camera}/DSC_2041.jpg", make_photo(_captioned("DSC_2041.jpg", dslr), "jpeg")
     lat, lon = _near(PARK, 2)
     yield (
         f"{camera}/DSC_2041.xmp",

@@ -10,6 +10,7 @@ from exposure.detectors.base import PhotoDetector, TextDetector, make_finding
 from exposure.detectors.camera_details import CameraDetailsDetector
 from exposure.detectors.photo_gps import GpsDetector
 from exposure.detectors.photo_identity import OwnerDetector, SerialDetector
+from exposure.detectors.text import LOCATION_TEXT_DETECTORS
 
 PHOTO_DETECTORS: tuple[type[PhotoDetector], ...] = (
     GpsDetector,
@@ -19,8 +20,9 @@ PHOTO_DETECTORS: tuple[type[PhotoDetector], ...] = (
 )
 
 
-TEXT_DETECTORS: tuple[type[TextDetector], ...] = ()
-"""Detectors for free text (coordinates, map links, addresses...): filled by the text issue."""
+TEXT_DETECTORS: tuple[type[TextDetector], ...] = (*LOCATION_TEXT_DETECTORS,)
+"""Detectors for free text: map links, coordinates, plus codes, addresses, check-ins
+(``exposure.detectors.text``; ``scan_text`` runs them on any string)."""
 
 
 def new_photo_detectors() -> list[PhotoDetector]:

@@ -12,9 +12,11 @@ from pathlib import Path
 from exposure.errors import InputError
 from exposure.options import Options
 from exposure.sources.base import Source
+from exposure.sources.exports import EXPORT_SOURCES, ArchiveSource
 from exposure.sources.photos import PhotoSource
+from exposure.sources.web import WebSource
 
-SOURCES: tuple[type[Source], ...] = (PhotoSource,)
+SOURCES: tuple[type[Source], ...] = (WebSource, *EXPORT_SOURCES, ArchiveSource, PhotoSource)
 
 
 def resolve(given: str, options: Options) -> Source:

@@ -1,0 +1,255 @@
+"""Catalogue entries for places written in text: coordinates, map links, codes, addresses.
+
+The same leak is fixed differently depending on where the text lives: a post is edited or
+deleted, a bio is edited in the profile settings, a photo's description travels inside the
+file.  :func:`remediation_for` builds the advice for one kind in one place (:class:`Where`);
+each kind's catalogue entry carries the general version.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from exposure.catalogue.base import FEW_POINTS, SAVE_FIRST, KindInfo, step
+from exposure.model import Remediation, Step
+
+# Sources, named once (see ../shared/docs/platforms.md for the notes behind them).
+INSTAGRAM_EDIT = "https://qainsta.com/qa/view/why-cant-i-edit-a-post-on-instagram (undated)"
+FACEBOOK_EDIT = "https://shipfeed.data.shodan.io/how-to-remove-check-ins-on-facebook (undated)"
+MASTODON_FIELDS = "mastodon/documentation content/en/entities/Account.md (2026-07-02)"
+X_PROFILE = "TheExGenesis/community-archive docs/archive_data.md (profile.js: bio, location)"
+SWARM_SHARING = (
+    "https://support.foursquare.com/hc/en-us/articles/202659834-Does-Foursquare-Swarm-track-my-location-; "
+    "https://support.foursquare.com/hc/en-us/articles/218384078-Off-The-Grid-Check-Ins"
+)
+EXIFTOOL = "ExifTool 12.57 manual (man exiftool: '-TAG=' deletes a tag, '-o' writes a new file)"
+WINDOWS = "https://support.microsoft.com/windows (File Explorer: Properties > Details)"
+HOME_FROM_POSTS = (
+    "Researchers located people's homes from their old geotagged posts with over 90% accuracy "
+    "(Drakonakis et al., NDSS 2019, press figure)."
+)
+TEXT_ALONE = (
+    "Even without an exact address, language models guess where people live from their posts "
+    "with up to 85% top-1 accuracy (Staab et al., ICLR 2024)."
+)
+
+
+class Where(StrEnum):
+    """Where a piece of text lives, which decides how it is removed."""
+
+    POST = "post"
+    PROFILE = "profile"
+    PHOTO = "photo-description"
+    PAGE = "page"
+    OTHER = "text"
+
+    @property
+    def phrase(self) -> str:
+        """``in a post``: ends a finding's title."""
+        return _PHRASES[self]
+
+
+_PHRASES = {
+    Where.POST: "in a post",
+    Where.PROFILE: "in your profile",
+    Where.PHOTO: "in a photo's description",
+    Where.PAGE: "on a web page",
+    Where.OTHER: "in text",
+}
+
+# SourceItem.kind values (set by the export and web sources) -> where the text lives.
+_KINDS = {
+    **dict.fromkeys(
+        "post caption status tweet toot comment reply review message note story shout "
+        "check-in checkin activity feed-entry".split(),
+        Where.POST,
+    ),
+    **dict.fromkeys("bio profile profile-field about account".split(), Where.PROFILE),
+    # Only text the engine read from inside a file: a description typed into an online
+    # service (a Google Photos caption) is a post-like text, not file metadata.
+    "photo-description": Where.PHOTO,
+    **dict.fromkeys("page web-page html".split(), Where.PAGE),
+}
+
+
+def where_of(item_kind: str) -> Where:
+    """Where text from a SourceItem of kind ``item_kind`` lives (OTHER when unknown).
+
+    Understands the plain kind and a qualified one (``instagram-post``, ``profile:bio``).
+    """
+    kind = item_kind.casefold()
+    if kind in _KINDS:
+        return _KINDS[kind]
+    for part in kind.replace(":", "-").replace("_", "-").split("-")[::-1]:
+        if part in _KINDS:
+            return _KINDS[part]
+    return Where.OTHER
+
+
+_EDIT: dict[Where, tuple[Step, ...]] = {
+    Where.POST: (
+        SAVE_FIRST,
+        step(
+            "Edit the post and take the place out of its text, or delete the post. Instagram: the "
+            "post's menu (⋯) > Edit. Facebook: ⋯ > Edit post.",
+            f"{INSTAGRAM_EDIT}; {FACEBOOK_EDIT}",
+        ),
+        step(
+            "Copies can outlive your edit: shares, quotes and replies that repeat the text keep "
+            "it. Ask people you trust to remove theirs."
+        ),
+    ),
+    Where.PROFILE: (
+        SAVE_FIRST,
+        step(
+            "Edit your profile and take the place out of the bio and of every free-text field "
+            "(X/Twitter has a separate Location field; Mastodon has extra label/value fields "
+            "under the bio). Nothing, or a broad area such as a country, is safer.",
+            f"{X_PROFILE}; {MASTODON_FIELDS}",
+        ),
+    ),
+    Where.PHOTO: (
+        step(
+            "This text is stored inside the photo file (its description or caption), so every "
+            "copy of the file carries it. Windows: right-click the file > Properties > Details > "
+            "'Remove Properties and Personal Information' > 'Create a copy with all possible "
+            "properties removed'. With ExifTool: exiftool -ImageDescription= -Description= "
+            "-Caption-Abstract= -UserComment= -o cleaned.jpg photo.jpg (writes a cleaned copy "
+            "without the description, caption and comment, and leaves the original alone).",
+            f"{WINDOWS}; {EXIFTOOL}",
+        ),
+        step(
+            "Replace copies you already shared as files (email, chat apps sending files, cloud "
+            "share links, personal websites) with the cleaned copy."
+        ),
+    ),
+    Where.PAGE: (
+        SAVE_FIRST,
+        step(
+            "Edit the page on your site and remove the text; check the site's feed and any "
+            "older copies of the page (archives, tag pages) too. Search engines can show the "
+            "old text until they visit the page again."
+        ),
+    ),
+    Where.OTHER: (
+        SAVE_FIRST,
+        step("Edit the text where it was published and take the place out, or delete it."),
+    ),
+}
+
+_SUMMARY = {
+    Where.POST: "Edit the post to take the place out, or delete it.",
+    Where.PROFILE: "Take the place out of your profile.",
+    Where.PHOTO: "Remove the description from copies of the photo you share.",
+    Where.PAGE: "Take the place off the page.",
+    Where.OTHER: "Take the place out of the text.",
+}
+
+_SHARE_PRIVATELY = step(
+    "When you want to tell people you trust where something is, send it in a private message "
+    "rather than a public post, and never post where you live."
+)
+
+_PREVENT: dict[str, tuple[Step, ...]] = {
+    "text-coordinates": (_SHARE_PRIVATELY,),
+    "text-map-link": (_SHARE_PRIVATELY,),
+    "text-plus-code": (_SHARE_PRIVATELY,),
+    "text-what3words": (_SHARE_PRIVATELY,),
+    "text-street-address": (
+        step(
+            "If you need to give an address publicly (for a small business or a sale), give a "
+            "post office box or meet somewhere public instead of your home address."
+        ),
+    ),
+    "text-postcode": (
+        step(
+            "A postcode next to other details narrows down where you live: leave it out of "
+            "public text."
+        ),
+    ),
+    "text-check-in": (
+        step(
+            "Check-ins tell people where you are while you are there. Post about a place after "
+            "you have left, and check the Swarm/Foursquare settings: a check-in is shared only "
+            "when you (or a friend) check you in, and 'Off the grid' check-ins are visible only "
+            "to you.",
+            SWARM_SHARING,
+        ),
+    ),
+    "text-home-mention": (
+        step(
+            "Avoid naming your street, building or neighbourhood together with 'home' in public "
+            "text: together with photos of the outside, it is enough to find the door."
+        ),
+    ),
+}
+
+
+def remediation_for(kind: str, where: Where) -> Remediation:
+    """How to remove a ``kind`` leak from text that lives in ``where``."""
+    return Remediation(
+        summary=_SUMMARY[where],
+        steps=_EDIT[where] + _PREVENT[kind],
+        effort="a few minutes",
+    )
+
+
+def _entry(kind: str, summary: str, why: str) -> KindInfo:
+    return KindInfo(kind, summary, why, remediation_for(kind, Where.OTHER))
+
+
+ENTRIES: tuple[KindInfo, ...] = (
+    _entry(
+        "text-coordinates",
+        "Coordinates written in text (decimal, degrees-minutes-seconds, ISO 6709, geo: links).",
+        "Coordinates put a pin on an exact spot, often to within a few metres: anyone can paste "
+        "them into a map. " + HOME_FROM_POSTS,
+    ),
+    _entry(
+        "text-map-link",
+        "A link to a map (Google, Apple, OpenStreetMap, Bing, Waze, HERE) that shows a place.",
+        "A map link opens straight on the place it was made for: a home, a school, a usual "
+        "café. Short links hide the place from you, not from whoever opens them. " + FEW_POINTS,
+    ),
+    _entry(
+        "text-plus-code",
+        "A plus code (Open Location Code) written in text.",
+        "A plus code is a short form of coordinates: a full 10-character code names a box at "
+        "most about 14 metres across, enough to pick out one building, and any map app "
+        "decodes it.",
+    ),
+    _entry(
+        "text-what3words",
+        "A what3words address (///word.word.word) written in text.",
+        "A what3words address stands for one small square of a few metres on the map, so it "
+        "points at an exact spot such as a front door. exposure cannot look it up offline; "
+        "anyone online can.",
+    ),
+    _entry(
+        "text-street-address",
+        "A street address written in text.",
+        "A street address says where to find you, or someone close to you, without any "
+        "further work. " + HOME_FROM_POSTS,
+    ),
+    _entry(
+        "text-postcode",
+        "A postcode (UK, Canadian, or a US ZIP code after a town) written in text.",
+        "A postcode narrows down where you are to a few streets; UK and Canadian codes often "
+        "to one side of one street. Together with other details it can lead to a home. "
+        + TEXT_ALONE,
+    ),
+    _entry(
+        "text-check-in",
+        "A check-in: 'I'm at...', 'checked in at...', '— at...', a pin emoji or a Swarm link.",
+        "A check-in says where you were, and when. A few of them show a routine (the gym, the "
+        "café, the school gate) and when to find you there. " + FEW_POINTS,
+    ),
+    _entry(
+        "text-home-mention",
+        "Words that tie your home to a place: 'my house on...', 'I live in...', 'home in...'.",
+        "Saying where your home is, even only the street or the town, narrows the search for "
+        "it to a few doors; other posts (a photo of the front, a check-in nearby) do the rest. "
+        + TEXT_ALONE,
+    ),
+)
+"""One entry per kind the text detectors produce."""

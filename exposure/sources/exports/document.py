@@ -1,0 +1,152 @@
+"""The unit a platform handler reads: one export file, opened and ready.
+
+Handlers are plain functions ``handler(doc, run) -> Iterator[Entry]`` registered by content
+kind (``google-records``, ``instagram-posts``...).  JSON files arrive prepared (BOM dropped,
+encoding fixed, X wrapper skipped); other files arrive as a raw capped stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import BinaryIO
+
+from exposure.detectors.base import make_finding
+from exposure.geo import Position
+from exposure.model import Evidence, Finding, Severity
+from exposure.sources.base import Entry
+from exposure.sources.exports.archive import Member
+from exposure.sources.exports.context import ExportRun
+from exposure.sources.exports.jsonstream import JsonReader, Prepared
+from exposure.sources.exports.values import excerpt
+
+
+@dataclass
+class Doc:
+    """One export file being read."""
+
+    member: Member
+    locator: str
+    """``ARCHIVE!member`` (or the file's path)."""
+    stream: BinaryIO
+    prepared: Prepared | None = None
+    """Set for JSON and X ``.js`` files."""
+
+    def json(self) -> JsonReader:
+        """A streaming reader over the (prepared) JSON document."""
+        return JsonReader(self.prepared.stream if self.prepared else self.stream)
+
+    def at(self, item_id: object) -> str:
+        """The locator of one record inside this file: ``ARCHIVE!member#id``."""
+        return f"{self.locator}#{item_id}"
+
+    def done(self, run: ExportRun, problem: str | None, group: str) -> Iterator[Entry]:
+        """The closing entries of a handler: the file counts as checked, and a note when it
+        broke part-way (``problem``, from the reader)."""
+        yield run.checked(self.locator, group)
+        if problem:
+            yield run.partly(self.locator, problem)
+
+    def folder(self) -> str:
+        """The locator of the folder holding this file (for summaries over many files)."""
+        head, sep, _ = self.member.name.rpartition("/")
+        if not sep:
+            return self.locator
+        return self.locator[: len(self.locator) - len(self.member.name)] + head
+
+
+Handler = Callable[[Doc, ExportRun], Iterator[Entry]]
+
+
+def read_through(prefix: str, group: str) -> Handler:
+    """A handler for files known to hold no location fields (``Settings.json``, X's
+    ``account.js``): it reads them to the end, so they count as checked and a broken one
+    is reported."""
+
+    def handler(doc: Doc, run: ExportRun) -> Iterator[Entry]:
+        reader = doc.json()
+        for _ in reader.items(prefix):
+            pass
+        yield from doc.done(run, reader.problem, group)
+
+    return handler
+
+
+def labelled_place(
+    kind: str,
+    *,
+    platform: str,
+    group: str,
+    label: str,
+    pos: Position,
+    locator: str,
+    detail: str,
+    name: str | None = None,
+) -> Finding:
+    """A place the platform itself labelled HOME or WORK: always its own high finding."""
+    word = "home" if label.strip().upper().endswith("HOME") else "work"
+    return make_finding(
+        kind,
+        content=platform,
+        value=f"{word} {pos.lat:.4f},{pos.lon:.4f}",
+        title=f"{platform} has labelled a place as your {word}: {pos.as_text(4)}",
+        severity=Severity.HIGH,
+        group=group,
+        evidence=(Evidence(locator, detail, position=pos, place_name=name, field="label"),),
+    )
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post, check-in or tweet that carries a place: what the checklist line names."""
+
+    platform: str
+    post_id: str
+    """The platform's id for it, or the media path inside the export when it has none."""
+    locator: str
+    posted: datetime | None = None
+    text: str = ""
+    url: str = ""
+    place: str = ""
+    """The place name or address the post is tagged with."""
+
+
+def post_location(
+    kind: str,
+    post: Post,
+    *,
+    group: str,
+    pos: Position | None,
+    field: str,
+    severity: Severity = Severity.HIGH,
+) -> Finding:
+    """One checklist line for a post that shows where it was made (GPS or a place tag)."""
+    when_words = f" of {post.posted.date().isoformat()}" if post.posted else ""
+    where = post.place or (pos.as_text(4) if pos else "a place")
+    parts = [f"post {post.post_id}" if post.post_id else "post"]
+    if post.posted:
+        parts.append(post.posted.date().isoformat())
+    if post.text.strip():
+        parts.append(f"\u201c{excerpt(post.text)}\u201d")
+    parts.append(f"at {where}" + (f" ({pos.as_text()})" if pos and post.place else ""))
+    if post.url:
+        parts.append(post.url)
+    return make_finding(
+        kind,
+        content=f"{post.platform}:{post.post_id}",
+        value=pos.as_text(5) if pos else post.place,
+        title=f"{post.platform} post{when_words} shows where it was made: {where}",
+        severity=severity,
+        group=group,
+        evidence=(
+            Evidence(
+                post.locator,
+                ", ".join(parts),
+                position=pos,
+                observed_at=post.posted,
+                place_name=post.place or None,
+                field=field,
+            ),
+        ),
+    )

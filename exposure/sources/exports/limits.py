@@ -1,0 +1,144 @@
+"""Caps on what reading an archive may cost, and the stream wrappers that enforce them.
+
+A hostile or broken archive must cost bounded time and memory.  Every member is read
+through a :class:`CappedReader` that counts the bytes it hands out and stops with
+:class:`LimitExceeded` when the member is larger than its cap, when the archive as a whole
+has produced more than its total budget, or when the member expands far beyond its
+compressed size (a "zip bomb").  Nothing is ever extracted to disk.
+
+Problems while reading one member are :class:`ReadProblem` exceptions; the export source
+turns them into ``Skipped`` records (keeping whatever was read before the break).
+"""
+
+from __future__ import annotations
+
+import io
+import lzma
+import tarfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from typing import BinaryIO
+
+RATIO_FLOOR = 1024 * 1024
+"""A member may always expand to this many bytes, whatever its compressed size: tiny
+files compress extremely well without being bombs."""
+
+
+_BROKEN = (
+    EOFError,
+    zlib.error,
+    zipfile.BadZipFile,
+    lzma.LZMAError,
+    tarfile.TarError,
+    OSError,
+    ValueError,
+)
+"""What a decompressor or archive reader raises when its data is damaged or cut short."""
+
+
+class ReadProblem(Exception):
+    """Reading one member stopped part-way; ``str(exc)`` is a reason for the user."""
+
+
+class LimitExceeded(ReadProblem):
+    """A cap was reached (member size, archive total or compression ratio)."""
+
+
+class Truncated(ReadProblem):
+    """The data ends before its format says it should (a cut download, a damaged file)."""
+
+
+def megabytes(count: int) -> str:
+    """``"1.5 GB"`` / ``"12 MB"``: sizes in words for messages."""
+    if count >= 1024**3:
+        return f"{count / 1024**3:.1f} GB"
+    return f"{max(1, round(count / 1024**2))} MB"
+
+
+@dataclass
+class Budget:
+    """Uncompressed bytes one archive may still produce (shared by all its members)."""
+
+    remaining: int
+    limit: int
+
+    @classmethod
+    def of(cls, limit: int) -> Budget:
+        """A fresh budget of ``limit`` bytes."""
+        return cls(limit, limit)
+
+
+class CappedReader(io.RawIOBase):
+    """A read-only stream that stops with :class:`LimitExceeded` past its caps.
+
+    ``member_cap`` bounds this stream; ``budget`` is shared by every stream of one archive;
+    ``ratio_basis`` (the compressed size, when known) and ``max_ratio`` bound the expansion.
+    """
+
+    def __init__(
+        self,
+        raw: BinaryIO,
+        *,
+        member_cap: int,
+        budget: Budget,
+        ratio_basis: int | None = None,
+        max_ratio: float = 0.0,
+    ) -> None:
+        super().__init__()
+        self._raw = raw
+        self._budget = budget
+        self._member_cap = member_cap
+        self._ratio_cap: int | None = None
+        if ratio_basis is not None and max_ratio > 0:
+            self._ratio_cap = max(RATIO_FLOOR, int(ratio_basis * max_ratio))
+        self._max_ratio = max_ratio
+        self.count = 0
+        """Bytes handed out so far."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        try:
+            data = self._raw.read(len(buffer))
+        except ReadProblem:
+            raise
+        except _BROKEN as exc:
+            raise Truncated(f"the data is damaged or cut short ({exc})") from exc
+        if not data:
+            return 0
+        n = len(data)
+        self.count += n
+        self._check(n)
+        self._budget.remaining -= n
+        buffer[:n] = data
+        return n
+
+    def _check(self, n: int) -> None:
+        if self.count > self._member_cap:
+            raise LimitExceeded(
+                f"larger than the {megabytes(self._member_cap)} limit for one file "
+                "(raise it with --archive-member-limit if you trust this archive)"
+            )
+        if self._ratio_cap is not None and self.count > self._ratio_cap:
+            raise LimitExceeded(
+                f"expands more than {self._max_ratio:g} times its compressed size: "
+                "this looks like a 'zip bomb', so it was not read further"
+            )
+        if n > self._budget.remaining:
+            raise LimitExceeded(
+                f"the archive has produced more than its {megabytes(self._budget.limit)} limit "
+                "(raise it with --archive-total-limit if you trust this archive)"
+            )
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()
+
+
+def buffered(raw: io.RawIOBase, size: int = 256 * 1024) -> io.BufferedReader:
+    """A buffered reader over ``raw`` (parsers read small pieces)."""
+    return io.BufferedReader(raw, buffer_size=size)

@@ -1,0 +1,172 @@
+"""The member loop shared by every export: list, route, read each member in place, summarise.
+
+For each member: a name rule or a look at its first bytes decides its content kind, and the
+handler registered for that kind reads it (:data:`HANDLERS`).  Photos and videos inside an
+archive are handed to the engine as bytes (read in memory); in an unpacked folder as paths.
+Archives inside the archive are reported, not opened.  What was not read at all is listed
+in one coverage line, so the user knows what the audit did not look at.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from exposure.model import Skipped, SourceItem
+from exposure.sources.base import Entry
+from exposure.sources.exports import (
+    facebook,
+    google_maps,
+    google_photos,
+    google_takeout,
+    google_timeline,
+    instagram,
+    snapchat,
+    strava,
+    swarm,
+    tracks,
+    twitter,
+)
+from exposure.sources.exports.archive import Container, FileContainer, FolderContainer, Member
+from exposure.sources.exports.context import ExportRun
+from exposure.sources.exports.detect import json_kind, route
+from exposure.sources.exports.document import Doc, Handler
+from exposure.sources.exports.jsonstream import prepare, sniff
+from exposure.sources.exports.limits import ReadProblem, megabytes
+from exposure.sources.photos import media_kind
+
+HANDLERS: dict[str, Handler] = {
+    **google_takeout.HANDLERS,
+    **google_timeline.HANDLERS,
+    **google_photos.HANDLERS,
+    **google_maps.HANDLERS,
+    **instagram.HANDLERS,
+    **facebook.HANDLERS,
+    **twitter.HANDLERS,
+    **strava.HANDLERS,
+    **tracks.HANDLERS,
+    **snapchat.HANDLERS,
+    **swarm.HANDLERS,
+}
+"""Content kind -> the function that reads such a file."""
+
+FIRST = ("strava-csv",)
+"""Kinds read before the rest (their facts name the others: activity names for tracks)."""
+SHOWN_FOLDERS = 8
+
+
+class Coverage:
+    """Members that were not read, counted by folder for one summary line."""
+
+    def __init__(self) -> None:
+        self.folders: Counter[str] = Counter()
+
+    def add(self, name: str) -> None:
+        """One member not read."""
+        head = name.split("/")[:-1][:2]
+        self.folders["/".join(head) + "/" if head else "(top level)"] += 1
+
+    def line(self, given: str, source: str) -> Skipped | None:
+        """The coverage record, or None when everything was read."""
+        total = sum(self.folders.values())
+        if not total:
+            return None
+        shown = ", ".join(f"{folder} {n}" for folder, n in self.folders.most_common(SHOWN_FOLDERS))
+        more = len(self.folders) - SHOWN_FOLDERS
+        if more > 0:
+            shown += f", and {more} more folder{'s' if more != 1 else ''}"
+        return Skipped(
+            given,
+            f"not checked: {total} file{'s' if total != 1 else ''} in this export hold nothing "
+            f"exposure reads for locations, or a format it does not know ({shown})",
+            source,
+        )
+
+
+def read_export(container: Container, run: ExportRun, group: str) -> Iterator[Entry]:
+    """Every entry of one export: members read in place, then summaries, then coverage."""
+    coverage = Coverage()
+    routes: dict[str, str] = {}
+    planned: list[Member] = []
+    in_place = isinstance(container, FolderContainer) and not isinstance(container, FileContainer)
+    for entry in container.listing():
+        if isinstance(entry, Skipped):
+            yield dataclasses.replace(entry, source=run.source)
+            continue
+        how = route(entry.name)
+        locator = container.locator(entry.name)
+        if how is None:
+            coverage.add(entry.name)
+        elif how == "nested":
+            yield run.skip(
+                locator,
+                "an archive inside the export; exposure does not open archives within archives: "
+                "unpack it and audit it on its own",
+            )
+        elif how == "media" and in_place:
+            path = Path(container.given).expanduser().joinpath(*entry.name.split("/"))
+            kind = media_kind(path) or "photo"
+            yield SourceItem(run.source, locator, kind, path=str(path), group=group)
+        else:
+            routes[entry.name] = how
+            planned.append(entry)
+    planned.sort(key=lambda m: routes[m.name] not in FIRST)
+    for member, stream in container.read(planned):
+        yield from _member(container, run, group, member, stream, routes[member.name], coverage)
+    yield from run.finish()
+    line = coverage.line(run.given, run.source)
+    if line is not None:
+        yield line
+
+
+def _member(
+    container: Container,
+    run: ExportRun,
+    group: str,
+    member: Member,
+    stream: BinaryIO,
+    how: str,
+    coverage: Coverage,
+) -> Iterator[Entry]:
+    locator = container.locator(member.name)
+    try:
+        if how == "media":
+            yield from _media(run, group, member, locator, stream)
+            return
+        doc = Doc(member, locator, stream)
+        if member.name.lower().endswith((".json", ".js")):
+            doc.prepared = prepare(doc.stream)
+        if how == "sniff":
+            assert doc.prepared is not None
+            found = json_kind(sniff(doc.prepared.head), doc.prepared.ytd_name)
+            if found is None or found not in HANDLERS:
+                coverage.add(member.name)
+                return
+            how = found
+        yield from HANDLERS[how](doc, run)
+    except ReadProblem as exc:
+        yield run.skip(locator, str(exc))
+    except Exception as exc:  # a parser bug must never end the audit
+        yield run.skip(locator, f"unexpected error while reading it ({type(exc).__name__}: {exc})")
+
+
+def _media(
+    run: ExportRun, group: str, member: Member, locator: str, stream: BinaryIO
+) -> Iterator[Entry]:
+    cap = run.options.exports.media_limit
+    if member.size is not None and member.size > cap:
+        yield run.skip(
+            locator,
+            f"a {megabytes(member.size)} photo or video is too large to read inside the archive "
+            f"(limit {megabytes(cap)}): unpack the archive and audit the folder to check it",
+        )
+        return
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        yield run.skip(locator, f"larger than the {megabytes(cap)} limit for photos in archives")
+        return
+    kind = media_kind(Path(member.name)) or "photo"
+    yield SourceItem(run.source, locator, kind, data=data, group=group)

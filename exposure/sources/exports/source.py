@@ -1,0 +1,204 @@
+"""The export sources: one class per platform, all sharing the member loop in :mod:`.reader`.
+
+Each recognises an INPUT by its layout (see :mod:`.detect`), so a folder holding an
+unpacked export is read as that export rather than as a folder of photos.  An archive that
+matches no known export is refused up front with an InputError naming the exports exposure
+knows; a damaged archive becomes one "could not check" record and the audit goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+from exposure.errors import InputError
+from exposure.model import Skipped
+from exposure.options import Options
+from exposure.sources.base import Entry, Source
+from exposure.sources.exports.archive import (
+    Container,
+    ReadSettings,
+    archive_format,
+    open_container,
+)
+from exposure.sources.exports.context import ExportRun
+from exposure.sources.exports.detect import identify
+from exposure.sources.exports.limits import ReadProblem
+from exposure.sources.exports.reader import read_export
+
+
+def read_settings(options: Options) -> ReadSettings:
+    """The archive caps from the options."""
+    return ReadSettings(
+        member_cap=options.exports.member_limit,
+        total_cap=options.exports.total_limit,
+        max_ratio=options.exports.max_ratio,
+    )
+
+
+def _defaults() -> ReadSettings:
+    return read_settings(Options(inputs=("-",)))
+
+
+class ExportSource(Source):
+    """Base class: a platform's "download your data" export (archive, folder or file)."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    group: ClassVar[str]
+    """Where the user acts on what is found (the report groups findings by it)."""
+    kinds: ClassVar[tuple[str, ...]]
+    """Finding kinds this source can produce (documented in docs/finding-kinds.md)."""
+
+    @classmethod
+    def recognise(cls, given: str) -> bool:
+        return identify(given, _defaults()) == cls.name
+
+    def iter_items(self) -> Iterator[Entry]:
+        settings = read_settings(self.options)
+        try:
+            container: Container = open_container(self.given, settings)
+        except ReadProblem as exc:
+            yield Skipped(self.given, str(exc), self.name)
+            return
+        run = ExportRun(self.name, self.options, self.given, container.locator, self.group)
+        try:
+            yield from read_export(container, run, self.group)
+        finally:
+            container.close()
+
+
+class GoogleTakeoutSource(ExportSource):
+    """Google Takeout (Location History, Timeline, Photos sidecars, Maps) and phone Timeline files."""
+
+    name = "google-takeout"
+    description = "a Google Takeout archive or folder, or a Timeline.json / Records.json file"
+    group = "Google account (Takeout)"
+    kinds = (
+        "google-location-history",
+        "google-timeline",
+        "google-home-work",
+        "google-photos-location",
+        "google-maps-activity",
+        "google-maps-review",
+        "google-maps-saved-places",
+    )
+
+
+class InstagramSource(ExportSource):
+    """Instagram's "Download your information" export (JSON)."""
+
+    name = "instagram"
+    description = "an Instagram 'Download your information' export (JSON)"
+    group = "Instagram"
+    kinds = ("instagram-post-location", "instagram-photo-device", "instagram-login-ips")
+
+
+class FacebookSource(ExportSource):
+    """Facebook's "Download your information" export (JSON)."""
+
+    name = "facebook"
+    description = "a Facebook 'Download your information' export (JSON)"
+    group = "Facebook"
+    kinds = (
+        "facebook-post-location",
+        "facebook-profile-place",
+        "facebook-location-history",
+        "facebook-login-ips",
+    )
+
+
+class TwitterSource(ExportSource):
+    """An X (Twitter) archive: ``data/tweets.js`` and friends."""
+
+    name = "x-twitter"
+    description = "an X (Twitter) archive"
+    group = "X (Twitter)"
+    kinds = ("x-post-location", "x-profile-location", "x-login-ips")
+
+
+class StravaSource(ExportSource):
+    """A Strava bulk export: ``activities.csv`` and the original activity files."""
+
+    name = "strava"
+    description = "a Strava bulk export (activities.csv with GPX/FIT/TCX files)"
+    group = "Strava"
+    kinds = ("route-endpoint",)
+
+
+class TrackSource(ExportSource):
+    """Lone GPS track files: GPX, FIT or TCX (also gzipped)."""
+
+    name = "gps-tracks"
+    description = "a GPX, FIT or TCX track file"
+    group = "GPS track files"
+    kinds = ("route-endpoint",)
+
+
+class SnapchatSource(ExportSource):
+    """Snapchat's "My Data" export (``location_history.json``)."""
+
+    name = "snapchat"
+    description = "a Snapchat 'My Data' export"
+    group = "Snapchat"
+    kinds = ("snapchat-home-work", "snapchat-location-history")
+
+
+class SwarmSource(ExportSource):
+    """A Foursquare / Swarm check-in export."""
+
+    name = "swarm"
+    description = "a Foursquare / Swarm check-in export"
+    group = "Foursquare / Swarm"
+    kinds = ("swarm-checkin",)
+
+
+EXPORT_SOURCES: tuple[type[ExportSource], ...] = (
+    GoogleTakeoutSource,
+    InstagramSource,
+    FacebookSource,
+    TwitterSource,
+    StravaSource,
+    TrackSource,
+    SnapchatSource,
+    SwarmSource,
+)
+
+
+def supported() -> str:
+    """The exports exposure reads, in words."""
+    return "; ".join(source.description for source in EXPORT_SOURCES)
+
+
+class ArchiveSource(Source):
+    """Any other archive or JSON file: damaged archives are reported, unknown ones refused."""
+
+    name = "archive"
+    description = "a zip or tar archive of a supported export"
+    kinds: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def recognise(cls, given: str) -> bool:
+        path = Path(given).expanduser()
+        if not path.is_file():
+            return False
+        return archive_format(path) is not None or path.suffix.lower() in {".json", ".js"}
+
+    def __init__(self, given: str, options: Options) -> None:
+        super().__init__(given, options)
+        self.problem: str | None = None
+        try:
+            open_container(given, read_settings(options)).close()
+        except ReadProblem as exc:
+            self.problem = str(exc)
+            return
+        raise InputError(
+            given,
+            f"not an export exposure recognises. It reads: {supported()}. "
+            "If this is one of those, unpack it and give the folder, or check it is complete",
+        )
+
+    def iter_items(self) -> Iterator[Entry]:
+        if self.problem:
+            yield Skipped(self.given, self.problem, self.name)

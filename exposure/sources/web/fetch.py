@@ -1,0 +1,356 @@
+"""The polite, bounded HTTP client every web adapter fetches through.
+
+One :class:`Fetcher` serves one INPUT.  For each request it:
+
+- accepts only ``http`` and ``https`` addresses, and checks every hop of a redirect chain
+  (scheme, the caller's scope rule, private addresses, robots.txt) before following it;
+- names itself in the ``User-Agent``, keeps per-host concurrency and spacing, and retries
+  429 and 503 answers (and dropped connections) with backoff, honouring ``Retry-After``
+  up to a cap;
+- streams the body and stops at the byte cap (after decompression), the per-response
+  deadline and the INPUT's overall deadline.
+
+Every failure is a :class:`~exposure.errors.FetchError` with a reason a person can read;
+the crawler turns it into a "could not check" line.  The httpx transport can be injected
+(``WebOptions.transport``) so tests never need the network.
+"""
+
+from __future__ import annotations
+
+import re
+import ssl
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from exposure import __version__
+from exposure.errors import FetchError
+from exposure.options import WebOptions
+from exposure.sources.web.decode import ACCEPT_ENCODING, BoundedDecoder, TooLarge
+from exposure.sources.web.guard import (
+    AddressPolicy,
+    AddressRefused,
+    Deadlines,
+    GuardedTransport,
+    refusal_in,
+)
+from exposure.sources.web.politeness import HostGates, RobotsRules, retry_after_seconds
+
+USER_AGENT = (
+    f"exposure/{__version__} (privacy self-audit of the pages its user named; reads robots.txt)"
+)
+HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+JSON = "application/json"
+ROBOTS_BYTES = 512 * 1024
+RETRY_STATUSES = frozenset({429, 503})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+ScopeRule = Callable[[str], str | None]
+"""Given a URL, None when it may be fetched, or the reason it is out of bounds."""
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A fetched resource (the whole of it, or its head when ``complete`` is False)."""
+
+    url: str
+    """The final URL, after redirects."""
+    status: int
+    media_type: str
+    """``text/html``, ``image/jpeg``...: the Content-Type without parameters, lower case."""
+    charset: str | None
+    body: bytes
+    headers: httpx.Headers
+    complete: bool = True
+    total_size: int | None = None
+    """The resource's full size when the server said (Content-Length or Content-Range)."""
+
+
+def megabytes(count: int) -> str:
+    """``"20 MB"``: a byte count in words (1 MB = 1024 x 1024 bytes, as --max-bytes reads it)."""
+    for unit, size in (("GB", 2**30), ("MB", 2**20)):
+        if count >= size:
+            return f"{count / size:.3g} {unit}"
+    return f"{count / 1024:.3g} KB"
+
+
+def _transport_reason(exc: httpx.TransportError) -> str:
+    refused = refusal_in(exc)
+    if refused is not None:
+        return f"refused: {refused}"
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return f"secure connection (TLS) failed: {cause.reason or cause}"
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(exc, httpx.ConnectError):
+        return f"could not connect ({exc})" if str(exc) else "could not connect"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "only http and https addresses are fetched"
+    return "the connection was cut before the answer was complete"
+
+
+class Fetcher:
+    """Fetches URLs for one INPUT within its limits; thread-safe."""
+
+    def __init__(self, web: WebOptions, named_hosts: Iterable[str], deadline: float) -> None:
+        self.web = web
+        self.deadline = deadline
+        self.policy = AddressPolicy(named_hosts, web.resolver)
+        self._deadlines = Deadlines()
+        self.gates = HostGates(web.concurrency, web.delay)
+        self.robots = RobotsRules(self._fetch_robots, self.gates)
+        limits = httpx.Limits(max_connections=4 * web.concurrency + 4)
+        transport = web.transport or GuardedTransport(self.policy, self._deadlines, limits)
+        self._client = httpx.Client(
+            transport=transport,
+            timeout=httpx.Timeout(web.timeout),
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
+            trust_env=False,
+        )
+
+    def close(self) -> None:
+        """Close every connection."""
+        self._client.close()
+
+    def get(
+        self,
+        url: str,
+        *,
+        accept: str = HTML,
+        head_bytes: int | None = None,
+        scope: ScopeRule | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        """Fetch ``url`` (following redirects within ``scope``); raises FetchError."""
+        return self._get(url, accept, head_bytes, scope, headers or {}, robots=True)
+
+    def _get(
+        self,
+        url: str,
+        accept: str,
+        head_bytes: int | None,
+        scope: ScopeRule | None,
+        headers: dict[str, str],
+        *,
+        robots: bool,
+        limit: int | None = None,
+    ) -> Response:
+        first = url
+        for _hop in range(self.web.max_redirects + 1):
+            self._check(first, url, scope, robots)
+            response = self._exchange(first, url, accept, head_bytes, headers, limit)
+            if isinstance(response, Response):
+                return response
+            url = response
+        raise FetchError(
+            first, f"too many redirects (more than {self.web.max_redirects}, see --max-redirects)"
+        )
+
+    def _check(self, first: str, url: str, scope: ScopeRule | None, robots: bool) -> None:
+        """Everything decided before a request to ``url`` (``first``, or a redirect from it)."""
+        hop = "" if url == first else f"redirected to {url}; "
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            raise FetchError(first, f"{hop}not a valid web address") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError(first, f"{hop}only http and https addresses are fetched")
+        try:
+            self.policy.addresses(parts.hostname, port)
+        except AddressRefused as exc:
+            raise FetchError(first, f"{hop}refused: {exc}") from exc
+        except (OSError, UnicodeError) as exc:
+            raise FetchError(
+                first, f"{hop}the server's name ({parts.hostname}) could not be found"
+            ) from exc
+        problem = scope(url) if hop and scope is not None else None
+        if problem:
+            raise FetchError(first, f"redirected {problem} ({url}); not followed")
+        if robots and not self.web.ignore_robots:
+            answer = self.robots.check(url)
+            if not answer.allowed:
+                raise FetchError(first, f"{hop}{answer.reason}")
+
+    def _exchange(
+        self,
+        first: str,
+        url: str,
+        accept: str,
+        head_bytes: int | None,
+        headers: dict[str, str],
+        limit: int | None,
+    ) -> Response | str:
+        """One request with its retries: a Response, or the next URL of a redirect."""
+        host = urlsplit(url).netloc
+        request_headers = {"Accept": accept, **headers}
+        if head_bytes is not None:
+            request_headers["Range"] = f"bytes=0-{head_bytes - 1}"
+        for attempt in range(self.web.retries + 1):
+            with self.gates.slot(host, self.deadline) as started:
+                if not started:
+                    raise FetchError(
+                        first,
+                        "not checked: the time limit for this address ran out (see --max-time)",
+                    )
+                outcome = self._once(first, url, request_headers, head_bytes, limit, attempt)
+            if isinstance(outcome, float):
+                self.gates.pause(host, outcome)
+                continue
+            return outcome
+        raise AssertionError("unreachable: the last attempt never asks to retry")
+
+    def _once(
+        self,
+        first: str,
+        url: str,
+        headers: dict[str, str],
+        head_bytes: int | None,
+        limit: int | None,
+        attempt: int,
+    ) -> Response | str | float:
+        """Send one request: a Response, a redirect target, or seconds to wait before retrying."""
+        self._deadlines.at = min(self.deadline, time.monotonic() + self.web.response_seconds)
+        last = attempt >= self.web.retries
+        try:
+            with self._client.stream("GET", url, headers=headers) as reply:
+                if reply.status_code in RETRY_STATUSES:
+                    return self._retry_wait(first, reply, attempt)
+                if reply.status_code in REDIRECTS and "location" in reply.headers:
+                    return urljoin(url, reply.headers["location"])
+                if reply.status_code >= 400 or reply.status_code < 200:
+                    raise FetchError(
+                        first,
+                        f"the server answered {reply.status_code} {reply.reason_phrase}".rstrip(),
+                    )
+                return self._read(first, reply, head_bytes, limit or self.web.max_bytes)
+        except httpx.TransportError as exc:
+            if isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError)) and not last:
+                return min(self.web.max_retry_wait, 2.0**attempt)
+            if isinstance(exc, httpx.TimeoutException) and refusal_in(exc) is None:
+                if time.monotonic() >= (self._deadlines.at or 0):
+                    raise FetchError(first, self._too_slow()) from exc
+                waited = f"no answer within {self.web.timeout:g} s (see --timeout)"
+                raise FetchError(first, waited) from exc
+            raise FetchError(first, _transport_reason(exc)) from exc
+        except httpx.InvalidURL as exc:
+            raise FetchError(first, "not a valid web address") from exc
+        finally:
+            self._deadlines.at = None
+
+    def _too_slow(self) -> str:
+        if time.monotonic() >= self.deadline:
+            return "not finished: the time limit for this address ran out (see --max-time)"
+        return f"the server was too slow: stopped after {self.web.response_seconds:g} s (see --max-response-time)"
+
+    def _retry_wait(self, first: str, reply: httpx.Response, attempt: int) -> float:
+        status = f"{reply.status_code} {reply.reason_phrase}".strip()
+        asked = retry_after_seconds(reply.headers.get("retry-after"))
+        if attempt >= self.web.retries:
+            raise FetchError(
+                first, f"the server kept answering {status} after {self.web.retries + 1} tries"
+            )
+        if asked is not None and asked > self.web.max_retry_wait:
+            raise FetchError(
+                first,
+                f"the server answered {status} and asked to come back in {asked:.0f} s, "
+                f"longer than the {self.web.max_retry_wait:g} s limit (see --max-retry-wait)",
+            )
+        wait = asked if asked is not None else min(self.web.max_retry_wait, 2.0**attempt)
+        if time.monotonic() + wait >= self.deadline:
+            raise FetchError(
+                first, f"the server answered {status}, and the time limit ran out before a retry"
+            )
+        return wait
+
+    def _read(
+        self, first: str, reply: httpx.Response, head_bytes: int | None, limit: int
+    ) -> Response:
+        media, _, params = reply.headers.get("content-type", "").partition(";")
+        charset = None
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "charset":
+                charset = value.strip().strip("\"'") or None
+        total = _total_size(reply)
+        if head_bytes is None and total is not None and total > limit and reply.status_code != 206:
+            raise FetchError(
+                first,
+                f"too large ({megabytes(total)}; the limit is {megabytes(limit)}, see --max-bytes)",
+            )
+        want = limit if head_bytes is None else min(limit, head_bytes)
+        chunks: Iterable[bytes]
+        if reply.is_stream_consumed:  # an injected transport gave the body read and decoded
+            chunks, coding = [reply.content], ""
+        else:
+            chunks, coding = reply.iter_raw(65536), reply.headers.get("content-encoding", "")
+        decoder = BoundedDecoder(first, coding, limit)
+        pieces: list[bytes] = []
+        size = 0
+        complete = True
+        try:
+            for chunk in chunks:
+                piece = decoder.feed(chunk)
+                pieces.append(piece)
+                size += len(piece)
+                if time.monotonic() > (self._deadlines.at or float("inf")):
+                    raise FetchError(first, self._too_slow())
+                if head_bytes is not None and size >= want:
+                    complete = False
+                    break
+        except TooLarge:
+            if head_bytes is not None:
+                complete = False
+            else:
+                raise FetchError(
+                    first, f"too large: more than {megabytes(limit)} (see --max-bytes)"
+                ) from None
+        body = b"".join(pieces)
+        if (
+            head_bytes is not None
+            and reply.status_code == 200
+            and total is not None
+            and total > len(body)
+        ):
+            complete = False
+        if reply.status_code == 206:
+            complete = total is not None and len(body) >= total
+        return Response(
+            url=str(reply.url),
+            status=reply.status_code,
+            media_type=media.strip().lower(),
+            charset=charset,
+            body=body[:want] if not complete else body,
+            headers=reply.headers,
+            complete=complete,
+            total_size=total,
+        )
+
+    def _fetch_robots(self, url: str) -> tuple[int, str]:
+        try:
+            reply = self._get(url, "text/plain", None, None, {}, robots=False, limit=ROBOTS_BYTES)
+        except FetchError as exc:
+            answered = re.match(r"the server answered (\d{3})", exc.reason)
+            if answered:
+                return int(answered.group(1)), ""
+            return 0, f"the site's robots.txt could not be fetched: {exc.reason}"
+        return reply.status, reply.body.decode("utf-8", "replace")
+
+
+def _total_size(reply: httpx.Response) -> int | None:
+    """The full size from Content-Range (``bytes 0-99/1234``) or Content-Length."""
+    ranged = reply.headers.get("content-range", "")
+    if "/" in ranged:
+        total = ranged.rsplit("/", 1)[1].strip()
+        return int(total) if total.isdigit() else None
+    length = reply.headers.get("content-length", "")
+    return (
+        int(length)
+        if length.strip().isdigit() and "content-encoding" not in reply.headers
+        else None
+    )

@@ -1,0 +1,48 @@
+"""The web source: an INPUT that is an http(s) address is a public page or profile to audit."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from exposure.sources.base import Entry, Source
+from exposure.sources.web.adapters import choose
+from exposure.sources.web.fetch import Fetcher
+from exposure.sources.web.findings import WEB_KINDS
+from exposure.sources.web.scope import suffix_extractor
+
+
+class WebSource(Source):
+    """Your own public pages and profiles, seen the way a stranger sees them.
+
+    Reads the page or profile at the address given, and only what belongs to it (the same
+    site, or the profile's own pages on a shared host), politely and within limits, and
+    fetches the images it shows to check their hidden location data.
+    """
+
+    name = "web"
+    description = "the address (http:// or https://) of your own website or public profile"
+    kinds: ClassVar[tuple[str, ...]] = WEB_KINDS
+    """Finding kinds this source produces itself (photos it fetches go to the photo detectors)."""
+
+    @classmethod
+    def recognise(cls, given: str) -> bool:
+        try:
+            parts = urlsplit(given.strip())
+            return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        except ValueError:
+            return False
+
+    def iter_items(self) -> Iterator[Entry]:
+        web = self.options.web
+        url = self.given.strip()
+        named = {urlsplit(url).hostname or ""}
+        named.update(urlsplit(base).hostname or "" for _, base in web.api_bases)
+        fetcher = Fetcher(web, named - {""}, deadline=time.monotonic() + web.max_seconds)
+        try:
+            adapter = choose(url, web)(url, web, fetcher, suffix_extractor())
+            yield from adapter.run()
+        finally:
+            fetcher.close()
