@@ -8,10 +8,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from exposure.sources.base import Entry, Source
-from exposure.sources.web.adapters import choose
-from exposure.sources.web.fetch import Fetcher
 from exposure.sources.web.findings import WEB_KINDS
-from exposure.sources.web.scope import suffix_extractor
 
 
 class WebSource(Source):
@@ -36,6 +33,12 @@ class WebSource(Source):
             return False
 
     def iter_items(self) -> Iterator[Entry]:
+        # The crawler (httpx, tldextract, the adapters) is imported only when a URL is audited:
+        # a photo audit starts faster and never loads network code.
+        from exposure.sources.web.adapters import choose
+        from exposure.sources.web.fetch import Fetcher
+        from exposure.sources.web.scope import suffix_extractor
+
         web = self.options.web
         url = self.given.strip()
         named = {urlsplit(url).hostname or ""}
