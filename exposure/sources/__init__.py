@@ -12,7 +12,7 @@ from pathlib import Path
 from exposure.errors import InputError
 from exposure.options import Options
 from exposure.sources.base import Source
-from exposure.sources.exports import EXPORT_SOURCES, ArchiveSource
+from exposure.sources.exports import EXPORT_SOURCES, ArchiveSource, ExportSource
 from exposure.sources.photos import PhotoSource
 from exposure.sources.web import WebSource
 
@@ -21,7 +21,16 @@ SOURCES: tuple[type[Source], ...] = (WebSource, *EXPORT_SOURCES, ArchiveSource, 
 
 def resolve(given: str, options: Options) -> Source:
     """The source that reads INPUT ``given``, or an InputError that says what to do."""
+    probed_exports = False
     for source_cls in SOURCES:
+        if issubclass(source_cls, ExportSource):
+            # The platforms share one layout probe: run it once for all of them.
+            if not probed_exports:
+                probed_exports = True
+                export = ExportSource.which(given)
+                if export is not None:
+                    return export(given, options)
+            continue
         if source_cls.recognise(given):
             return source_cls(given, options)
     path = Path(given).expanduser()

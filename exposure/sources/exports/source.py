@@ -55,6 +55,12 @@ class ExportSource(Source):
     def recognise(cls, given: str) -> bool:
         return identify(given, _defaults()) == cls.name
 
+    @staticmethod
+    def which(given: str) -> type[ExportSource] | None:
+        """The export source for INPUT ``given``, probing it once (not once per platform)."""
+        name = identify(given, _defaults())
+        return next((c for c in EXPORT_SOURCES if c.name == name), None) if name else None
+
     def iter_items(self) -> Iterator[Entry]:
         settings = read_settings(self.options)
         try:
