@@ -142,7 +142,7 @@ def write_records(
     out: BinaryIO | TextIO, count: int, seed: int = 1, start: int = 1_356_000_000
 ) -> None:
     """Stream a Takeout ``Records.json`` of ``count`` points: a random walk around Berlin,
-    a point every 20 to 120 s, pretty-printed like Google's (about 180 bytes a point)."""
+    a point every 20 to 60 s, pretty-printed like Google's (about 180 bytes a point)."""
     rng = random.Random(seed)
     lat, lon, moment = 525_200_080, 134_049_540, start
     write = out.write
@@ -157,7 +157,7 @@ def write_records(
     for index in range(count):
         lat += rng.randint(-900, 900)
         lon += rng.randint(-1500, 1500)
-        moment += rng.randint(20, 120)
+        moment += rng.randint(20, 60)
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(moment))
         source = "GPS" if index % 3 == 0 else "WIFI"
         batch.append(

@@ -48,67 +48,80 @@ def read_records(doc: Doc, run: ExportRun) -> Iterator[Entry]:
         doc.locator,
     )
     reader = doc.json()
-    _scan_records(reader.items("locations.item"), summary, doc.locator)
+    with reader.guard():
+        _scan_records(reader.raw_items("locations.item"), summary, doc.locator)
     yield from doc.done(run, reader.problem, GROUP)
 
 
+_LOW, _HIGH = "", "\U0010ffff"
+"""Start values for the latest and earliest timestamp: every text sorts between them."""
+
+
 def _scan_records(locations: Iterator[Any], summary: BulkHistory, locator: str) -> None:
-    """The hot loop over millions of points: plain integer checks, the earliest and latest
-    timestamp compared as text, and the reservoir consulted only when it wants a point."""
-    sample = summary.sample
-    keep, taken = sample.size, sample.items
+    """The hot loop over millions of points: local names only, integer range checks, the
+    latest and earliest timestamp compared as text (one comparison for a file in time
+    order), and the reservoir consulted only when it wants a point."""
+    sample, span = summary.sample, summary.span
+    keep, taken, base = sample.size, sample.items, summary.count
+    nxt = 1  # the next point the sample takes: every one up to ``keep``, then as it says
+    lat_max, lon_max, wrap = _LAT_MAX, _LON_MAX, _WRAP
+    lat_min, lon_min = -lat_max, -lon_max
     count = invalid = 0
-    earliest: Any = None
-    latest: Any = None
-    for loc in locations:
-        try:
-            lat = loc["latitudeE7"]
-            lon = loc["longitudeE7"]
-            if lat > _LAT_MAX:
-                lat -= _WRAP
-            if lon > _LON_MAX:
-                lon -= _WRAP
-            if not (-_LAT_MAX <= lat <= _LAT_MAX and -_LON_MAX <= lon <= _LON_MAX and (lat or lon)):
+    earliest, latest, first = _HIGH, _LOW, None
+    try:
+        for loc in locations:
+            try:
+                lat = loc["latitudeE7"]
+                lon = loc["longitudeE7"]
+                if not (lat_min <= lat <= lat_max and lon_min <= lon <= lon_max and (lat or lon)):
+                    lat -= wrap if lat > lat_max else 0  # unsigned 32-bit values, then recheck
+                    lon -= wrap if lon > lon_max else 0
+                    if not (
+                        lat_min <= lat <= lat_max and lon_min <= lon <= lon_max and (lat or lon)
+                    ):
+                        invalid += 1
+                        continue
+            except (KeyError, TypeError, AttributeError):  # not an object, missing or odd values
                 invalid += 1
                 continue
             stamp = loc.get("timestamp")
-            if stamp is None:  # older files: epoch milliseconds as digits
-                stamp = number(loc.get("timestampMs"))
-                summary.span.see(stamp)
-            elif earliest is None:
-                earliest = latest = stamp
-            elif stamp < earliest:
-                earliest = stamp
-            elif stamp > latest:
-                latest = stamp
-        except (KeyError, TypeError, AttributeError):  # not an object, missing or odd values
-            invalid += 1
-            continue
-        count += 1
-        if count <= keep or count == sample.next:
-            accuracy = loc.get("accuracy")
-            item = (
-                summary.count + count,
-                lat / 1e7,
-                lon / 1e7,
-                accuracy if type(accuracy) is int else None,
-                stamp,
-                locator,
-            )
-            if count <= keep:
-                taken.append(item)
+            try:
+                if stamp > latest:
+                    latest = stamp
+                elif stamp < earliest:
+                    earliest = stamp
+            except TypeError:  # no ISO text: older files keep epoch milliseconds as digits
+                stamp = number(loc.get("timestampMs")) if stamp is None else stamp
+                span.see(stamp)
+            count += 1
+            if count == nxt:
+                accuracy = loc.get("accuracy")
+                item = (
+                    base + count,
+                    lat / 1e7,
+                    lon / 1e7,
+                    accuracy if type(accuracy) is int else None,
+                    stamp,
+                    locator,
+                )
                 sample.seen = count
-            else:
-                sample.seen = count
-                sample.replace(item)
-            if summary.first is None:
-                summary.first = item
-    if count > keep:
-        sample.seen = count
-    summary.count += count
-    summary.invalid += invalid
-    summary.span.see(earliest)
-    summary.span.see(latest)
+                if count <= keep:
+                    taken.append(item)
+                    nxt = count + 1 if count < keep else sample.next
+                else:
+                    sample.replace(item)
+                    nxt = sample.next
+                if first is None:
+                    first = item
+    finally:  # a break in the file keeps what was counted before it
+        sample.seen = max(sample.seen, count)
+        summary.count += count
+        summary.invalid += invalid
+        if summary.first is None:
+            summary.first = first
+        for bound in (earliest, latest, first[4] if first else None):
+            if bound is not _HIGH and bound is not _LOW:
+                span.see(bound)
 
 
 def _add_location(summary: BulkHistory, obj: Any, raw_time: Any, locator: str) -> Position | None:

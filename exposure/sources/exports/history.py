@@ -64,8 +64,9 @@ class Reservoir:
 
     def replace(self, item: tuple[Any, ...]) -> None:
         """Put ``item`` in place of a random kept one (when ``seen`` reached ``next``)."""
-        self.items[self._rng.randrange(self.size)] = item
-        self._advance()
+        random = self._rng.random
+        self.items[int(random() * self.size)] = item
+        self._w *= math.exp(math.log(random() or 1e-300) / self.size)
         self.next += self._skip()
 
 
@@ -83,7 +84,8 @@ class Span:
         kind = type(raw)
         bound = self.bounds.get(kind)
         if bound is None:
-            self.bounds[kind] = [raw, raw]
+            if kind in (str, int, float):  # anything else is not a time
+                self.bounds[kind] = [raw, raw]
         elif raw < bound[0]:
             bound[0] = raw
         elif raw > bound[1]:

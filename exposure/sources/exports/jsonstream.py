@@ -13,6 +13,7 @@ import codecs
 import io
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -130,8 +131,19 @@ class JsonReader:
 
     def items(self, prefix: str) -> Iterator[Any]:
         """Every value at ``prefix`` (ijson syntax: ``locations.item``), streamed."""
+        with self.guard():
+            yield from self.raw_items(prefix)
+
+    def raw_items(self, prefix: str) -> Iterator[Any]:
+        """Like :meth:`items` without the error capture (the hot loop of a huge file saves a
+        generator layer per value): iterate it inside :meth:`guard`."""
+        return ijson.items(self.stream, prefix, use_float=True, buf_size=CHUNK)  # type: ignore[no-any-return]
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Turn a break in the JSON (or a cap reached) into :attr:`problem`."""
         try:
-            yield from ijson.items(self.stream, prefix, use_float=True, buf_size=CHUNK)
+            yield
         except (ijson.JSONError, ReadProblem) as exc:
             self.problem = describe(exc)
 

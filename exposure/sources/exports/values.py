@@ -93,6 +93,12 @@ def when(value: Any) -> datetime | None:
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, bool) or value is None:
         return None
+    if type(value) is str and len(value) > 15 and value[4] == "-":  # ISO text: the common case
+        try:
+            iso = datetime.fromisoformat(value)
+            return iso if iso.tzinfo else iso.replace(tzinfo=UTC)
+        except ValueError:
+            pass
     if isinstance(value, int | float) or (isinstance(value, str) and _EPOCH.match(value.strip())):
         seconds = float(value)
         if seconds > 1e11:  # milliseconds
