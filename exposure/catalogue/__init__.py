@@ -10,7 +10,9 @@ from __future__ import annotations
 from exposure.catalogue import exports, photos, text, web
 from exposure.catalogue.base import CHECKED, KindInfo, step
 
-CATALOGUE: dict[str, KindInfo] = {entry.kind: entry for entry in (*photos.ENTRIES, *text.ENTRIES, *web.ENTRIES, *exports.ENTRIES)}
+CATALOGUE: dict[str, KindInfo] = {
+    entry.kind: entry for entry in (*photos.ENTRIES, *text.ENTRIES, *web.ENTRIES, *exports.ENTRIES)
+}
 
 
 def info(kind: str) -> KindInfo:

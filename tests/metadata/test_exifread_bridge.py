@@ -32,7 +32,9 @@ def test_exifread_reads_what_ours_could_not(
     monkeypatch.setattr(exif, "decode_exif", _broken)
     meta = read_metadata(path)
     (got,), (want,) = meta.real_positions, expected.real_positions
-    assert (got.lat, got.lon, got.altitude_m) == pytest.approx((want.lat, want.lon, want.altitude_m))
+    assert (got.lat, got.lon, got.altitude_m) == pytest.approx(
+        (want.lat, want.lon, want.altitude_m)
+    )
     assert (meta.make, meta.model) == ("Canon", "EOS R6")
     assert [s.value for s in meta.serials] == ["B1234"]
     assert [o.value for o in meta.owners] == ["Al Example"]
