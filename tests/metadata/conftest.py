@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from exposure.testing.photofactory import SUFFIXES, PhotoSpec, make_photo
+
 # The repository lives at <root>/main and the corpus at <root>/shared/corpus; CI clones
 # the repository elsewhere with shared/ beside it, so always go through the repo root.
 REPO_ROOT = Path(__file__).resolve().parents[2]
-if importlib.util.find_spec("exposure") is None:  # plain `pytest` on an uninstalled checkout
-    sys.path.insert(0, str(REPO_ROOT))
 
-from exposure.testing.photofactory import SUFFIXES, PhotoSpec, make_photo  # noqa: E402
 
 CORPUS_IMAGES = REPO_ROOT.parent / "shared" / "corpus" / "images"
 
