@@ -13,8 +13,9 @@ the package too).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from exposure.lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -71,8 +72,4 @@ if TYPE_CHECKING:
     from exposure.summary import ExitCode, exit_status, summary_line
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'exposure' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_names(__name__, _EXPORTS)

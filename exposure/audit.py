@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -56,7 +56,7 @@ class _Collector:
         self.points: list[LocatedPoint] = []
         self.checked: Counter[str] = Counter()
         self.photo_detectors: list[PhotoDetector] = new_photo_detectors()
-        self.text_detectors: list[TextDetector] = new_text_detectors()
+        self._text_detectors: list[TextDetector] | None = None  # made on the first text
 
     def add(self, new: Iterable[Finding]) -> None:
         """Add findings; the same leak in a copy of the same content joins the first as evidence."""
@@ -95,7 +95,9 @@ class _Collector:
             self.text(described, outcome.description)
 
     def text(self, item: SourceItem, text: str) -> None:
-        for detector in self.text_detectors:
+        if self._text_detectors is None:
+            self._text_detectors = new_text_detectors()
+        for detector in self._text_detectors:
             self.add(detector.detect(item, text))
 
     def finish(self) -> None:
@@ -103,9 +105,19 @@ class _Collector:
             self.add(detector.finish())
 
 
-def run(options: Options, progress: Progress | None = None) -> Report:
-    """Audit everything ``options.inputs`` names and return the Report."""
-    sources = resolve_sources(options)
+def run(
+    options: Options,
+    progress: Progress | None = None,
+    *,
+    sources: Sequence[Source] | None = None,
+) -> Report:
+    """Audit everything ``options.inputs`` names and return the Report.
+
+    ``sources`` are the resolved inputs when the caller has checked them already
+    (:func:`resolve_sources`); otherwise they are resolved here.
+    """
+    if sources is None:
+        sources = resolve_sources(options)
     progress = progress or _NoProgress()
     found = _Collector()
     files: list[SourceItem] = []

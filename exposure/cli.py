@@ -19,7 +19,6 @@ from exposure.errors import ExposureError, ReportError, UsageError
 from exposure.model import Report, Severity
 from exposure.options import Options, default_workers
 from exposure.progress import TerminalProgress
-from exposure.report import redact, render_html
 from exposure.report.json import write_json
 from exposure.sources.exports.arguments import add_export_arguments, export_options
 from exposure.sources.web import add_web_arguments, web_options
@@ -143,10 +142,12 @@ def _run(args: argparse.Namespace) -> int:
         web=web_options(args),
         exports=export_options(args),
     )
-    resolve_sources(options)  # every INPUT is checked before any work starts
+    sources = resolve_sources(options)  # every INPUT is checked before any work starts
     with TerminalProgress(enabled=not args.quiet) as progress:
-        report = run(options, progress)
+        report = run(options, progress, sources=sources)
     if args.redact:
+        from exposure.report.redact import redact  # loaded only when asked for
+
         report = redact(report)
     written = [_write(path, fmt, report) for path, fmt in targets]
     if not args.quiet:
@@ -180,7 +181,11 @@ def _check_writable(path: str) -> None:
 
 def _write(path: str, fmt: str, report: Report) -> str:
     """Write one report; JSON is streamed record by record, HTML rendered first then written."""
-    html = render_html(report) if fmt == "html" else None
+    html = None
+    if fmt == "html":
+        from exposure.report.html import render_html  # Jinja2 loads only for an HTML report
+
+        html = render_html(report)
     if path == "-":
         _emit(sys.stdout, html, report)
         return path

@@ -3,50 +3,66 @@
 from __future__ import annotations
 
 import sys
+import time
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 # Below this many items a bar would only flicker.
 MIN_ITEMS_FOR_BAR = 50
+REDRAW_SECONDS = 0.1
 
 
 class TerminalProgress:
-    """Shows a rich progress bar on stderr when it is a terminal; does nothing otherwise."""
+    """Shows a rich progress bar on stderr when it is a terminal; does nothing otherwise.
+
+    The bar is redrawn from :meth:`advance` (at most every ``REDRAW_SECONDS``), not by a
+    background thread: the photo scan may fork worker processes, which is only safe while
+    the process runs a single thread.  rich is imported only when a bar is shown.
+    """
 
     def __init__(self, stream: TextIO | None = None, enabled: bool = True) -> None:
-        stream = stream or sys.stderr
-        self._enabled = enabled and stream.isatty()
-        self._console = Console(file=stream)
+        self._stream = stream or sys.stderr
+        self._enabled = enabled and self._stream.isatty()
         self._bar: Progress | None = None
         self._task: TaskID | None = None
+        self._drawn = 0.0
 
     def start(self, total: int) -> None:
         if not self._enabled or total < MIN_ITEMS_FOR_BAR:
             return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         self._bar = Progress(
             TextColumn("Checking"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
-            console=self._console,
+            console=Console(file=self._stream),
             transient=True,
+            auto_refresh=False,
         )
         self._bar.start()
         self._task = self._bar.add_task("check", total=total)
+        self._bar.refresh()
 
     def advance(self, count: int = 1) -> None:
-        if self._bar is not None and self._task is not None:
-            self._bar.advance(self._task, count)
+        if self._bar is None or self._task is None:
+            return
+        self._bar.advance(self._task, count)
+        now = time.monotonic()
+        if now - self._drawn >= REDRAW_SECONDS:
+            self._drawn = now
+            self._bar.refresh()
 
     def close(self) -> None:
         """Remove the bar from the terminal."""

@@ -29,7 +29,33 @@ def test_import_loads_no_network_or_template_code() -> None:
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert loaded.strip() == "['exposure']"
+    assert loaded.strip() == "['exposure', 'exposure.lazy']"
+
+
+def test_a_json_photo_audit_loads_only_what_it_uses(tmp_path) -> None:
+    # Start-up time is most of a small audit: no templates, no progress bar when quiet,
+    # no text patterns and no platform parsers when there is no text or export to read.
+    from exposure.testing.photofactory import GpsSpec, PhotoSpec, write_photo
+
+    write_photo(tmp_path / "a.jpg", PhotoSpec(gps=GpsSpec(lat=48.8566, lon=2.3522)), "jpeg")
+    code = (
+        "import sys; from exposure.cli import main; "
+        f"code = main(['audit', {str(tmp_path)!r}, '--json', {str(tmp_path / 'r.json')!r}, '-q']); "
+        "print(code, sorted(m for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    status, loaded = out.split(" ", 1)
+    assert status == "1"  # the photo's position was found
+    unwanted = (
+        "'jinja2",
+        "'rich",
+        "'exposure.report.html'",
+        "'exposure.detectors.text'",
+        "'exposure.sources.exports.reader'",
+    )
+    assert [name for name in unwanted if name in loaded] == []
 
 
 def test_library_round_trip(tmp_path) -> None:

@@ -3,21 +3,29 @@
 :data:`FORMATS` is the registry the CLI offers as ``--format`` choices.  Every entry is a
 pure function ``Report -> str`` (see :mod:`exposure.report.base`).  :func:`redact` makes
 the shareable copy of a report before rendering.
+
+Names load on first use: writing a JSON report never imports Jinja2 and the HTML code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from exposure.report.base import Renderer
-from exposure.report.context import ReportContext, build_context
-from exposure.report.html import render_html
-from exposure.report.json import render_json, to_dict
+from exposure.lazy import lazy_names
+
+# Imported now: its module has the same name, and would shadow the function once loaded.
 from exposure.report.redact import redact
 
-FORMATS: Mapping[str, Renderer] = MappingProxyType({"html": render_html, "json": render_json})
-"""Output format name -> render function (read-only)."""
+_NAMES = {
+    "Renderer": "exposure.report.base",
+    "ReportContext": "exposure.report.context",
+    "build_context": "exposure.report.context",
+    "render_html": "exposure.report.html",
+    "render_json": "exposure.report.json",
+    "to_dict": "exposure.report.json",
+}
 
 __all__ = [
     "FORMATS",
@@ -29,3 +37,21 @@ __all__ = [
     "render_json",
     "to_dict",
 ]
+
+if TYPE_CHECKING:
+    from exposure.report.base import Renderer
+    from exposure.report.context import ReportContext, build_context
+    from exposure.report.html import render_html
+    from exposure.report.json import render_json, to_dict
+
+    FORMATS: Mapping[str, Renderer]
+
+
+_load = lazy_names(__name__, _NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMATS":
+        # Output format name -> render function (read-only).
+        return MappingProxyType({"html": _load("render_html"), "json": _load("render_json")})
+    return _load(name)

@@ -14,9 +14,9 @@ SNIFF_BYTES = 32
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".3gp", ".3g2"})
 
 
-def media_kind(path: Path) -> str | None:
+def media_kind(path: Path | str) -> str | None:
     """``photo``, ``video`` or ``xmp-sidecar`` for a file we can read, judged by its name."""
-    suffix = path.suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix == ".xmp":
         return "xmp-sidecar"
     if suffix in VIDEO_SUFFIXES:
@@ -91,23 +91,22 @@ class PhotoSource(Source):
                 continue
             subfolders: list[tuple[Path, str]] = []
             for entry in entries:
-                path = Path(entry.path)
                 locator = os.path.join(shown, entry.name)
                 try:
                     if entry.is_dir(follow_symlinks=follow):
-                        subfolders.append((path, locator))
+                        subfolders.append((Path(entry.path), locator))
                         continue
                     if not entry.is_file():  # links to files are followed: they cannot loop
-                        if entry.is_symlink() and media_kind(path) is not None:
+                        if entry.is_symlink() and media_kind(entry.name) is not None:
                             yield Skipped(
                                 locator, "a link to a file that does not exist", self.name
                             )
                         continue
                 except OSError:
                     continue
-                kind = media_kind(path)
+                kind = media_kind(entry.name)
                 if kind is None and "." not in entry.name:
-                    kind = _sniff_kind(path)
+                    kind = _sniff_kind(Path(entry.path))
                 if kind is not None:
                     yield self._item(entry.path, locator, kind)
             stack.extend(reversed(subfolders))

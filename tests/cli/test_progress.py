@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 
 from exposure.progress import TerminalProgress
 
@@ -18,6 +19,17 @@ def test_bar_on_a_terminal() -> None:
         progress.start(200)
         progress.advance(150)
     assert "Checking" in stream.getvalue()
+
+
+def test_bar_redraws_without_a_background_thread() -> None:
+    # Photo workers may be forked while the bar shows: that is only safe single-threaded.
+    stream = FakeTerminal()
+    before = threading.active_count()
+    with TerminalProgress(stream) as progress:
+        progress.start(200)
+        assert threading.active_count() == before
+        progress.advance(150)
+        assert "150/200" in stream.getvalue()
 
 
 def test_silent_when_not_a_terminal() -> None:

@@ -1,0 +1,86 @@
+"""The parallel photo scan: same results as a serial read, in input order, however started."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from exposure.photoscan import PARALLEL_THRESHOLD, scan, start_context
+from exposure.testing.photofactory import GpsSpec, PhotoSpec, write_photo
+
+
+def _folder(tmp_path: Path, count: int) -> list[str]:
+    paths = []
+    for index in range(count):
+        path = tmp_path / f"p{index:04d}.jpg"
+        if index % 17 == 5:
+            path.write_bytes(b"\xff\xd8\xff\xe1\x00\x10Exif\x00\x00broken")  # cut EXIF
+        else:
+            gps = GpsSpec(lat=10 + index / 1000, lon=20) if index % 2 else None
+            write_photo(path, PhotoSpec(gps=gps), "jpeg")
+        paths.append(str(path))
+    return paths
+
+
+def test_parallel_results_match_serial_and_keep_input_order(tmp_path: Path) -> None:
+    paths = _folder(tmp_path, PARALLEL_THRESHOLD * 2 + 7)
+    serial = list(scan(paths, workers=1))
+    parallel = list(scan(paths, workers=2))
+    assert [i for i, _ in parallel] == list(range(len(paths)))
+    assert parallel == serial
+    assert any(isinstance(o, str) for _, o in parallel)  # the broken files are reasons
+
+
+_PROBE = """
+import sys, threading
+from exposure.photoscan import start_context
+if sys.argv[1] == "thread":
+    stop = threading.Event()
+    threading.Thread(target=stop.wait, daemon=True).start()
+print(start_context().get_start_method())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork is only used on Linux")
+def test_fork_only_while_the_process_runs_one_thread() -> None:
+    def method(mode: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, mode], capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    assert method("alone") == "fork"
+    assert method("thread") in {"forkserver", "spawn"}
+
+
+def test_this_process_with_threads_does_not_fork() -> None:
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert start_context().get_start_method() != "fork"
+    finally:
+        stop.set()
+        helper.join()
+
+
+def test_a_library_script_without_a_main_guard_scans_in_parallel(tmp_path: Path) -> None:
+    paths = _folder(tmp_path, PARALLEL_THRESHOLD + 3)
+    script = tmp_path / "caller.py"
+    script.write_text(
+        "import sys\n"
+        "from exposure.photoscan import scan\n"
+        f"paths = {paths!r}\n"
+        "print(sum(1 for _ in scan(paths, workers=2)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    if sys.platform != "linux":
+        pytest.skip("without fork, a caller needs the usual __main__ guard")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == str(len(paths))
