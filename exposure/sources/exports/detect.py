@@ -186,8 +186,11 @@ def _sniff_file(path: Path) -> str | None:
 
 
 def _folder_names(root: Path) -> list[str]:
-    """Names of up to FOLDER_PROBE files and folders, three levels deep (breadth first)."""
+    """Names of the files and folders among the first FOLDER_PROBE entries, three levels
+    deep (breadth first).  Photos and videos are counted but not listed: no layout marker
+    is a photo's name, and a folder of thousands of photos is probed on every audit."""
     names: list[str] = []
+    seen = 0
     level = [(root, "")]
     for _depth in range(3):
         below: list[tuple[Path, str]] = []
@@ -196,12 +199,13 @@ def _folder_names(root: Path) -> list[str]:
                 with os.scandir(folder) as entries:
                     for entry in sorted(entries, key=lambda e: e.name):
                         name = f"{rel}{entry.name}"
+                        seen += 1
                         if entry.is_dir(follow_symlinks=False):
                             names.append(name + "/")
                             below.append((Path(entry.path), name + "/"))
-                        else:
+                        elif media_kind(entry.name) is None:
                             names.append(name)
-                        if len(names) >= FOLDER_PROBE:
+                        if seen >= FOLDER_PROBE:
                             return names
             except OSError:
                 continue

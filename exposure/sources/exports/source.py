@@ -25,7 +25,6 @@ from exposure.sources.exports.archive import (
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.detect import identify
 from exposure.sources.exports.limits import ReadProblem
-from exposure.sources.exports.reader import read_export
 
 
 def read_settings(options: Options) -> ReadSettings:
@@ -62,6 +61,9 @@ class ExportSource(Source):
         return next((c for c in EXPORT_SOURCES if c.name == name), None) if name else None
 
     def iter_items(self) -> Iterator[Entry]:
+        # The platform parsers load only when an export is actually read.
+        from exposure.sources.exports.reader import read_export
+
         settings = read_settings(self.options)
         try:
             container: Container = open_container(self.given, settings)
