@@ -19,6 +19,7 @@ from exposure.model import Finding, LocatedPoint, Report, Skipped, SourceCount, 
 from exposure.options import Options
 from exposure.photoscan import read_bytes, scan
 from exposure.sources import Source, resolve
+from exposure.sources.base import MediaRead
 
 MAX_POINTS = 500_000
 """Located observations kept for inference; a larger history is summarised by its source."""
@@ -129,6 +130,8 @@ def run(
                 found.add((entry,))
             elif isinstance(entry, LocatedPoint):
                 found.point(entry)
+            elif isinstance(entry, MediaRead):
+                found.photo(entry.item, entry.outcome)
             elif entry.path is not None:
                 files.append(entry)  # read in parallel below
             else:

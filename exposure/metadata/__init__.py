@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from exposure.metadata.errors import MetadataError
 from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata
-from exposure.metadata.reader import read_metadata, read_metadata_bytes
+from exposure.metadata.reader import read_metadata, read_metadata_bytes, read_metadata_stream
 from exposure.metadata.sniff import PHOTO_SUFFIXES, sniff_format
 
 __all__ = [
@@ -25,5 +25,6 @@ __all__ = [
     "PhotoMetadata",
     "read_metadata",
     "read_metadata_bytes",
+    "read_metadata_stream",
     "sniff_format",
 ]

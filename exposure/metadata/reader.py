@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Callable
 from hashlib import sha256
+from typing import BinaryIO
 
 from exposure.metadata.collect import Collector
 from exposure.metadata.containers.isobmff import parse_heif
@@ -17,7 +18,7 @@ from exposure.metadata.containers.webp import parse_webp
 from exposure.metadata.errors import Malformed, MetadataError
 from exposure.metadata.model import PhotoMetadata
 from exposure.metadata.sniff import NAMES, SUFFIX_FORMATS, sniff_format, suffix_of
-from exposure.metadata.source import HEAD_SIZE, Source, read_fully
+from exposure.metadata.source import HEAD_SIZE, ForwardFile, Source, read_fully
 from exposure.metadata.xmp import decode_xmp
 
 Parser = Callable[[Source, Collector], None]
@@ -104,6 +105,24 @@ def read_metadata_bytes(data: bytes, name: str) -> PhotoMetadata:
         raise MetadataError("empty file (0 bytes)")
     try:
         return _parse(Source(None, len(data), data), name)
+    except MetadataError:
+        raise
+    except Exception as exc:  # the promise: never any other exception type
+        raise MetadataError(f"could not read it ({type(exc).__name__})") from exc
+
+
+def read_metadata_stream(stream: BinaryIO, size: int, name: str) -> PhotoMetadata:
+    """Like :func:`read_metadata`, for a forward-only stream of ``size`` bytes (a member of
+    an archive read in place): only the bytes the metadata needs are read, usually the
+    first 64 KiB, so a photo in an export costs no more than one on disk.  ``name`` is used
+    for messages and as a format hint only.  An OSError of the stream propagates (the
+    archive's reader turns it into its own "could not check" line)."""
+    head = read_fully(stream, HEAD_SIZE)
+    if not head:
+        raise MetadataError("empty file (0 bytes)")
+    forward = ForwardFile(stream, head)
+    try:
+        return _parse(Source(forward, max(size, len(head)), head), name)
     except MetadataError:
         raise
     except Exception as exc:  # the promise: never any other exception type

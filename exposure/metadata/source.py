@@ -53,12 +53,20 @@ class Buffer:
         return self.data[offset : offset + length]
 
 
+class Seekable(Protocol):
+    """What :class:`Source` needs of a file: seek to an offset, read from there."""
+
+    def seek(self, offset: int, /) -> int: ...
+
+    def read(self, size: int, /) -> bytes: ...
+
+
 class Source:
     """One open file: the first :data:`HEAD_SIZE` bytes in memory, the rest by seeking."""
 
     __slots__ = ("_budget", "_fh", "cut", "head", "size")
 
-    def __init__(self, fh: BinaryIO | None, size: int, head: bytes) -> None:
+    def __init__(self, fh: Seekable | None, size: int, head: bytes) -> None:
         self._fh = fh
         self.size = size
         self.head = head
@@ -83,7 +91,35 @@ class Source:
         return read_fully(self._fh, length)
 
 
-def read_fully(fh: BinaryIO, length: int) -> bytes:
+class ForwardFile:
+    """A forward-only stream (a member of a zip or tar read in place) made seekable for
+    :class:`Source`: the bytes read so far are kept, and more are read only when a parser
+    asks for them.  A photo inside an archive is usually read no further than its head."""
+
+    __slots__ = ("_buf", "_pos", "_stream")
+
+    def __init__(self, stream: BinaryIO, head: bytes) -> None:
+        self._stream = stream
+        self._buf = bytearray(head)
+        self._pos = 0
+
+    def seek(self, offset: int) -> int:
+        self._pos = offset
+        return offset
+
+    def read(self, length: int) -> bytes:
+        end = self._pos + length
+        while len(self._buf) < end:
+            more = self._stream.read(min(end - len(self._buf), 1 << 20))
+            if not more:
+                break
+            self._buf += more
+        data = bytes(self._buf[self._pos : end])
+        self._pos += len(data)
+        return data
+
+
+def read_fully(fh: Seekable | BinaryIO, length: int) -> bytes:
     """Read ``length`` bytes, looping over short reads, stopping early only at the end."""
     data = fh.read(length) or b""
     if len(data) >= length or not data:

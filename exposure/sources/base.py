@@ -8,12 +8,25 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
+from exposure.metadata import PhotoMetadata
 from exposure.model import Finding, LocatedPoint, Skipped, SourceItem
 from exposure.options import Options
 
-Entry = SourceItem | Skipped | Finding | LocatedPoint
+
+@dataclass(frozen=True, slots=True)
+class MediaRead:
+    """A photo or video whose metadata the source read itself while its bytes streamed by
+    (a member of an archive, read in place only as far as its metadata goes)."""
+
+    item: SourceItem
+    outcome: PhotoMetadata | str
+    """The metadata, or the reason it could not be checked."""
+
+
+Entry = SourceItem | Skipped | Finding | LocatedPoint | MediaRead
 """What a source yields:
 
 - :class:`SourceItem`: something to look into.  A local photo or video (``path`` set) goes to
@@ -24,6 +37,7 @@ Entry = SourceItem | Skipped | Finding | LocatedPoint
   check-in record, a profile's "current city"); build it with ``detectors.make_finding``.
 - :class:`LocatedPoint`: one located observation kept for inference (bulk records are
   summarised as one Finding and their points streamed here).
+- :class:`MediaRead`: a photo the source has already read (the photo detectors run on it).
 """
 
 
