@@ -132,14 +132,13 @@ def _read_fields(view: TiffView, ifd: Ifd, out: Collector) -> str | None:
     out.add_description(text(ifd.get(0x010E)))
     out.add_description(_user_comment(view, ifd.get(0x9286)))
     fallback = text(ifd.get(0x9010), 16)
-    out.offer_captured(
-        parse_datetime(text(ifd.get(0x9003), 64), text(ifd.get(0x9011), 16) or fallback),
-        RANK_ORIGINAL,
-    )
-    out.offer_captured(
-        parse_datetime(text(ifd.get(0x9004), 64), text(ifd.get(0x9012), 16) or fallback),
-        RANK_CREATED,
-    )
+    original = parse_datetime(text(ifd.get(0x9003), 64), text(ifd.get(0x9011), 16) or fallback)
+    out.offer_captured(original, RANK_ORIGINAL)
+    if original is None:  # CreateDate only counts when DateTimeOriginal is missing
+        out.offer_captured(
+            parse_datetime(text(ifd.get(0x9004), 64), text(ifd.get(0x9012), 16) or fallback),
+            RANK_CREATED,
+        )
     for tag, label in SERIAL_TAGS.items():
         out.add_serial(label, view.text_or_number(ifd.get(tag)))
     for tag, label in OWNER_TAGS.items():

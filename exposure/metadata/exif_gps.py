@@ -95,6 +95,17 @@ def _gps_time(view: TiffView, ifd: Ifd) -> datetime | None:
     if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 61):
         return None
     try:
+        if hour.is_integer() and minute.is_integer() and second.is_integer() and second < 60:
+            # The usual case: whole numbers, one constructor call and no arithmetic.
+            return datetime(
+                int(date[0:4]),
+                int(date[5:7]),
+                int(date[8:10]),
+                int(hour),
+                int(minute),
+                int(second),
+                tzinfo=UTC,
+            )
         day = datetime(int(date[0:4]), int(date[5:7]), int(date[8:10]), tzinfo=UTC)
     except ValueError:
         return None
