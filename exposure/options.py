@@ -83,7 +83,8 @@ class ExportOptions:
 
     They keep a hostile or broken archive (a zip bomb, a huge member) from costing unbounded
     time or memory.  The CLI sets them from ``--archive-member-limit``,
-    ``--archive-total-limit``, ``--archive-max-ratio`` and ``--export-max-points``.
+    ``--archive-total-limit``, ``--archive-max-ratio``, ``--export-max-points`` and
+    ``--archive-nested-limit``.
     """
 
     member_limit: int = 8 * 1024**3
@@ -100,9 +101,13 @@ class ExportOptions:
     max_points: int = 50_000
     """Located points kept per location history for later inference: a larger history is
     sampled evenly (the same file always gives the same sample), so memory stays flat."""
+    nested_limit: int = 256 * 1024 * 1024
+    """Archives inside an export (a .zip in a Takeout, an export zipped once more) are read into
+    memory up to this many bytes, all nesting levels together, and opened from there (never
+    extracted to disk); a larger one is listed as not checked (unpack it and audit it)."""
 
     def __post_init__(self) -> None:
-        for name in ("member_limit", "total_limit", "media_limit", "max_points"):
+        for name in ("member_limit", "total_limit", "media_limit", "max_points", "nested_limit"):
             if getattr(self, name) < 1:
                 raise UsageError(f"the export setting {name.replace('_', '-')} must be 1 or more")
         if not self.max_ratio > 1:

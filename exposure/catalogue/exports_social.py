@@ -18,6 +18,24 @@ INSTAGRAM_EDIT = (
 INSTAGRAM_MAP = "https://gadgetbond.com/instagram-map-location-sharing-how-to-turn-off (2025-08)"
 INSTAGRAM_EXIF = "abrignoni/RLEAPP scripts/artifacts/instagramPosts.py (4c17145, 2026-08-20)"
 INSTAGRAM_LOGINS = "abrignoni/RLEAPP scripts/artifacts/instagramLogin.py (4c17145)"
+INSTAGRAM_LEGACY_MEDIA = (
+    "PersonalDataPipeline/pdpl-cli src/imports/instagram-2018-import/index.ts (3c01d82; "
+    "media.json of a 2018 export, 'location' per photo)"
+)
+INSTAGRAM_ABOUT = "https://grokipedia.com/page/About_this_account_Instagram (undated)"
+INSTAGRAM_INFERRED = (
+    "Veterinalyus/iVerify_V1_Project personal_information/information_about_you/ (5237295; a "
+    "real 2026 export: the file says these places personalise Instagram and its ads); "
+    "greg-randall/memento-mori memento_mori/loader.py (ea9935c)"
+)
+INSTAGRAM_PERMISSION = (
+    "https://www.nzherald.co.nz/world/instagram-map-lets-your-friends-and-possibly-exes-track-"
+    "your-every-move/S3MCVFE54JFCRFNXZBUZYFHN7E/ (2025-08-07)"
+)
+INSTAGRAM_MAP_TAGS = (
+    "https://digitrendz.blog/newswire/technology/34407/how-to-disable-your-location-on-"
+    "instagrams-new-map-feature (2025)"
+)
 FACEBOOK_CHECKINS = "https://shipfeed.data.shodan.io/how-to-remove-check-ins-on-facebook (undated)"
 FACEBOOK_SESSIONS = "https://slipsum.com/how-to-see-what-devices-are-logged-into-facebook (undated)"
 FACEBOOK_PROFILE = (
@@ -74,6 +92,60 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
                     INSTAGRAM_MAP,
                 ),
                 _STRIP,
+            ),
+        ),
+    ),
+    KindInfo(
+        kind="instagram-post-place",
+        summary="An Instagram post tagged with a place by name (the older export's media.json).",
+        why="A place tag is public: everyone who can see the post sees where you were, and the "
+        "post is listed on that place's page. " + HOME_FROM_POSTS,
+        remediation=Remediation(
+            summary="Remove the place tag, or archive or delete the post.",
+            steps=(
+                SAVE_FIRST,
+                step(
+                    "Open the post > menu (\u22ef) > Edit and remove the location, or archive or "
+                    "delete the post. Old tags are easy to forget: go through every post listed.",
+                    f"{INSTAGRAM_EDIT} ; {INSTAGRAM_LEGACY_MEDIA}",
+                ),
+                step(
+                    "Stories and Reels with a place tag can also show on Instagram Map for about "
+                    "a day: Messages > Map > Settings (gear) > 'No one' turns sharing off.",
+                    f"{INSTAGRAM_MAP} ; {INSTAGRAM_MAP_TAGS}",
+                ),
+                step(
+                    "When posting, leave 'Add location' empty, and set Instagram's location "
+                    "permission to 'Never' in the phone's settings.",
+                    INSTAGRAM_PERMISSION,
+                ),
+            ),
+        ),
+    ),
+    KindInfo(
+        kind="instagram-inferred-location",
+        summary="Where Instagram thinks your account or profile is based, or the places it "
+        "links to you (account_based_in, profile_based_in, locations_of_interest).",
+        why="Instagram works these places out from your activity. The country an account is "
+        "based in can be shown to others under 'About this account'; the places are also used "
+        "for ads and suggestions. " + HOME_CITY,
+        remediation=Remediation(
+            summary="You cannot edit these places; limit what Instagram learns from now on.",
+            steps=(
+                SAVE_FIRST,
+                step(
+                    "There is no setting to change or delete these places: Instagram infers "
+                    "them, and the country can appear on your profile's 'About this account' "
+                    "page. Check what it shows, and keep the city out of your bio and posts.",
+                    f"{INSTAGRAM_ABOUT} ; {INSTAGRAM_INFERRED}",
+                ),
+                step(
+                    "Set Instagram's location permission to 'Never' in the phone's settings and "
+                    "turn off Instagram Map sharing (Messages > Map > Settings (gear) > 'No "
+                    "one'); your IP address still gives Instagram a rough area.",
+                    f"{INSTAGRAM_PERMISSION} ; {INSTAGRAM_MAP}",
+                ),
+                THE_FILE,
             ),
         ),
     ),

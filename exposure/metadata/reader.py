@@ -115,18 +115,28 @@ def read_metadata_stream(stream: BinaryIO, size: int, name: str) -> PhotoMetadat
     """Like :func:`read_metadata`, for a forward-only stream of ``size`` bytes (a member of
     an archive read in place): only the bytes the metadata needs are read, usually the
     first 64 KiB, so a photo in an export costs no more than one on disk.  ``name`` is used
-    for messages and as a format hint only.  An OSError of the stream propagates (the
-    archive's reader turns it into its own "could not check" line)."""
+    for messages and as a format hint only.
+
+    An exception the stream raises (an archive reader's cap, a damaged member) propagates
+    unchanged, whether it comes with the head or later: its reason is the caller's to give.
+    """
     head = read_fully(stream, HEAD_SIZE)
     if not head:
         raise MetadataError("empty file (0 bytes)")
     forward = ForwardFile(stream, head)
     try:
-        return _parse(Source(forward, max(size, len(head)), head), name)
-    except MetadataError:
-        raise
+        result: PhotoMetadata | MetadataError = _parse(
+            Source(forward, max(size, len(head)), head), name
+        )
+    except MetadataError as exc:
+        result = exc
     except Exception as exc:  # the promise: never any other exception type
-        raise MetadataError(f"could not read it ({type(exc).__name__})") from exc
+        result = MetadataError(f"could not read it ({type(exc).__name__})")
+    if forward.error is not None:
+        raise forward.error
+    if isinstance(result, MetadataError):
+        raise result
+    return result
 
 
 def _parse(src: Source, path: str) -> PhotoMetadata:

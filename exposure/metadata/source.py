@@ -96,12 +96,15 @@ class ForwardFile:
     :class:`Source`: the bytes read so far are kept, and more are read only when a parser
     asks for them.  A photo inside an archive is usually read no further than its head."""
 
-    __slots__ = ("_buf", "_pos", "_stream")
+    __slots__ = ("_buf", "_pos", "_stream", "error")
 
     def __init__(self, stream: BinaryIO, head: bytes) -> None:
         self._stream = stream
         self._buf = bytearray(head)
         self._pos = 0
+        self.error: Exception | None = None
+        """What stopped the stream (a cap of the archive reader, a damaged member): from
+        then on it reads as if it had ended, and the caller reports this reason."""
 
     def seek(self, offset: int) -> int:
         self._pos = offset
@@ -109,8 +112,12 @@ class ForwardFile:
 
     def read(self, length: int) -> bytes:
         end = self._pos + length
-        while len(self._buf) < end:
-            more = self._stream.read(min(end - len(self._buf), 1 << 20))
+        while len(self._buf) < end and self.error is None:
+            try:
+                more = self._stream.read(min(end - len(self._buf), 1 << 20))
+            except Exception as exc:  # the stream's own reason beats "truncated"
+                self.error = exc
+                break
             if not more:
                 break
             self._buf += more

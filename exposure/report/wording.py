@@ -219,6 +219,14 @@ KIND_HEADING: dict[str, tuple[str, str]] = {
         "Instagram post kept its GPS position",
         "Instagram posts kept their GPS position",
     ),
+    "instagram-post-place": (
+        "Instagram post is tagged with a place",
+        "Instagram posts are tagged with a place",
+    ),
+    "instagram-inferred-location": (
+        "place is Instagram's own guess of where you are",
+        "places are Instagram's own guesses of where you are",
+    ),
     "instagram-photo-device": (
         "Instagram record keeps your camera's device id",
         "Instagram records keep your camera's device id",

@@ -66,6 +66,45 @@ def mojibake(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
 
+def meta_map(fields: Mapping[str, str]) -> dict[str, Any]:
+    """Meta's ``string_map_data``: each field as ``{"href", "value", "timestamp"}``."""
+    return {key: {"href": "", "value": value, "timestamp": 0} for key, value in fields.items()}
+
+
+def instagram_personal(fields: Mapping[str, str]) -> bytes:
+    """Instagram's ``personal_information.json`` with these profile fields."""
+    user = {"title": "User Information", "media_map_data": {}, "string_map_data": meta_map(fields)}
+    return as_json({"profile_user": [user]})
+
+
+def instagram_based_in(fields: Mapping[str, str]) -> bytes:
+    """``account_based_in.json`` (or ``profile_based_in.json``) in the older layout:
+    ``inferred_data_primary_location[].string_map_data`` (``{"City Name": "..."}``)."""
+    entry = {"title": "", "media_map_data": {}, "string_map_data": meta_map(fields)}
+    return as_json({"inferred_data_primary_location": [entry]})
+
+
+def meta_labels(label: str, pairs: list[tuple[str, str]], key: str = "dict") -> bytes:
+    """Meta's newer ``label_values`` layout: one entry ``label`` grouping ``pairs`` as
+    labelled fields (``key="dict"``) or as a plain list of values (``key="vec"``, labels
+    ignored), plus the description entry real files carry."""
+    inner = [
+        {"label": name, "value": value} if key == "dict" else {"value": value}
+        for name, value in pairs
+    ]
+    entries = [
+        {"label": label, key: inner},
+        {"label": "Description", "value": "Used to personalise your experience and ads."},
+    ]
+    return as_json({"media": [], "label_values": entries, "fbid": "17841400000000000"})
+
+
+def instagram_legacy_media(photos: list[dict[str, str]], videos: list[dict[str, str]]) -> bytes:
+    """The 2018-era Instagram ``media.json``: ``photos[]`` / ``videos[]`` of
+    ``{"caption", "taken_at", "location", "path"}``."""
+    return as_json({"photos": photos, "videos": videos, "direct": []})
+
+
 def e7(value: float) -> int:
     """Degrees to Google's E7 integers."""
     return round(value * 1e7)

@@ -1,12 +1,13 @@
 """Safe, streaming access to an export: a .zip, a .tgz (or other tar), an unpacked folder, or
-one lone file.
+one lone file; archives nested inside an export are opened from memory (:mod:`.nested`).
 
 Members are listed, then read in place through capped streams (see :mod:`.limits`); nothing
 is extracted to disk.  Member names that would point outside the archive (``../x``,
 ``/etc/x``, ``C:\\x``) are refused, links and special entries inside tar files are not
 followed, and an archive that ends early (a cut download) gives the members before the
-break plus a note.  Problems become :class:`~exposure.model.Skipped` records, never
-exceptions that end the audit.
+break plus a note: a zip whose table of contents is missing is walked member by member from
+its local headers (:mod:`.zipscan`).  Problems become :class:`~exposure.model.Skipped`
+records, never exceptions that end the audit.
 """
 
 from __future__ import annotations
@@ -15,62 +16,51 @@ import bz2
 import gzip
 import lzma
 import os
-import re
 import tarfile
 import zipfile
 import zlib
-from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from exposure.model import Skipped
-from exposure.sources.exports.limits import (
-    Budget,
-    CappedReader,
-    ReadProblem,
-    buffered,
+from exposure.sources.exports.container import (
+    PROBE_BYTES,
+    Container,
+    Failing,
+    Member,
+    Origin,
+    ReadSettings,
+    safe_name,
 )
+from exposure.sources.exports.limits import Budget, CappedReader, ReadProblem, buffered
+from exposure.sources.exports.recovered import RecoveredZipContainer
 
-_DRIVE = re.compile(r"^[A-Za-z]:")
-PROBE_BYTES = 32 * 1024 * 1024
-"""When a tar archive is only probed (to recognise it), at most this much is decompressed."""
+__all__ = [
+    "ARCHIVE_SUFFIXES",
+    "NESTED_SUFFIXES",
+    "PROBE_BYTES",
+    "Container",
+    "FileContainer",
+    "FolderContainer",
+    "Member",
+    "Origin",
+    "ReadSettings",
+    "RecoveredZipContainer",
+    "TarContainer",
+    "ZipContainer",
+    "archive_format",
+    "format_of",
+    "is_archive_name",
+    "open_archive",
+    "open_container",
+    "safe_name",
+]
+
 ARCHIVE_SUFFIXES = (".zip", ".tgz", ".tar.gz", ".tar", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 NESTED_SUFFIXES = (*ARCHIVE_SUFFIXES, ".7z", ".rar")
 _BROKEN = (EOFError, zlib.error, zipfile.BadZipFile, lzma.LZMAError, tarfile.TarError, OSError)
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One file inside an export."""
-
-    name: str
-    """Its path inside the export, with ``/`` separators (never absolute, never ``..``)."""
-    size: int | None = None
-    """Uncompressed size, when the archive says."""
-    compressed: int | None = None
-    """Compressed size, when known (zip members)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReadSettings:
-    """The caps every member stream is read under (from Options)."""
-
-    member_cap: int
-    total_cap: int
-    max_ratio: float
-
-
-def safe_name(raw: str) -> str | None:
-    """The member name with ``/`` separators, or None when it points outside the archive."""
-    name = raw.replace("\\", "/")
-    if name.startswith("/") or _DRIVE.match(name) or "\x00" in name:
-        return None
-    parts = [p for p in name.split("/") if p not in ("", ".")]
-    if ".." in parts:
-        return None
-    return "/".join(parts)
+_LOCAL_HEADER = 30
 
 
 def is_archive_name(name: str) -> bool:
@@ -78,66 +68,31 @@ def is_archive_name(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-class Container(ABC):
-    """An export to read: lists its members and opens them as capped streams."""
-
-    def __init__(self, given: str, settings: ReadSettings) -> None:
-        self.given = given
-        self.settings = settings
-        self.budget = Budget.of(settings.total_cap)
-
-    def locator(self, name: str) -> str:
-        """Where the user finds a member: ``ARCHIVE!member`` (folders: a path)."""
-        return f"{self.given}!{name}"
-
-    @abstractmethod
-    def listing(self) -> Iterator[Member | Skipped]:
-        """Every member (and a Skipped for each refused or unreadable entry)."""
-
-    @abstractmethod
-    def read(self, members: Sequence[Member]) -> Iterator[tuple[Member, BinaryIO]]:
-        """Open ``members`` one after the other (in the order cheapest for the container).
-
-        A stream is valid until the iterator moves on.  Opening errors raise ReadProblem
-        from the stream's first read, so one bad member never stops the others.
-        """
-
-    def _capped(self, raw: BinaryIO, member: Member) -> BinaryIO:
-        capped = CappedReader(
-            raw,
-            member_cap=self.settings.member_cap,
-            budget=self.budget,
-            ratio_basis=member.compressed,
-            max_ratio=self.settings.max_ratio,
-        )
-        return buffered(capped)
-
-    def close(self) -> None:  # noqa: B027 - folders have nothing to release
-        """Release the underlying file."""
-
-
-class _Failing:
-    """A stream that reports why a member could not be opened, on first read."""
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-
-    def read(self, size: int = -1) -> bytes:
-        raise ReadProblem(self.reason)
-
-    def close(self) -> None:
-        pass
-
-
 class ZipContainer(Container):
-    """A .zip archive (the central directory is read; members are inflated on demand)."""
+    """A .zip archive (the central directory is read; members are inflated on demand).
 
-    def __init__(self, given: str, settings: ReadSettings) -> None:
-        super().__init__(given, settings)
-        path = Path(given).expanduser()
+    Raises ReadProblem when the table of contents is missing or points past the end of the
+    file; :func:`open_archive` then falls back to :class:`RecoveredZipContainer`."""
+
+    def __init__(
+        self,
+        given: str,
+        settings: ReadSettings,
+        origin: Origin | None = None,
+        budget: Budget | None = None,
+        depth: int = 0,
+    ) -> None:
+        super().__init__(given, settings, budget, depth)
+        origin = origin or Origin(path=Path(given).expanduser())
         try:
-            self._zip = zipfile.ZipFile(path)
+            self._fh = origin.open()
+        except OSError as exc:
+            raise ReadProblem(f"could not open it ({exc.strerror or exc})") from exc
+        try:
+            self._zip = zipfile.ZipFile(self._fh)
+            _check_extent(self._zip, origin.size())
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            self._fh.close()
             raise ReadProblem(
                 "the zip archive is damaged or incomplete (its table of contents at the end is "
                 f"missing: {exc}); if it was downloaded, the download may have stopped: "
@@ -149,33 +104,34 @@ class ZipContainer(Container):
         for info in self._zip.infolist():
             if info.is_dir():
                 continue
-            name = safe_name(info.filename)
-            if name is None:
-                yield Skipped(
-                    self.locator(info.filename),
-                    "member name points outside the archive (path traversal); not read",
-                )
-                continue
-            if info.flag_bits & 0x1:
-                yield Skipped(self.locator(name), "encrypted member; not read")
+            name = self.admit(info.filename, bool(info.flag_bits & 0x1))
+            if isinstance(name, Skipped):
+                yield name
                 continue
             self._infos[name] = info
             yield Member(name, info.file_size, info.compress_size)
 
     def read(self, members: Sequence[Member]) -> Iterator[tuple[Member, BinaryIO]]:
-        for member in members:
-            try:
-                raw: BinaryIO = self._zip.open(self._infos[member.name])  # type: ignore[assignment]
-            except (NotImplementedError, *_BROKEN) as exc:
-                raw = _Failing(f"could not open it inside the archive ({exc})")  # type: ignore[assignment]
-            stream = self._capped(raw, member)
-            try:
-                yield member, stream
-            finally:
-                stream.close()
+        yield from self._streams((m, self._open(m)) for m in members)
+
+    def _open(self, member: Member) -> BinaryIO:
+        try:
+            return self._zip.open(self._infos[member.name])  # type: ignore[return-value]
+        except (NotImplementedError, *_BROKEN) as exc:
+            return Failing(f"could not open it inside the archive ({exc})")  # type: ignore[return-value]
 
     def close(self) -> None:
         self._zip.close()
+        self._fh.close()
+
+
+def _check_extent(archive: zipfile.ZipFile, size: int) -> None:
+    """Refuse a table of contents that places members past the end of the file."""
+    for info in archive.infolist():
+        if info.header_offset + _LOCAL_HEADER + info.compress_size > size:
+            raise zipfile.BadZipFile(
+                f"the archive is shorter than its table of contents says ({info.filename})"
+            )
 
 
 def _decompressor(raw: BinaryIO) -> BinaryIO:
@@ -196,9 +152,17 @@ class TarContainer(Container):
     Compressed tar files have no index, so each pass decompresses from the start; the whole
     decompressed stream is capped against the archive's size on disk (the ratio cap)."""
 
-    def __init__(self, given: str, settings: ReadSettings, probe: int | None = None) -> None:
-        super().__init__(given, settings)
-        self._path = Path(given).expanduser()
+    def __init__(
+        self,
+        given: str,
+        settings: ReadSettings,
+        probe: int | None = None,
+        origin: Origin | None = None,
+        budget: Budget | None = None,
+        depth: int = 0,
+    ) -> None:
+        super().__init__(given, settings, budget, depth)
+        self._origin = origin or Origin(path=Path(given).expanduser())
         self._probe = probe
         self._whole: CappedReader | None = None
         self.ended_early: str | None = None
@@ -208,7 +172,7 @@ class TarContainer(Container):
             _decompressor(raw),
             member_cap=self.settings.total_cap,
             budget=Budget.of(self.settings.total_cap),
-            ratio_basis=self._path.stat().st_size,
+            ratio_basis=self._origin.size(),
             max_ratio=self.settings.max_ratio,
         )
         return tarfile.open(fileobj=buffered(whole), mode="r|")
@@ -216,7 +180,7 @@ class TarContainer(Container):
     def _walk(self) -> Iterator[tuple[tarfile.TarFile, tarfile.TarInfo]]:
         last = ""
         try:
-            with self._path.open("rb") as raw, self._open(raw) as tar:
+            with self._origin.open() as raw, self._open(raw) as tar:
                 seen = 0
                 while True:
                     info = tar.next()
@@ -239,14 +203,11 @@ class TarContainer(Container):
 
     def listing(self) -> Iterator[Member | Skipped]:
         for _tar, info in self._walk():
-            name = safe_name(info.name)
             if info.isdir():
                 continue
-            if name is None:
-                yield Skipped(
-                    self.locator(info.name),
-                    "member name points outside the archive (path traversal); not read",
-                )
+            name = self.admit(info.name)
+            if isinstance(name, Skipped):
+                yield name
             elif not info.isreg():
                 yield Skipped(self.locator(name), "a link or special entry; not followed")
             else:
@@ -262,7 +223,7 @@ class TarContainer(Container):
             if member is None:
                 continue
             raw = tar.extractfile(info)
-            stream = self._capped(raw if raw is not None else _Failing("empty entry"), member)  # type: ignore[arg-type]
+            stream = self._capped(raw if raw is not None else Failing("empty entry"), member)  # type: ignore[arg-type]
             try:
                 yield member, stream
             finally:
@@ -293,16 +254,13 @@ class FolderContainer(Container):
                 yield Member(name, size, None)
 
     def read(self, members: Sequence[Member]) -> Iterator[tuple[Member, BinaryIO]]:
-        for member in members:
-            try:
-                raw: BinaryIO = (self._root / member.name).open("rb")
-            except OSError as exc:
-                raw = _Failing(f"could not open it ({exc.strerror or exc})")  # type: ignore[assignment]
-            stream = self._capped(raw, member)
-            try:
-                yield member, stream
-            finally:
-                stream.close()
+        yield from self._streams((m, self._open(m)) for m in members)
+
+    def _open(self, member: Member) -> BinaryIO:
+        try:
+            return (self._root / member.name).open("rb")
+        except OSError as exc:
+            return Failing(f"could not open it ({exc.strerror or exc})")  # type: ignore[return-value]
 
 
 class FileContainer(FolderContainer):
@@ -326,18 +284,47 @@ class FileContainer(FolderContainer):
         yield Member(self._name, size, None)
 
 
+def format_of(head: bytes, name: str) -> str | None:
+    """``zip`` or ``tar`` judged by an archive's first 262 bytes (names lie), or None."""
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if head.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")) or head[257:262] == b"ustar":
+        return "tar" if is_archive_name(name) or head[257:262] == b"ustar" else None
+    return None
+
+
 def archive_format(path: Path) -> str | None:
-    """``zip`` or ``tar`` judged by the first bytes (names lie), or None."""
+    """``zip`` or ``tar`` judged by the first bytes of the file at ``path``, or None."""
     try:
         with path.open("rb") as fh:
             head = fh.read(262)
     except OSError:
         return None
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "zip"
-    if head.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")) or head[257:262] == b"ustar":
-        return "tar" if is_archive_name(path.name) or head[257:262] == b"ustar" else None
-    return None
+    return format_of(head, path.name)
+
+
+def open_archive(
+    given: str,
+    settings: ReadSettings,
+    origin: Origin,
+    fmt: str,
+    probe: int | None = None,
+    budget: Budget | None = None,
+    depth: int = 0,
+) -> Container:
+    """The container for an archive of format ``fmt`` (``zip`` or ``tar``) at ``origin``.
+
+    A zip whose table of contents is missing or damaged is walked from its local headers;
+    ReadProblem is raised only when not even its first member can be found."""
+    if fmt == "tar":
+        return TarContainer(given, settings, probe, origin, budget, depth)
+    try:
+        return ZipContainer(given, settings, origin, budget, depth)
+    except ReadProblem:
+        with origin.open() as fh:
+            if fh.read(4) != b"PK\x03\x04":
+                raise
+        return RecoveredZipContainer(given, settings, origin, probe, budget, depth)
 
 
 def open_container(given: str, settings: ReadSettings, probe: int | None = None) -> Container:
@@ -346,8 +333,6 @@ def open_container(given: str, settings: ReadSettings, probe: int | None = None)
     if path.is_dir():
         return FolderContainer(given, settings)
     fmt = archive_format(path)
-    if fmt == "zip":
-        return ZipContainer(given, settings)
-    if fmt == "tar":
-        return TarContainer(given, settings, probe)
-    return FileContainer(given, settings)
+    if fmt is None:
+        return FileContainer(given, settings)
+    return open_archive(given, settings, Origin(path=path), fmt, probe)

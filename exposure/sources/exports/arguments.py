@@ -60,6 +60,14 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         help="largest photo or video read inside an archive (default: 64M)",
     )
     group.add_argument(
+        "--archive-nested-limit",
+        type=size,
+        metavar="SIZE",
+        default=defaults.nested_limit,
+        help="largest archive inside an archive (a .zip in a Takeout), read in memory to open "
+        "it (default: 256M)",
+    )
+    group.add_argument(
         "--export-max-points",
         type=int,
         metavar="N",
@@ -78,4 +86,5 @@ def export_options(args: argparse.Namespace) -> ExportOptions:
         max_ratio=getattr(args, "archive_max_ratio", defaults.max_ratio),
         media_limit=getattr(args, "archive_media_limit", defaults.media_limit),
         max_points=getattr(args, "export_max_points", defaults.max_points),
+        nested_limit=getattr(args, "archive_nested_limit", defaults.nested_limit),
     )

@@ -24,6 +24,7 @@ from exposure.sources.exports.archive import (
 )
 from exposure.sources.exports.jsonstream import SNIFF_BYTES, Shape, prepare, sniff
 from exposure.sources.exports.limits import ReadProblem
+from exposure.sources.exports.nested import nested_names
 from exposure.sources.photos import media_kind
 
 FOLDER_PROBE = 5000
@@ -44,13 +45,14 @@ MARKERS: dict[str, tuple[re.Pattern[str], ...]] = {
         r"(^|/)logged_information/location/",
         r"(^|/)profile_information/profile_information\.json$",
         r"your_posts__check_ins__photos_and_videos_\d+\.json$",
-        r"(^|/)posts/your_posts_\d+\.json$",
+        r"(^|/)posts/your_posts(_\d+)?\.json$",
     ),
     "instagram": _rx(
         r"(^|/)your_instagram_activity/",
         r"(^|/)(content|media)/(posts_\d+|stories)\.json$",
         r"(^|/)login_and_account_creation/login_activity\.json$",
         r"(^|/)personal_information/personal_information(/personal_information)?\.json$",
+        r"(^|/)information_about_you/((account|profile)_based_in|locations_of_interest)\.json$",
     ),
     "x-twitter": _rx(
         r"(^|/)data/(tweets?|account|manifest|profile)\.js$", r"(^|/)your archive\.html$"
@@ -81,6 +83,8 @@ NAME_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(^|/)(saved places|reviews|label+ed places)\.json$", "google-maps-places"),
         (r"(^|/)google (photos|fotos)/.+\.json$", "google-photos-sidecar"),
         (r"(^|/)activities\.csv$", "strava-csv"),
+        (r"(^|/)(account|profile)_based_in\.json$", "instagram-based-in"),
+        (r"(^|/)locations_of_interest\.json$", "instagram-interest-locations"),
         (TRACK.pattern, "track"),
     )
 )
@@ -106,12 +110,36 @@ _COMBINED: dict[str, re.Pattern[str]] = {
 folder of thousands of photos is probed on every audit)."""
 
 
+PAIRED_MARKERS: dict[str, tuple[frozenset[str], ...]] = {
+    "instagram": (frozenset({"media.json", "profile.json"}),),
+}
+"""Names too common to recognise an export on their own: every name of a set must sit in
+one folder (Instagram's 2018 export keeps ``media.json`` beside ``profile.json``; a photo
+folder with some app's ``media.json`` is not an Instagram export)."""
+
+
+def _folders_of(names: list[str]) -> dict[str, set[str]]:
+    """Folder -> the lower-cased file names directly in it."""
+    folders: dict[str, set[str]] = {}
+    for name in names:
+        folder, _, base = name.rpartition("/")
+        if base:
+            folders.setdefault(folder, set()).add(base.lower())
+    return folders
+
+
 def platform_of_names(names: Iterable[str]) -> str | None:
     """The platform whose layout markers appear in ``names`` (None when none do)."""
     names = list(names)
+    folders: dict[str, set[str]] | None = None
     for platform, combined in _COMBINED.items():
         if any(combined.search(name) for name in names):
             return platform
+        pairs = PAIRED_MARKERS.get(platform, ())
+        if pairs:
+            folders = _folders_of(names) if folders is None else folders
+            if any(pair <= held for pair in pairs for held in folders.values()):
+                return platform
     return None
 
 
@@ -150,7 +178,14 @@ def json_kind(shape: Shape, ytd_name: str | None = None) -> str | None:
         (("item.titleUrl", "item.header"), "google-my-activity"),
         (("item.media", "ig_stories", "item.media_metadata"), "instagram-posts"),
         (("account_history_login_history",), "instagram-logins"),
+        (("profile_user",), "instagram-personal"),
+        (("inferred_data_primary_location",), "instagram-based-in"),
+        (
+            ("photos.item.taken_at", "videos.item.taken_at", "photos.item.path"),
+            "instagram-media",
+        ),
         (("item.attachments", "item.timestamp"), "facebook-posts"),
+        (("status_updates.item.timestamp", "status_updates.item.data"), "facebook-posts"),
         (("primary_location_v2", "primary_public_location_v2", "profile_v2"), "facebook-profile"),
         (("account_activity_v2",), "facebook-logins"),
         (("location_history_v2", "location_history"), "facebook-location-history"),
@@ -233,6 +268,6 @@ def identify(given: str, settings: ReadSettings) -> str | None:
         return PLATFORM_OF_KIND.get((kind or "").split("-")[0]) if kind else None
     try:
         names = [m.name for m in container.listing() if isinstance(m, Member)]
+        return platform_of_names(names) or platform_of_names(nested_names(container, names))
     finally:
         container.close()
-    return platform_of_names(names)

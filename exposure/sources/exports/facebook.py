@@ -1,10 +1,24 @@
 """Facebook's "Download your information" export (JSON).
 
 Posts and check-ins (``your_posts__check_ins__photos_and_videos_1.json``, older
-``posts/your_posts_1.json``): ``attachments[].data[].place`` with ``coordinate``, and media
-``exif_data`` with GPS.  Profile places (``profile_v2.current_city`` / ``hometown`` /
-``places_lived``) and Facebook's own guess of where you live (``primary_location_v2``).
-Sign-ins with IP addresses (``account_activity_v2``) and the old location history.
+``posts/your_posts_1.json``; a top-level array): ``attachments[].data[].place`` with
+``name``, ``address``, ``url`` and ``coordinate`` {``latitude``, ``longitude``}, and media
+``exif_data`` with GPS.  The 2018-era ``posts/your_posts.json`` wraps the same posts in
+``{"status_updates": [...]}``.  Profile places (``profile_v2.current_city`` / ``hometown``
+``.name``, ``places_lived``) and Facebook's own guess of where you live
+(``primary_location_v2``).  Sign-ins with IP addresses (``account_activity_v2``) and the
+old location history: ``location_history_v2[]`` of places, or (2018-era)
+``location_history[]`` whose entries hold the place under ``attachments[].data[].place``.
+
+sources (checked 2026-11-29): jamiembrown/FacebookEXIF facebook_exif_fix.py (66282fd,
+2021-06-02: ``attachments[].data[].place`` with ``coordinate``); d3i-infra/data-donation-task
+packages/python/port/platforms/facebook.py (6b38965, file names); SamuelePilleri/
+facebook-schemas _partials/coordinate.json, location_history/your_location_history.json
+(670ee7c) and posts/your_posts.json (4c86b2d) (JSON schemas of a 2018 export: the place
+object's ``name``, ``address``, ``coordinate``; the ``status_updates`` and
+``location_history`` wrappers); ``profile_v2.current_city.name`` / ``hometown.name``: the
+same fields in eight copies of one public TypeScript parser whose repository the search
+index does not name (``places_lived[].place`` is not confirmed by any source found).
 """
 
 from __future__ import annotations
@@ -44,7 +58,7 @@ def _place(data: Any) -> tuple[str, Position | None, str]:
 def read_posts(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     """One finding per post or check-in with a place tag or a photo that kept its GPS."""
     reader = doc.json()
-    for index, post in enumerate(reader.items("item")):
+    for index, (_, post) in enumerate(reader.multi(("item", "status_updates.item"))):
         if not isinstance(post, dict):
             continue
         posted = when(post.get("timestamp"))
@@ -145,14 +159,29 @@ def read_history(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     )
     reader = doc.json()
     for _, record in reader.multi(("location_history_v2.item", "location_history.item")):
-        name, pos, _url = _place(record)
-        if pos is None:
-            summary.invalid += 1
-            continue
-        summary.add(pos, record.get("creation_timestamp"), doc.locator)
-        if name:
-            summary.visit(name, name, "", pos)
+        for place, stamp in _history_places(record):
+            name, pos, _url = _place(place)
+            if pos is None:
+                summary.invalid += 1
+                continue
+            summary.add(pos, stamp, doc.locator)
+            if name:
+                summary.visit(name, name, "", pos)
     yield from doc.done(run, reader.problem, GROUP)
+
+
+def _history_places(record: Any) -> Iterator[tuple[Any, Any]]:
+    """``(place, time)`` of one history entry: the entry itself (``location_history_v2``),
+    or the places under its ``attachments[].data[]`` (the 2018-era ``location_history``)."""
+    if not isinstance(record, dict) or "attachments" not in record:
+        yield record, record.get("creation_timestamp") if isinstance(record, dict) else None
+        return
+    for attachment in record.get("attachments") or ():
+        for data in attachment.get("data") or () if isinstance(attachment, dict) else ():
+            if isinstance(data, dict) and "place" in data:
+                place = data["place"]
+                stamp = place.get("creation_timestamp") if isinstance(place, dict) else None
+                yield place, stamp or record.get("timestamp")
 
 
 HANDLERS: dict[str, Handler] = {

@@ -5,6 +5,17 @@
 (``exif_data`` with ``latitude`` / ``longitude`` and ``device_id``).  ``stories.json``:
 ``ig_stories[]`` of the same media shape.  ``login_activity.json``: sign-ins with IP
 addresses.  Captions are repaired from Meta's mis-encoding and go to the text detectors.
+sources: abrignoni/RLEAPP scripts/artifacts/instagramPosts.py and instagramLogin.py
+(4c17145, 2026-08-20).
+
+Place tags: none of the public parsers or real exports found (checked 2026-11-29) shows a
+place-tag field in today's ``posts_1.json`` / ``stories.json`` / ``reels.json``, so none is
+read there.  The older export (2018-era) had one ``media.json`` with ``photos[]`` and
+``videos[]``, each ``{"path", "caption", "taken_at", "location"}``, ``location`` being the
+tagged place's name ("West End, Vancouver"): read by :func:`read_legacy_media`.
+source: PersonalDataPipeline/pdpl-cli src/imports/instagram-2018-import/index.ts (3c01d82,
+built against an export of 2018-10-16; its README lists ``media.json``).
+Profile and inferred places: :mod:`.instagram_profile`.
 """
 
 from __future__ import annotations
@@ -12,7 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from exposure.model import Severity
 from exposure.sources.base import Entry
+from exposure.sources.exports import instagram_profile
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler, Post, post_location
 from exposure.sources.exports.history import LoginLog
@@ -21,6 +34,7 @@ from exposure.sources.exports.values import meta_text, when
 
 GROUP = "Instagram"
 POST_KIND = "instagram-post-location"
+PLACE_KIND = "instagram-post-place"
 DEVICE_KIND = "instagram-photo-device"
 LOGIN_KIND = "instagram-login-ips"
 _PREFIXES = ("item", "ig_stories.item", "ig_reels_media.item", "ig_igtv_media.item")
@@ -60,6 +74,26 @@ def read_posts(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     yield from doc.done(run, reader.problem, GROUP)
 
 
+def read_legacy_media(doc: Doc, run: ExportRun) -> Iterator[Entry]:
+    """The 2018-era ``media.json``: one finding per photo or video with a place tag."""
+    reader = doc.json()
+    for index, (prefix, item) in enumerate(reader.multi(("photos.item", "videos.item"))):
+        if not isinstance(item, dict):
+            continue
+        caption = meta_text(item.get("caption"))
+        posted = when(item.get("taken_at"))
+        post_id = meta_text(item.get("path")) or f"{prefix.split('.')[0]}#{index + 1}"
+        place = meta_text(item.get("location")).strip()
+        if place:
+            record = Post("Instagram", post_id, doc.locator, posted, caption, place=place)
+            yield post_location(
+                PLACE_KIND, record, group=GROUP, pos=None, field="location",
+                severity=Severity.MEDIUM,
+            )  # fmt: skip
+        yield from run.text(doc.at(post_id), "post", caption, GROUP, posted)
+    yield from doc.done(run, reader.problem, GROUP)
+
+
 def _value(data: Any, key: str, field: str = "value") -> Any:
     entry = data.get(key) if isinstance(data, dict) else None
     return entry.get(field) if isinstance(entry, dict) else None
@@ -80,4 +114,6 @@ def read_logins(doc: Doc, run: ExportRun) -> Iterator[Entry]:
 HANDLERS: dict[str, Handler] = {
     "instagram-posts": read_posts,
     "instagram-logins": read_logins,
+    "instagram-media": read_legacy_media,
+    **instagram_profile.HANDLERS,
 }

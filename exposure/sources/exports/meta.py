@@ -18,7 +18,7 @@ from exposure.geo import Position
 from exposure.model import Evidence, Severity
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import Aggregate
-from exposure.sources.exports.values import position
+from exposure.sources.exports.values import meta_text, position
 
 
 def exif_entries(media: Any) -> list[dict[str, Any]]:
@@ -35,6 +35,27 @@ def exif_entries(media: Any) -> list[dict[str, Any]]:
         if isinstance(exif, list):
             found.extend(e for e in exif if isinstance(e, dict))
     return found
+
+
+def labelled(entries: Any, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """``(label, value)`` pairs of Meta's newer ``label_values`` layout, repaired.
+
+    An entry is ``{"label", "value"}``, or groups more entries under ``dict`` (labelled
+    fields: ``[{"label": "City", "value": "Berlin"}]``) or ``vec`` (a plain list:
+    ``[{"value": "Berlin"}]``).  Labels follow the account's language, so callers should
+    not depend on them.  Entries of the wrong type are skipped; nesting is bounded.
+    """
+    if not isinstance(entries, list) or depth > 4:
+        return
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        label = meta_text(entry.get("label") or entry.get("title"))
+        value = meta_text(entry.get("value"))
+        if value.strip():
+            yield label, value.strip()
+        for key in ("dict", "vec"):
+            yield from labelled(entry.get(key), depth + 1)
 
 
 def exif_position(entries: list[dict[str, Any]]) -> Position | None:

@@ -2,9 +2,12 @@
 
 For each member: a name rule or a look at its first bytes decides its content kind, and the
 handler registered for that kind reads it (:data:`HANDLERS`).  Photos and videos inside an
-archive are handed to the engine as bytes (read in memory); in an unpacked folder as paths.
-Archives inside the archive are reported, not opened.  What was not read at all is listed
-in one coverage line, so the user knows what the audit did not look at.
+archive are read in place, only as far as their metadata goes, and handed to the engine
+already read (:class:`~exposure.sources.base.MediaRead`); in an unpacked folder as paths.
+Archives inside the archive (a .zip in a Takeout) are opened from memory and their members
+routed exactly like the others, two levels deep at most (:mod:`.nested`).  What was not
+read at all is listed in one coverage line, so the user knows what the audit did not look
+at.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from exposure.metadata import MetadataError, PhotoMetadata, read_metadata_stream
 from exposure.model import Skipped, SourceItem
-from exposure.sources.base import Entry
+from exposure.sources.base import Entry, MediaRead
 from exposure.sources.exports import (
     facebook,
     google_maps,
@@ -36,6 +40,7 @@ from exposure.sources.exports.detect import json_kind, route
 from exposure.sources.exports.document import Doc, Handler
 from exposure.sources.exports.jsonstream import prepare, sniff
 from exposure.sources.exports.limits import ReadProblem, megabytes
+from exposure.sources.exports.nested import open_nested, refusal
 from exposure.sources.photos import media_kind
 
 HANDLERS: dict[str, Handler] = {
@@ -61,12 +66,17 @@ SHOWN_FOLDERS = 8
 class Coverage:
     """Members that were not read, counted by folder for one summary line."""
 
-    def __init__(self) -> None:
-        self.folders: Counter[str] = Counter()
+    def __init__(self, folders: Counter[str] | None = None, prefix: str = "") -> None:
+        self.folders: Counter[str] = folders if folders is not None else Counter()
+        self.prefix = prefix
+
+    def within(self, name: str) -> Coverage:
+        """The coverage of the archive nested as member ``name`` (counted in the same line)."""
+        return Coverage(self.folders, f"{self.prefix}{name}!")
 
     def add(self, name: str) -> None:
         """One member not read."""
-        head = name.split("/")[:-1][:2]
+        head = f"{self.prefix}{name}".split("/")[:-1][:2]
         self.folders["/".join(head) + "/" if head else "(top level)"] += 1
 
     def line(self, given: str, source: str) -> Skipped | None:
@@ -89,6 +99,15 @@ class Coverage:
 def read_export(container: Container, run: ExportRun, group: str) -> Iterator[Entry]:
     """Every entry of one export: members read in place, then summaries, then coverage."""
     coverage = Coverage()
+    yield from _walk(container, run, group, coverage)
+    yield from run.finish()
+    line = coverage.line(run.given, run.source)
+    if line is not None:
+        yield line
+
+
+def _walk(container: Container, run: ExportRun, group: str, coverage: Coverage) -> Iterator[Entry]:
+    """The entries of one container's members (nested archives walked in turn)."""
     routes: dict[str, str] = {}
     planned: list[Member] = []
     in_place = isinstance(container, FolderContainer) and not isinstance(container, FileContainer)
@@ -100,12 +119,8 @@ def read_export(container: Container, run: ExportRun, group: str) -> Iterator[En
         locator = container.locator(entry.name)
         if how is None:
             coverage.add(entry.name)
-        elif how == "nested":
-            yield run.skip(
-                locator,
-                "an archive inside the export; exposure does not open archives within archives: "
-                "unpack it and audit it on its own",
-            )
+        elif how == "nested" and (why := refusal(container, entry.name)) is not None:
+            yield run.skip(locator, why)
         elif how == "media" and in_place:
             path = Path(container.given).expanduser().joinpath(*entry.name.split("/"))
             kind = media_kind(path) or "photo"
@@ -115,11 +130,30 @@ def read_export(container: Container, run: ExportRun, group: str) -> Iterator[En
             planned.append(entry)
     planned.sort(key=lambda m: routes[m.name] not in FIRST)
     for member, stream in container.read(planned):
-        yield from _member(container, run, group, member, stream, routes[member.name], coverage)
-    yield from run.finish()
-    line = coverage.line(run.given, run.source)
-    if line is not None:
-        yield line
+        if routes[member.name] == "nested":
+            yield from _nested(container, run, group, member, stream, coverage)
+        else:
+            yield from _member(container, run, group, member, stream, routes[member.name], coverage)
+
+
+def _nested(
+    container: Container,
+    run: ExportRun,
+    group: str,
+    member: Member,
+    stream: BinaryIO,
+    coverage: Coverage,
+) -> Iterator[Entry]:
+    """The members of an archive inside the export, routed like the outer ones."""
+    try:
+        inner = open_nested(container, member, stream)
+    except ReadProblem as exc:
+        yield run.skip(container.locator(member.name), str(exc))
+        return
+    try:
+        yield from _walk(inner, run, group, coverage.within(member.name))
+    finally:
+        inner.close()
 
 
 def _member(
@@ -164,9 +198,18 @@ def _media(
             f"(limit {megabytes(cap)}): unpack the archive and audit the folder to check it",
         )
         return
-    data = stream.read(cap + 1)
+    kind = media_kind(Path(member.name)) or "photo"
+    if member.size is not None:
+        # Read in place, only as far as the metadata goes (usually the first 64 KiB).
+        item = SourceItem(run.source, locator, kind, group=group)
+        try:
+            outcome: PhotoMetadata | str = read_metadata_stream(stream, member.size, member.name)
+        except MetadataError as exc:
+            outcome = exc.reason
+        yield MediaRead(item, outcome)
+        return
+    data = stream.read(cap + 1)  # size unknown (a recovered member): read it whole
     if len(data) > cap:
         yield run.skip(locator, f"larger than the {megabytes(cap)} limit for photos in archives")
         return
-    kind = media_kind(Path(member.name)) or "photo"
     yield SourceItem(run.source, locator, kind, data=data, group=group)

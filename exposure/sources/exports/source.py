@@ -25,6 +25,7 @@ from exposure.sources.exports.archive import (
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.detect import identify
 from exposure.sources.exports.limits import ReadProblem
+from exposure.sources.exports.recovered import RecoveredZipContainer
 
 
 def read_settings(options: Options) -> ReadSettings:
@@ -33,6 +34,7 @@ def read_settings(options: Options) -> ReadSettings:
         member_cap=options.exports.member_limit,
         total_cap=options.exports.total_limit,
         max_ratio=options.exports.max_ratio,
+        nested_cap=options.exports.nested_limit,
     )
 
 
@@ -100,7 +102,13 @@ class InstagramSource(ExportSource):
     name = "instagram"
     description = "an Instagram 'Download your information' export (JSON)"
     group = "Instagram"
-    kinds = ("instagram-post-location", "instagram-photo-device", "instagram-login-ips")
+    kinds = (
+        "instagram-post-location",
+        "instagram-post-place",
+        "instagram-inferred-location",
+        "instagram-photo-device",
+        "instagram-login-ips",
+    )
 
 
 class FacebookSource(ExportSource):
@@ -197,9 +205,17 @@ class ArchiveSource(Source):
         super().__init__(given, options)
         self.problem: str | None = None
         try:
-            open_container(given, read_settings(options)).close()
+            container = open_container(given, read_settings(options))
         except ReadProblem as exc:
             self.problem = str(exc)
+            return
+        container.close()
+        if isinstance(container, RecoveredZipContainer):
+            self.problem = (
+                "the zip archive is damaged or incomplete (its table of contents at the end is "
+                "missing), and the members before the damage do not show which export it is; "
+                "if it was downloaded, the download may have stopped: download it again"
+            )
             return
         raise InputError(
             given,

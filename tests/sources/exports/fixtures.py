@@ -18,6 +18,8 @@ from exposure.testing.exportwriters import (
     ytd,
 )
 from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
+from tests.sources.exports.fixtures_meta import instagram_2018 as instagram_2018
+from tests.sources.exports.fixtures_meta import instagram_profile
 
 HOME = (52.520008, 13.404954)
 WORK = (52.509600, 13.375900)
@@ -156,7 +158,8 @@ def phone_timeline() -> bytes:
 
 
 def instagram() -> dict[str, bytes]:
-    """Instagram: a post whose photo kept GPS (caption with mojibake), a story, logins."""
+    """Instagram: a post whose photo kept GPS (caption with mojibake), a story, logins, and
+    the profile and inferred-place files of :func:`instagram_profile`."""
     posts = [
         {"media": [{"uri": "media/posts/202405/home_photo.jpg", "creation_timestamp": 1714550000,
                     "title": mojibake("Zuhause in Berlin 🏠 café"),
@@ -186,6 +189,7 @@ def instagram() -> dict[str, bytes]:
             PhotoSpec(gps=GpsSpec(lat=HOME[0], lon=HOME[1]))
         ),
         "your_instagram_activity/likes/liked_posts.json": as_json({"likes_media_likes": []}),
+        **instagram_profile(),
     }
 
 
