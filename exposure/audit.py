@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -29,10 +29,11 @@ class Progress(Protocol):
     """What the audit tells a progress display.  The CLI passes one; libraries may not."""
 
     def start(self, total: int) -> None:
-        """The number of files about to be read is known."""
+        """The number of files to read is known: called again, with a larger number, when
+        the next INPUT has been walked (files may already have been read before)."""
 
     def advance(self, count: int = 1) -> None:
-        """``count`` more files were read."""
+        """``count`` more files were read (possibly before the first :meth:`start`)."""
 
 
 class _NoProgress:
@@ -123,23 +124,13 @@ def run(
     found = _Collector()
     files: list[SourceItem] = []
     for source in sources:
-        for entry in source.iter_items():
-            if isinstance(entry, Skipped):
-                found.skipped.append(entry)
-            elif isinstance(entry, Finding):
-                found.add((entry,))
-            elif isinstance(entry, LocatedPoint):
-                found.point(entry)
-            elif isinstance(entry, MediaRead):
-                found.photo(entry.item, entry.outcome)
-            elif entry.path is not None:
-                files.append(entry)  # read in parallel below
-            else:
-                _in_memory(entry, found)
-    progress.start(len(files))
-    for index, outcome in scan([item.path or "" for item in files], options.workers):
-        progress.advance()
-        found.photo(files[index], outcome)
+        # Local files are read by the scan while the source is still walking; the source
+        # is finished before the next one starts, so the order of work never depends on
+        # timing (copies of one photo in two INPUTs list their evidence in INPUT order).
+        first = len(files)
+        for index, outcome in scan(_route(source, found, files, progress), options.workers):
+            progress.advance()
+            found.photo(files[first + index], outcome)
     found.finish()
     ordered = tuple(sorted(found.findings.values(), key=Finding.sort_key))
     evidence_points = (
@@ -162,6 +153,28 @@ def run(
         points=tuple(found.points),
         generated_at=None if options.reproducible else datetime.now(UTC).replace(microsecond=0),
     )
+
+
+def _route(
+    source: Source, found: _Collector, files: list[SourceItem], progress: Progress
+) -> Iterator[str]:
+    """Hand each entry of ``source`` to the collector; yield the paths of local files (kept
+    in ``files``) for the scan.  The progress total is given once the source is walked."""
+    for entry in source.iter_items():
+        if isinstance(entry, Skipped):
+            found.skipped.append(entry)
+        elif isinstance(entry, Finding):
+            found.add((entry,))
+        elif isinstance(entry, LocatedPoint):
+            found.point(entry)
+        elif isinstance(entry, MediaRead):
+            found.photo(entry.item, entry.outcome)
+        elif entry.path is not None:
+            files.append(entry)
+            yield entry.path
+        else:
+            _in_memory(entry, found)
+    progress.start(len(files))
 
 
 def _in_memory(item: SourceItem, found: _Collector) -> None:

@@ -12,11 +12,12 @@ interpreter starts them, which costs about a tenth of a second.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
@@ -59,34 +60,46 @@ def read_batch(paths: Sequence[str]) -> list[Outcome]:
     return [read_one(p) for p in paths]
 
 
-def scan(paths: Sequence[str], workers: int) -> Iterator[tuple[int, Outcome]]:
-    """Yield ``(index, outcome)`` for every path, in input order."""
-    if workers <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        for index, path in enumerate(paths):
+def scan(paths: Iterable[str], workers: int) -> Iterator[tuple[int, Outcome]]:
+    """Yield ``(index, outcome)`` for every path, in input order.
+
+    ``paths`` may be a generator (a folder walk still under way): the pool starts as soon as
+    enough paths have come to be worth it, and reads while the walk goes on.
+    """
+    rest = iter(paths)
+    seen: list[str] = []
+    if workers > 1:
+        seen.extend(itertools.islice(rest, PARALLEL_THRESHOLD))
+    if workers <= 1 or len(seen) < PARALLEL_THRESHOLD:
+        for index, path in enumerate(itertools.chain(seen, rest)):
             yield index, read_one(path)
         return
-    done: set[int] = set()
+    done = 0
     try:
-        for index, outcome in _scan_pool(paths, workers):
-            done.add(index)
+        for index, outcome in _scan_pool(seen, rest, workers):
+            done = index + 1
             yield index, outcome
     except BrokenProcessPool:
         # A worker died (out of memory, killed): finish in this process rather than fail.
-        for index, path in enumerate(paths):
-            if index not in done:
-                yield index, read_one(path)
+        for index, path in enumerate(itertools.chain(seen[done:], rest), start=done):
+            yield index, read_one(path)
 
 
-def _scan_pool(paths: Sequence[str], workers: int) -> Iterator[tuple[int, Outcome]]:
+def _scan_pool(seen: list[str], rest: Iterator[str], workers: int) -> Iterator[tuple[int, Outcome]]:
     """Batches go to the pool in order and are taken back oldest first, so results come in
-    input order (reports do not depend on which worker finished first)."""
-    context = start_context()
+    input order (reports do not depend on which worker finished first).  ``seen`` grows
+    with every path taken from ``rest``, so a caller can finish the work without the pool."""
     window: deque[tuple[int, Future[list[Outcome]]]] = deque()
-    starts = iter(range(0, len(paths), BATCH))
     limit = workers * IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for start in starts:
-            window.append((start, pool.submit(read_batch, paths[start : start + BATCH])))
+    start = 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=start_context()) as pool:
+        while True:
+            seen.extend(itertools.islice(rest, max(0, start + BATCH - len(seen))))
+            batch = seen[start : start + BATCH]
+            if not batch:
+                break
+            window.append((start, pool.submit(read_batch, batch)))
+            start += len(batch)
             if len(window) >= limit:
                 yield from _take_oldest(window)
         while window:

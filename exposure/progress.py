@@ -29,8 +29,14 @@ class TerminalProgress:
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._drawn = 0.0
+        self._done = 0
 
     def start(self, total: int) -> None:
+        """Show the bar for ``total`` files (or grow its total when it is shown already)."""
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, total=total)
+            self._bar.refresh()
+            return
         if not self._enabled or total < MIN_ITEMS_FOR_BAR:
             return
         from rich.console import Console
@@ -52,10 +58,11 @@ class TerminalProgress:
             auto_refresh=False,
         )
         self._bar.start()
-        self._task = self._bar.add_task("check", total=total)
+        self._task = self._bar.add_task("check", total=total, completed=self._done)
         self._bar.refresh()
 
     def advance(self, count: int = 1) -> None:
+        self._done += count
         if self._bar is None or self._task is None:
             return
         self._bar.advance(self._task, count)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,56 @@ def test_a_library_script_without_a_main_guard_scans_in_parallel(tmp_path: Path)
         pytest.skip("without fork, a caller needs the usual __main__ guard")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == str(len(paths))
+
+
+def test_reading_starts_while_the_paths_are_still_coming(tmp_path: Path) -> None:
+    paths = _folder(tmp_path, 12) * 50  # 600 paths (copies read again are fine)
+    given = 0
+
+    def walk() -> Iterator[str]:
+        nonlocal given
+        for path in paths:
+            given += 1
+            yield path
+
+    results = scan(walk(), workers=2)
+    first_index, _ = next(results)
+    assert first_index == 0
+    assert given < len(paths)  # the first result came before the walk was over
+    rest = list(results)
+    assert [i for i, _ in rest] == list(range(1, len(paths)))
+    assert [o for _, o in rest] == [o for _, o in scan(paths, 1)][1:]
+
+
+_DYING_WORKER = """
+import os, sys
+from exposure import photoscan
+parent = os.getpid()
+real = photoscan.read_one
+in_parent = 0
+def read_one(path):
+    global in_parent
+    if os.getpid() != parent and path.endswith("p0150.jpg"):
+        os._exit(1)  # the worker dies as if killed (out of memory)
+    in_parent += os.getpid() == parent
+    return real(path)
+photoscan.read_one = read_one
+paths = sys.argv[1:]
+got = [(i, o if isinstance(o, str) else o.content_key) for i, o in photoscan.scan(iter(paths), 2)]
+fallback = in_parent
+want = [(i, o if isinstance(o, str) else o.content_key) for i, o in photoscan.scan(paths, 1)]
+print(got == want, len(got), fallback > 0)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the probe relies on forked workers")
+def test_a_dead_worker_does_not_lose_or_reorder_results(tmp_path: Path) -> None:
+    paths = _folder(tmp_path, 400)
+    done = subprocess.run(
+        [sys.executable, "-c", _DYING_WORKER, *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.split() == ["True", str(len(paths)), "True"]  # the parent took over

@@ -54,3 +54,16 @@ def test_silent_when_disabled() -> None:
         progress.start(500)
         progress.advance(500)
     assert stream.getvalue() == ""
+
+
+def test_files_read_before_the_total_is_known_are_counted() -> None:
+    # Reading starts while a folder is still being walked; the total comes later, and
+    # grows again when the next INPUT has been walked.
+    stream = FakeTerminal()
+    with TerminalProgress(stream) as progress:
+        progress.advance(40)
+        progress.start(120)
+        assert "40/120" in stream.getvalue()
+        progress.advance(1)
+        progress.start(300)
+        assert "41/300" in stream.getvalue()
