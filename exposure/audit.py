@@ -6,7 +6,7 @@ No formatting and no printing here: the CLI and library callers render the Repor
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
@@ -122,15 +122,14 @@ def run(
         sources = resolve_sources(options)
     progress = progress or _NoProgress()
     found = _Collector()
-    files: list[SourceItem] = []
+    files = _Waiting()
     for source in sources:
         # Local files are read by the scan while the source is still walking; the source
         # is finished before the next one starts, so the order of work never depends on
         # timing (copies of one photo in two INPUTs list their evidence in INPUT order).
-        first = len(files)
-        for index, outcome in scan(_route(source, found, files, progress), options.workers):
+        for _, outcome in scan(_route(source, found, files, progress), options.workers):
             progress.advance()
-            found.photo(files[first + index], outcome)
+            found.photo(files.next(), outcome)
     found.finish()
     ordered = tuple(sorted(found.findings.values(), key=Finding.sort_key))
     evidence_points = (
@@ -155,9 +154,24 @@ def run(
     )
 
 
-def _route(
-    source: Source, found: _Collector, files: list[SourceItem], progress: Progress
-) -> Iterator[str]:
+class _Waiting:
+    """Local files handed to the scan and not read back yet.  The scan answers in order and
+    pulls paths only as it has room, so this holds a few hundred items, not the library."""
+
+    def __init__(self) -> None:
+        self._items: deque[SourceItem] = deque()
+        self.total = 0
+
+    def add(self, item: SourceItem) -> None:
+        self._items.append(item)
+        self.total += 1
+
+    def next(self) -> SourceItem:
+        """The item whose result the scan gives now (the oldest one waiting)."""
+        return self._items.popleft()
+
+
+def _route(source: Source, found: _Collector, files: _Waiting, progress: Progress) -> Iterator[str]:
     """Hand each entry of ``source`` to the collector; yield the paths of local files (kept
     in ``files``) for the scan.  The progress total is given once the source is walked."""
     for entry in source.iter_items():
@@ -170,11 +184,11 @@ def _route(
         elif isinstance(entry, MediaRead):
             found.photo(entry.item, entry.outcome)
         elif entry.path is not None:
-            files.append(entry)
+            files.add(entry)
             yield entry.path
         else:
             _in_memory(entry, found)
-    progress.start(len(files))
+    progress.start(files.total)
 
 
 def _in_memory(item: SourceItem, found: _Collector) -> None:

@@ -5,7 +5,8 @@ Layout markers are file and folder names each platform's "download your data" ar
 known to hold (see ../shared/docs/platforms.md).  A lone file (a phone's ``Timeline.json``,
 a ``.gpx`` track) is recognised by its content.  Recognition is cheap and bounded: a zip's
 table of contents, the first members of a tar, at most a few thousand names of a folder,
-the first 64 KiB of a file.
+the first 64 KiB of a file.  An archive whose own names match no export is recognised by
+the names inside the first archives nested in it (:func:`.nested.nested_names`).
 """
 
 from __future__ import annotations

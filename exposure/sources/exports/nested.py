@@ -11,7 +11,10 @@ Why memory and not zipfile's seekable member stream: a zip needs random access (
 of contents is at the end), and on Python 3.11 every backward seek in a compressed member
 stream inflates it again from the start, once per seek, with each nested level multiplying
 that; the bytes read would also escape the caps.  Holding the nested archive's compressed
-bytes, capped, is bounded and reads each byte once.
+bytes, capped, is bounded and reads each byte once.  Measured on an 18 MB nested zip of 200
+deflated members: members read in order took 0.89 s through the seekable stream and
+0.52 s from memory; in reverse order 6.4 s against 0.48 s; memory held grew by the nested
+archive's size (17 MB).
 """
 
 from __future__ import annotations

@@ -76,8 +76,9 @@ class Coverage:
 
     def add(self, name: str) -> None:
         """One member not read."""
-        head = f"{self.prefix}{name}".split("/")[:-1][:2]
-        self.folders["/".join(head) + "/" if head else "(top level)"] += 1
+        head = name.split("/")[:-1][:2]
+        folder = "/".join(head) + "/" if head else ""
+        self.folders[f"{self.prefix}{folder}" or "(top level)"] += 1
 
     def line(self, given: str, source: str) -> Skipped | None:
         """The coverage record, or None when everything was read."""

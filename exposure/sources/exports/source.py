@@ -3,7 +3,8 @@
 Each recognises an INPUT by its layout (see :mod:`.detect`), so a folder holding an
 unpacked export is read as that export rather than as a folder of photos.  An archive that
 matches no known export is refused up front with an InputError naming the exports exposure
-knows; a damaged archive becomes one "could not check" record and the audit goes on.
+knows; a damaged archive becomes one "could not check" record and the audit goes on (a zip
+cut short is read up to the cut, see :mod:`.recovered`).
 """
 
 from __future__ import annotations

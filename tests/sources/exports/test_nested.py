@@ -44,6 +44,7 @@ def test_a_takeout_inside_a_takeout_gives_the_inner_findings(tmp_path: Path) -> 
     )
     nested, alone = audit_path(outer), audit_path(inner)
     same_findings(nested, alone, f"{outer}!Takeout/more/inner.zip!", f"{inner}!")
+    assert "Takeout/more/inner.zip!Takeout/Drive/ 2" in reasons(nested)[str(outer)]
     assert any(
         e.locator == f"{outer}!Takeout/more/inner.zip!Takeout/Google Photos/Photos from 2024/"
         "IMG_0001.jpg.supplemental-metadata.json"

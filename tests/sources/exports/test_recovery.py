@@ -228,3 +228,18 @@ def test_a_damaged_directory_with_every_member_present_is_read_silently(tmp_path
     report = audit_path(bad)
     assert "holds 2 points" in by_kind(report)["google-location-history"][0].title
     assert not cut_lines(report, bad)
+
+
+def test_an_lzma_member_of_a_cut_zip_is_reported_not_read(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in takeout_with(HISTORY, records(2)).items():
+            zf.writestr(name, data)
+        zf.writestr("Takeout/Location History/Timeline Edits.json", records(1), zipfile.ZIP_LZMA)
+    data = buf.getvalue()
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(data[: directory_start(data)])
+    report = audit_path(cut)
+    why = reasons(report)[f"{cut}!Takeout/Location History/Timeline Edits.json"]
+    assert "method 14" in why and "download the archive again" in why
+    assert "holds 2 points" in by_kind(report)["google-location-history"][0].title
