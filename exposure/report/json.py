@@ -115,8 +115,12 @@ def _write_records(records: Iterator[JSONDict], out: TextIO) -> None:
     out.write("[]" if first else "\n  ]")
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+"""Made once: a report writes one record per finding (``json.dumps`` would build one each)."""
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
 def render_json(report: Report) -> str:
