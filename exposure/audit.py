@@ -19,7 +19,7 @@ from exposure.model import Finding, LocatedPoint, Report, Skipped, SourceCount, 
 from exposure.options import Options
 from exposure.photoscan import read_bytes, scan
 from exposure.sources import Source, resolve
-from exposure.sources.base import MediaRead
+from exposure.sources.base import MediaRead, quiet
 
 MAX_POINTS = 500_000
 """Located observations kept for inference; a larger history is summarised by its source."""
@@ -35,12 +35,19 @@ class Progress(Protocol):
     def advance(self, count: int = 1) -> None:
         """``count`` more files were read (possibly before the first :meth:`start`)."""
 
+    def reading(self, label: str, done: int, total: int | None) -> None:
+        """A long read is under way (see :data:`exposure.sources.base.Activity`); a progress
+        object without this method is simply not told."""
+
 
 class _NoProgress:
     def start(self, total: int) -> None:
         pass
 
     def advance(self, count: int = 1) -> None:
+        pass
+
+    def reading(self, label: str, done: int, total: int | None) -> None:
         pass
 
 
@@ -174,6 +181,7 @@ class _Waiting:
 def _route(source: Source, found: _Collector, files: _Waiting, progress: Progress) -> Iterator[str]:
     """Hand each entry of ``source`` to the collector; yield the paths of local files (kept
     in ``files``) for the scan.  The progress total is given once the source is walked."""
+    source.activity = getattr(progress, "reading", quiet)
     for entry in source.iter_items():
         if isinstance(entry, Skipped):
             found.skipped.append(entry)

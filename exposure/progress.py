@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from types import TracebackType
@@ -12,67 +13,105 @@ if TYPE_CHECKING:
 
 # Below this many items a bar would only flicker.
 MIN_ITEMS_FOR_BAR = 50
+MIN_BYTES_FOR_BAR = 16 * 1024 * 1024
+"""A read shorter than this shows no bar of its own (most export files are small)."""
 REDRAW_SECONDS = 0.1
 
 
-class TerminalProgress:
-    """Shows a rich progress bar on stderr when it is a terminal; does nothing otherwise.
+def _size(count: int) -> str:
+    if count >= 1024**3:
+        return f"{count / 1024**3:.1f} GB"
+    return f"{count / 1024**2:.0f} MB"
 
-    The bar is redrawn from :meth:`advance` (at most every ``REDRAW_SECONDS``), not by a
-    background thread: the photo scan may fork worker processes, which is only safe while
-    the process runs a single thread.  rich is imported only when a bar is shown.
+
+def _short(locator: str) -> str:
+    """``takeout.zip: Records.json`` for ``/long/path/takeout.zip!Takeout/.../Records.json``."""
+    outer, _, inner = locator.partition("!")
+    name = inner.rsplit("!", 1)[-1].rsplit("/", 1)[-1]
+    base = os.path.basename(outer.rstrip("/\\")) or outer
+    return f"{base}: {name}" if inner else base
+
+
+class TerminalProgress:
+    """Shows rich progress bars on stderr when it is a terminal; does nothing otherwise.
+
+    One bar counts the photo and video files read; another shows a long read (a big file of
+    an export) as it goes.  Bars are redrawn from the calls (at most every
+    ``REDRAW_SECONDS``), not by a background thread: the photo scan may fork worker
+    processes, which is only safe while the process runs a single thread.  rich is imported
+    only when a bar is shown.
     """
 
     def __init__(self, stream: TextIO | None = None, enabled: bool = True) -> None:
         self._stream = stream or sys.stderr
         self._enabled = enabled and self._stream.isatty()
         self._bar: Progress | None = None
-        self._task: TaskID | None = None
+        self._files: TaskID | None = None
+        self._read: TaskID | None = None
         self._drawn = 0.0
         self._done = 0
+        self._total = 0
+
+    def _shown(self) -> Progress:
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.fields[amount]}"),
+                TimeRemainingColumn(),
+                console=Console(file=self._stream),
+                transient=True,
+                auto_refresh=False,
+            )
+            self._bar.start()
+        return self._bar
+
+    def _draw(self, now: bool = False) -> None:
+        moment = time.monotonic()
+        if self._bar is not None and (now or moment - self._drawn >= REDRAW_SECONDS):
+            self._drawn = moment
+            self._bar.refresh()
 
     def start(self, total: int) -> None:
-        """Show the bar for ``total`` files (or grow its total when it is shown already)."""
-        if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, total=total)
-            self._bar.refresh()
-            return
-        if not self._enabled or total < MIN_ITEMS_FOR_BAR:
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeRemainingColumn,
-        )
-
-        self._bar = Progress(
-            TextColumn("Checking"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(file=self._stream),
-            transient=True,
-            auto_refresh=False,
-        )
-        self._bar.start()
-        self._task = self._bar.add_task("check", total=total, completed=self._done)
-        self._bar.refresh()
+        """Show the files bar for ``total`` files (or grow its total when shown already)."""
+        self._total = total
+        amount = f"{self._done}/{total}"
+        if self._files is not None:
+            self._shown().update(self._files, total=total, amount=amount)
+        elif self._enabled and total >= MIN_ITEMS_FOR_BAR:
+            self._files = self._shown().add_task(
+                "Checking", total=total, completed=self._done, amount=amount
+            )
+        self._draw(now=True)
 
     def advance(self, count: int = 1) -> None:
         self._done += count
-        if self._bar is None or self._task is None:
-            return
-        self._bar.advance(self._task, count)
-        now = time.monotonic()
-        if now - self._drawn >= REDRAW_SECONDS:
-            self._drawn = now
-            self._bar.refresh()
+        if self._files is not None:
+            amount = f"{self._done}/{self._total}"
+            self._shown().update(self._files, completed=self._done, amount=amount)
+            self._draw()
+
+    def reading(self, label: str, done: int, total: int | None) -> None:
+        """A long read under way: ``done`` of ``total`` bytes of ``label``."""
+        if self._read is None:
+            if not self._enabled or (total is not None and total < MIN_BYTES_FOR_BAR):
+                return
+            self._read = self._shown().add_task("Reading", total=total, amount="")
+        amount = f"{_size(done)} of {_size(total)}" if total else _size(done)
+        self._shown().update(
+            self._read,
+            description=f"Reading {_short(label)}",
+            completed=done,
+            total=total,
+            amount=amount,
+        )
+        self._draw()
 
     def close(self) -> None:
-        """Remove the bar from the terminal."""
+        """Remove the bars from the terminal."""
         if self._bar is not None:
             self._bar.stop()
             self._bar = None

@@ -7,7 +7,7 @@ It raises :class:`~exposure.errors.SourceError` only when the INPUT as a whole c
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -41,6 +41,15 @@ Entry = SourceItem | Skipped | Finding | LocatedPoint | MediaRead
 """
 
 
+Activity = Callable[[str, int, "int | None"], None]
+"""Told what a source is reading while it reads something long (a big export file): the
+item's locator, how many bytes are read so far and how many there are (None: unknown)."""
+
+
+def quiet(label: str, done: int, total: int | None) -> None:
+    """The :data:`Activity` that tells nobody (the default)."""
+
+
 class Source(ABC):
     """One kind of INPUT: a photo folder, a platform export, a profile URL..."""
 
@@ -52,6 +61,8 @@ class Source(ABC):
     def __init__(self, given: str, options: Options) -> None:
         self.given = given
         self.options = options
+        self.activity: Activity = quiet
+        """Where the source reports long reads; the engine points it at the progress display."""
 
     @classmethod
     @abstractmethod

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import threading
 
+import pytest
+
 from exposure.progress import TerminalProgress
 
 
@@ -21,8 +23,9 @@ def test_bar_on_a_terminal() -> None:
     assert "Checking" in stream.getvalue()
 
 
-def test_bar_redraws_without_a_background_thread() -> None:
+def test_bar_redraws_without_a_background_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     # Photo workers may be forked while the bar shows: that is only safe single-threaded.
+    monkeypatch.setattr("exposure.progress.REDRAW_SECONDS", 0)
     stream = FakeTerminal()
     before = threading.active_count()
     with TerminalProgress(stream) as progress:
@@ -67,3 +70,28 @@ def test_files_read_before_the_total_is_known_are_counted() -> None:
         progress.advance(1)
         progress.start(300)
         assert "41/300" in stream.getvalue()
+
+
+def test_a_long_read_gets_its_own_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A big file of an export takes a while: the user sees which one and how far it is.
+    monkeypatch.setattr("exposure.progress.REDRAW_SECONDS", 0)
+    stream = FakeTerminal()
+    before = threading.active_count()
+    member = "/home/me/Downloads/takeout.zip!Takeout/Location History/Records.json"
+    with TerminalProgress(stream) as progress:
+        progress.reading(member, 300 * 2**20, 1300 * 2**20)
+        assert threading.active_count() == before
+    shown = stream.getvalue()
+    assert "Reading takeout.zip: Records.json" in shown
+    assert "300 MB of 1.3 GB" in shown
+
+
+def test_small_reads_show_nothing() -> None:
+    stream = FakeTerminal()
+    with TerminalProgress(stream) as progress:
+        progress.reading("export.zip!a.json", 1000, 2000)
+    assert stream.getvalue() == ""
+    quiet = io.StringIO()
+    with TerminalProgress(quiet) as progress:
+        progress.reading("export.zip!Records.json", 300 * 2**20, 1300 * 2**20)
+    assert quiet.getvalue() == ""

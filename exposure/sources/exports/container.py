@@ -11,12 +11,13 @@ from __future__ import annotations
 import io
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from exposure.model import Skipped
+from exposure.sources.base import Activity, quiet
 from exposure.sources.exports.limits import Budget, CappedReader, ReadProblem, buffered
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -100,6 +101,8 @@ class Container(ABC):
         self.held = 0
         """Bytes of this archive held in memory (nested archives), counted against
         ``settings.nested_cap`` by the archives nested inside it."""
+        self.watch: Activity = quiet
+        """Told how far each member has been read (the progress of a long export)."""
 
     def locator(self, name: str) -> str:
         """Where the user finds a member: ``ARCHIVE!member`` (folders: a path)."""
@@ -134,6 +137,7 @@ class Container(ABC):
             budget=self.budget,
             ratio_basis=member.compressed,
             max_ratio=self.settings.max_ratio,
+            on_read=_meter(self.watch, self.locator(member.name), member.size),
         )
         return buffered(capped)
 
@@ -150,6 +154,17 @@ class Container(ABC):
 
     def close(self) -> None:  # noqa: B027 - folders have nothing to release
         """Release the underlying file."""
+
+
+def _meter(watch: Activity, label: str, size: int | None) -> Callable[[int], None] | None:
+    """The read counter of one member for ``watch`` (None when nobody is told)."""
+    if watch is quiet:
+        return None
+
+    def told(count: int) -> None:
+        watch(label, count, size)
+
+    return told
 
 
 class Failing:

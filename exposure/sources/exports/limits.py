@@ -17,6 +17,7 @@ import lzma
 import tarfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -84,9 +85,12 @@ class CappedReader(io.RawIOBase):
         budget: Budget,
         ratio_basis: int | None = None,
         max_ratio: float = 0.0,
+        on_read: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__()
         self._raw = raw
+        self._on_read = on_read
+        """Told the bytes handed out so far after every read (progress of a long read)."""
         self._budget = budget
         self._member_cap = member_cap
         self._ratio_cap: int | None = None
@@ -113,6 +117,8 @@ class CappedReader(io.RawIOBase):
         self._check(n)
         self._budget.remaining -= n
         buffer[:n] = data
+        if self._on_read is not None:
+            self._on_read(self.count)
         return n
 
     def _check(self, n: int) -> None:

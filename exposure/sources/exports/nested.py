@@ -76,6 +76,7 @@ def open_nested(container: Container, member: Member, stream: BinaryIO) -> Conta
         depth=container.depth + 1,
     )
     inner.held = container.held + len(data)
+    inner.watch = container.watch
     return inner
 
 

@@ -73,6 +73,7 @@ class ExportSource(Source):
         except ReadProblem as exc:
             yield Skipped(self.given, str(exc), self.name)
             return
+        container.watch = self.activity
         run = ExportRun(self.name, self.options, self.given, container.locator, self.group)
         try:
             yield from read_export(container, run, self.group)
