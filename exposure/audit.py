@@ -35,8 +35,8 @@ class Progress(Protocol):
     def advance(self, count: int = 1) -> None:
         """``count`` more files were read (possibly before the first :meth:`start`)."""
 
-    def reading(self, label: str, done: int, total: int | None) -> None:
-        """A long read is under way (see :data:`exposure.sources.base.Activity`); a progress
+    def reading(self, label: str, done: int, total: int | None, unit: str = "bytes") -> None:
+        """A long read is under way (see :class:`exposure.sources.base.Activity`); a progress
         object without this method is simply not told."""
 
 
@@ -47,7 +47,7 @@ class _NoProgress:
     def advance(self, count: int = 1) -> None:
         pass
 
-    def reading(self, label: str, done: int, total: int | None) -> None:
+    def reading(self, label: str, done: int, total: int | None, unit: str = "bytes") -> None:
         pass
 
 

@@ -7,6 +7,7 @@ import sys
 import time
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -25,7 +26,10 @@ def _size(count: int) -> str:
 
 
 def _short(locator: str) -> str:
-    """``takeout.zip: Records.json`` for ``/long/path/takeout.zip!Takeout/.../Records.json``."""
+    """``takeout.zip: Records.json`` for ``/long/path/takeout.zip!Takeout/.../Records.json``;
+    the host name for a web address."""
+    if locator.startswith(("http://", "https://")):
+        return urlsplit(locator).hostname or locator
     outer, _, inner = locator.partition("!")
     name = inner.rsplit("!", 1)[-1].rsplit("/", 1)[-1]
     base = os.path.basename(outer.rstrip("/\\")) or outer
@@ -94,13 +98,18 @@ class TerminalProgress:
             self._shown().update(self._files, completed=self._done, amount=amount)
             self._draw()
 
-    def reading(self, label: str, done: int, total: int | None) -> None:
-        """A long read under way: ``done`` of ``total`` bytes of ``label``."""
+    def reading(self, label: str, done: int, total: int | None, unit: str = "bytes") -> None:
+        """A long read under way: ``done`` of ``total`` (bytes, or ``unit``) of ``label``.
+        A read of bytes shows a bar only when it is large; a crawl (pages) always does."""
         if self._read is None:
-            if not self._enabled or (total is not None and total < MIN_BYTES_FOR_BAR):
+            small = unit == "bytes" and total is not None and total < MIN_BYTES_FOR_BAR
+            if not self._enabled or small:
                 return
             self._read = self._shown().add_task("Reading", total=total, amount="")
-        amount = f"{_size(done)} of {_size(total)}" if total else _size(done)
+        if unit != "bytes":
+            amount = f"{done} of {total} {unit}" if total else f"{done} {unit}"
+        else:
+            amount = f"{_size(done)} of {_size(total)}" if total else _size(done)
         self._shown().update(
             self._read,
             description=f"Reading {_short(label)}",

@@ -7,9 +7,9 @@ It raises :class:`~exposure.errors.SourceError` only when the INPUT as a whole c
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from exposure.metadata import PhotoMetadata
 from exposure.model import Finding, LocatedPoint, Skipped, SourceItem
@@ -41,13 +41,16 @@ Entry = SourceItem | Skipped | Finding | LocatedPoint | MediaRead
 """
 
 
-Activity = Callable[[str, int, "int | None"], None]
-"""Told what a source is reading while it reads something long (a big export file): the
-item's locator, how many bytes are read so far and how many there are (None: unknown)."""
+class Activity(Protocol):
+    """Told what a source is doing while it does something long: the item's locator (a big
+    export file, the site being crawled), how far it is and how far it goes (None: not
+    known), counted in ``unit`` (``"bytes"``, or a plural noun such as ``"pages and images"``)."""
+
+    def __call__(self, label: str, done: int, total: int | None, unit: str = "bytes") -> None: ...
 
 
-def quiet(label: str, done: int, total: int | None) -> None:
-    """The :data:`Activity` that tells nobody (the default)."""
+def quiet(label: str, done: int, total: int | None, unit: str = "bytes") -> None:
+    """The :class:`Activity` that tells nobody (the default)."""
 
 
 class Source(ABC):

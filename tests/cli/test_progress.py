@@ -95,3 +95,12 @@ def test_small_reads_show_nothing() -> None:
     with TerminalProgress(quiet) as progress:
         progress.reading("export.zip!Records.json", 300 * 2**20, 1300 * 2**20)
     assert quiet.getvalue() == ""
+
+
+def test_a_crawl_shows_its_site_and_count_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("exposure.progress.REDRAW_SECONDS", 0)
+    stream = FakeTerminal()
+    with TerminalProgress(stream) as progress:
+        progress.reading("https://blog.example/about", 3, 12, "pages and images")
+    shown = stream.getvalue()
+    assert "Reading blog.example" in shown and "3 of 12 pages and images" in shown

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from exposure.errors import FetchError
 from exposure.model import Skipped, SourceItem
 from exposure.options import WebOptions
-from exposure.sources.base import Entry
+from exposure.sources.base import Activity, Entry, quiet
 from exposure.sources.web.decode import charset_of, decode_text
 from exposure.sources.web.extract.feeds import FeedError, read_feed
 from exposure.sources.web.extract.page import Page, joined, read_page
@@ -90,6 +90,14 @@ class Crawl:
         self._images = 0
         self._over = {"page": 0, "image": 0}
         self._workers = min(MAX_WORKERS, 2 * web.concurrency)
+        self._done = 0
+        self.activity: Activity = quiet
+        """Told after each fetch how many are done out of those taken so far."""
+
+    def _fetched(self) -> None:
+        """One more fetch answered (told from the thread that reads the answers)."""
+        self._done += 1
+        self.activity(self.start, self._done, self._pages + self._images, "pages and images")
 
     # -- budgets and queue ------------------------------------------------------------
     def _take(self, kind: str, *, note: bool = True) -> bool:
@@ -145,6 +153,8 @@ class Crawl:
             return self.fetcher.get(url, accept=accept, scope=self._redirect_rule(same_host))
         except FetchError as exc:
             return Skipped(exc.url, exc.reason, SOURCE)
+        finally:
+            self._fetched()
 
     def json(self, url: str, accept: str = JSON, *, same_host: bool = True) -> JsonReply | Skipped:
         """Fetch and parse one JSON document (a Skipped record when that fails)."""
@@ -208,6 +218,7 @@ class Crawl:
             return FetchError(job.url, f"unexpected error while fetching ({type(exc).__name__})")
 
     def _read(self, job: _Job, result: Response | Image | None | FetchError) -> Iterator[Entry]:
+        self._fetched()
         if isinstance(result, FetchError):
             yield Skipped(result.url, result.reason, SOURCE)
         elif isinstance(result, Image):

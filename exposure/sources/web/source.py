@@ -46,6 +46,7 @@ class WebSource(Source):
         fetcher = Fetcher(web, named - {""}, deadline=time.monotonic() + web.max_seconds)
         try:
             adapter = choose(url, web)(url, web, fetcher, suffix_extractor())
+            adapter.crawl.activity = self.activity
             yield from adapter.run()
         finally:
             fetcher.close()

@@ -214,3 +214,24 @@ def test_html_checklist_lists_web_findings_under_the_site(
     text = page.body.text() if page.body else ""
     assert server.url("/") in text and "12 Example Street" in text
     assert not page.css("img[src^='http'], script[src], link[href^='http']")
+
+
+def test_the_crawl_tells_the_progress_display_how_far_it_is(server: FixtureServer) -> None:
+    # A polite crawl is slow by design: the user sees it advance, counted per fetch.
+    from exposure.options import Options, WebOptions
+    from exposure.sources.web import WebSource
+
+    blog(server)
+    told: list[tuple[str, int, int | None, str]] = []
+    source = WebSource(server.url("/"), Options(inputs=("x",), web=WebOptions(delay=0)))
+    source.activity = lambda label, done, total, unit="bytes": told.append(
+        (label, done, total, unit)
+    )
+    list(source.iter_items())
+    assert told, "nothing was reported"
+    assert {(label, unit) for label, _, _, unit in told} == {(server.url("/"), "pages and images")}
+    counts = [done for _, done, _, _ in told]
+    assert counts == list(range(1, len(counts) + 1))
+    assert all(total is not None and done <= total for _, done, total, _ in told)
+    fetched = [p for p in server.paths() if p != "/robots.txt"]
+    assert counts[-1] == len(fetched)
