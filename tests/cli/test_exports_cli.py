@@ -94,3 +94,16 @@ def test_lone_timeline_file(cli, tmp_path: Path) -> None:
         "google-home-work",
         "google-timeline",
     ]
+
+
+def test_a_zip_whose_first_bytes_are_damaged_does_not_stop_the_audit(cli, tmp_path: Path) -> None:
+    photo_folder(tmp_path)
+    (tmp_path / "takeout-2026.zip").write_bytes(b"\x00\x00garbage from a failed download" * 10)
+    (tmp_path / "empty.tgz").write_bytes(b"")
+    result = cli("audit", "takeout-2026.zip", "empty.tgz", "photos", "--json", "-", "-q")
+    assert result.code == 1, result.err
+    report = json.loads(result.out)
+    reasons = {s["locator"]: s["reason"] for s in report["skipped"]}
+    assert "download it again" in reasons["takeout-2026.zip"]
+    assert "named like an archive" in reasons["empty.tgz"]
+    assert any(f["kind"] == "photo-gps" for f in report["findings"])

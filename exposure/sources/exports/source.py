@@ -21,6 +21,7 @@ from exposure.sources.exports.archive import (
     Container,
     ReadSettings,
     archive_format,
+    is_archive_name,
     open_container,
 )
 from exposure.sources.exports.context import ExportRun
@@ -201,11 +202,24 @@ class ArchiveSource(Source):
         path = Path(given).expanduser()
         if not path.is_file():
             return False
-        return archive_format(path) is not None or path.suffix.lower() in {".json", ".js"}
+        return (
+            archive_format(path) is not None
+            or is_archive_name(path.name)
+            or path.suffix.lower() in {".json", ".js"}
+        )
 
     def __init__(self, given: str, options: Options) -> None:
         super().__init__(given, options)
         self.problem: str | None = None
+        path = Path(given).expanduser()
+        if archive_format(path) is None and is_archive_name(path.name):
+            # A damaged download must not stop the audit of the other INPUTs.
+            self.problem = (
+                "named like an archive, but its first bytes are not those of a zip or tar "
+                "archive: it is damaged or not what its name says; if it was downloaded, "
+                "download it again"
+            )
+            return
         try:
             container = open_container(given, read_settings(options))
         except ReadProblem as exc:
