@@ -4,7 +4,9 @@ archive is cut and that it should be downloaded again."""
 
 from __future__ import annotations
 
+import functools
 import io
+import random
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -245,32 +247,25 @@ def test_an_lzma_member_of_a_cut_zip_is_reported_not_read(tmp_path: Path) -> Non
     assert "holds 2 points" in by_kind(report)["google-location-history"][0].title
 
 
-_DAMAGED = None
-
-
+@functools.cache
 def _damaged_base() -> bytes:
     """A Takeout zip with a history, a photo and a descriptor member, cut before its end."""
-    global _DAMAGED
-    if _DAMAGED is None:
-        from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
+    from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
 
-        photo = make_photo(PhotoSpec(gps=GpsSpec(lat=48.85, lon=2.35)), "jpeg")
-        members = {
-            HISTORY: records(300),
-            "Takeout/Google Photos/Album/IMG_1.jpg": photo,
-            "Takeout/Google Photos/Album/IMG_1.jpg.json": b'{"geoData": {"latitude": 1}}',
-        }
-        whole = descriptor_zip(members, stored=("Takeout/Google Photos/Album/IMG_1.jpg",))
-        _DAMAGED = whole[: len(whole) - 40]
-    return _DAMAGED
+    photo = make_photo(PhotoSpec(gps=GpsSpec(lat=48.85, lon=2.35)), "jpeg")
+    members = {
+        HISTORY: records(300),
+        "Takeout/Google Photos/Album/IMG_1.jpg": photo,
+        "Takeout/Google Photos/Album/IMG_1.jpg.json": b'{"geoData": {"latitude": 1}}',
+    }
+    whole = descriptor_zip(members, stored=("Takeout/Google Photos/Album/IMG_1.jpg",))
+    return whole[: len(whole) - 40]
 
 
 @pytest.mark.parametrize("seed", range(40))
 def test_random_damage_never_stops_the_audit(tmp_path: Path, seed: int) -> None:
     # Bytes flipped anywhere in a cut archive (headers, sizes, names, data): the audit
     # finishes, and every problem is a line with a reason, never an exception.
-    import random
-
     rng = random.Random(seed)
     data = bytearray(_damaged_base())
     for _ in range(rng.randint(1, 12)):
