@@ -138,3 +138,40 @@ def test_a_dead_worker_does_not_lose_or_reorder_results(tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.split() == ["True", str(len(paths)), "True"]  # the parent took over
+
+
+_CTRL_C = """
+import os, signal, sys
+from exposure import photoscan
+from exposure.cli import main
+parent = os.getpid()
+real = photoscan.read_one
+def read_one(path):
+    if os.getpid() != parent and path.endswith("p0150.jpg"):
+        os.killpg(os.getpgrp(), signal.SIGINT)  # the user presses Ctrl-C mid-scan
+    return real(path)
+photoscan.read_one = read_one
+sys.exit(main(["audit", sys.argv[1], "--json", sys.argv[2], "--workers", "2"]))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the probe relies on forked workers")
+def test_ctrl_c_during_the_scan_stops_cleanly(tmp_path: Path) -> None:
+    import signal
+
+    (tmp_path / "photos").mkdir()
+    _folder(tmp_path / "photos", 400)
+    report = tmp_path / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-c", _CTRL_C, str(tmp_path / "photos"), str(report)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert done.returncode == 130, done.stderr[-2000:]
+    assert done.stderr.strip().splitlines()[-1] == "exposure: stopped; no report was written"
+    assert "Traceback" not in done.stderr
+    assert not report.exists()
