@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 import sys
 import threading
 from collections import deque
@@ -92,7 +93,9 @@ def _scan_pool(seen: list[str], rest: Iterator[str], workers: int) -> Iterator[t
     window: deque[tuple[int, Future[list[Outcome]]]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
     start = 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=start_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=start_context(), initializer=_worker_start
+    ) as pool:
         while True:
             seen.extend(itertools.islice(rest, max(0, start + BATCH - len(seen))))
             batch = seen[start : start + BATCH]
@@ -104,6 +107,13 @@ def _scan_pool(seen: list[str], rest: Iterator[str], workers: int) -> Iterator[t
                 yield from _take_oldest(window)
         while window:
             yield from _take_oldest(window)
+
+
+def _worker_start() -> None:
+    """Workers leave Ctrl-C to the parent: it stops the scan and the pool's bounded work
+    ends.  (A worker interrupted while it holds the pool's queue would leave the others
+    waiting for ever, and each would print a traceback.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def start_context() -> BaseContext:
