@@ -15,6 +15,10 @@ from exposure.model import Remediation, Step
 
 # Sources, named once (see ../shared/docs/platforms.md for the notes behind them).
 INSTAGRAM_EDIT = "https://qainsta.com/qa/view/why-cant-i-edit-a-post-on-instagram (undated)"
+INSTAGRAM_PROFILE = (
+    "https://qainsta.com/qa/view/how-to-edit-the-instagram-profile-bio (undated, unverified "
+    "against Meta help)"
+)
 FACEBOOK_EDIT = "https://shipfeed.data.shodan.io/how-to-remove-check-ins-on-facebook (undated)"
 MASTODON_FIELDS = "mastodon/documentation content/en/entities/Account.md (2026-07-02)"
 X_PROFILE = "TheExGenesis/community-archive docs/archive_data.md (profile.js: bio, location)"
@@ -103,9 +107,10 @@ _EDIT: dict[Where, tuple[Step, ...]] = {
         SAVE_FIRST,
         step(
             "Edit your profile and take the place out of the bio and of every free-text field "
-            "(X/Twitter has a separate Location field; Mastodon has extra label/value fields "
+            "(Instagram: your profile > Edit profile, usually the Bio and Website fields; "
+            "X/Twitter has a separate Location field; Mastodon has extra label/value fields "
             "under the bio). Nothing, or a broad area such as a country, is safer.",
-            f"{X_PROFILE}; {MASTODON_FIELDS}",
+            f"{INSTAGRAM_PROFILE}; {X_PROFILE}; {MASTODON_FIELDS}",
         ),
     ),
     Where.PHOTO: (
