@@ -35,25 +35,19 @@ Outcome = PhotoMetadata | str
 
 
 def read_one(path: str) -> Outcome:
-    """Read one file; every failure becomes a reason string (never an exception)."""
+    """Read one file; a failure is its reason (``read_metadata`` raises nothing else)."""
     try:
         return read_metadata(path)
     except MetadataError as exc:
         return exc.reason
-    except OSError as exc:
-        return f"could not open the file ({exc.strerror or exc})"
-    except Exception as exc:  # a parser bug must not end the audit
-        return f"unexpected error while reading metadata ({type(exc).__name__})"
 
 
 def read_bytes(data: bytes, name: str) -> Outcome:
-    """Read in-memory bytes (a photo inside an archive, a fetched image); never raises."""
+    """Read in-memory bytes (a fetched image); a failure is its reason."""
     try:
         return read_metadata_bytes(data, name)
     except MetadataError as exc:
         return exc.reason
-    except Exception as exc:  # a parser bug must not end the audit
-        return f"unexpected error while reading metadata ({type(exc).__name__})"
 
 
 def read_batch(paths: Sequence[str]) -> list[Outcome]:
@@ -68,45 +62,45 @@ def scan(paths: Iterable[str], workers: int) -> Iterator[tuple[int, Outcome]]:
     enough paths have come to be worth it, and reads while the walk goes on.
     """
     rest = iter(paths)
-    seen: list[str] = []
-    if workers > 1:
-        seen.extend(itertools.islice(rest, PARALLEL_THRESHOLD))
-    if workers <= 1 or len(seen) < PARALLEL_THRESHOLD:
-        for index, path in enumerate(itertools.chain(seen, rest)):
+    first = list(itertools.islice(rest, PARALLEL_THRESHOLD)) if workers > 1 else []
+    if len(first) < PARALLEL_THRESHOLD:
+        for index, path in enumerate(itertools.chain(first, rest)):
             yield index, read_one(path)
         return
-    done = 0
-    try:
-        for index, outcome in _scan_pool(seen, rest, workers):
-            done = index + 1
-            yield index, outcome
-    except BrokenProcessPool:
-        # A worker died (out of memory, killed): finish in this process rather than fail.
-        for index, path in enumerate(itertools.chain(seen[done:], rest), start=done):
-            yield index, read_one(path)
+    yield from _scan_pool(itertools.chain(first, rest), workers)
 
 
-def _scan_pool(seen: list[str], rest: Iterator[str], workers: int) -> Iterator[tuple[int, Outcome]]:
+_Window = deque[tuple[int, list[str], "Future[list[Outcome]]"]]
+"""Batches in flight: index of the first path, the paths, the pending result."""
+
+
+def _scan_pool(paths: Iterator[str], workers: int) -> Iterator[tuple[int, Outcome]]:
     """Batches go to the pool in order and are taken back oldest first, so results come in
-    input order (reports do not depend on which worker finished first).  ``seen`` grows
-    with every path taken from ``rest``, so a caller can finish the work without the pool."""
-    window: deque[tuple[int, Future[list[Outcome]]]] = deque()
+    input order (reports do not depend on which worker finished first).  Only the paths in
+    flight are held; if a worker dies (out of memory, killed) they and the rest are read
+    in this process rather than failing."""
+    window: _Window = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
     start = 0
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=start_context(), initializer=_worker_start
-    ) as pool:
-        while True:
-            seen.extend(itertools.islice(rest, max(0, start + BATCH - len(seen))))
-            batch = seen[start : start + BATCH]
-            if not batch:
-                break
-            window.append((start, pool.submit(read_batch, batch)))
-            start += len(batch)
-            if len(window) >= limit:
+    unsent: list[str] = []
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=start_context(), initializer=_worker_start
+        ) as pool:
+            while batch := list(itertools.islice(paths, BATCH)):
+                unsent = batch
+                window.append((start, batch, pool.submit(read_batch, batch)))
+                start, unsent = start + len(batch), []
+                if len(window) >= limit:
+                    yield from _take_oldest(window)
+            while window:
                 yield from _take_oldest(window)
-        while window:
-            yield from _take_oldest(window)
+    except BrokenProcessPool:
+        for first, batch, _ in window:
+            for index, path in enumerate(batch, start=first):
+                yield index, read_one(path)
+        for index, path in enumerate(itertools.chain(unsent, paths), start=start):
+            yield index, read_one(path)
 
 
 def _worker_start() -> None:
@@ -127,7 +121,10 @@ def start_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _take_oldest(window: deque[tuple[int, Future[list[Outcome]]]]) -> Iterator[tuple[int, Outcome]]:
-    start, future = window.popleft()
-    for offset, outcome in enumerate(future.result()):
+def _take_oldest(window: _Window) -> Iterator[tuple[int, Outcome]]:
+    """The oldest batch's results; it leaves the window only once they have come."""
+    start, _, future = window[0]
+    outcomes = future.result()
+    window.popleft()
+    for offset, outcome in enumerate(outcomes):
         yield start + offset, outcome

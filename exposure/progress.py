@@ -9,6 +9,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 
+from exposure.sources.exports.limits import megabytes
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
@@ -17,12 +19,6 @@ MIN_ITEMS_FOR_BAR = 50
 MIN_BYTES_FOR_BAR = 16 * 1024 * 1024
 """A read shorter than this shows no bar of its own (most export files are small)."""
 REDRAW_SECONDS = 0.1
-
-
-def _size(count: int) -> str:
-    if count >= 1024**3:
-        return f"{count / 1024**3:.1f} GB"
-    return f"{count / 1024**2:.0f} MB"
 
 
 def _short(locator: str) -> str:
@@ -109,7 +105,7 @@ class TerminalProgress:
         if unit != "bytes":
             amount = f"{done} of {total} {unit}" if total else f"{done} {unit}"
         else:
-            amount = f"{_size(done)} of {_size(total)}" if total else _size(done)
+            amount = f"{megabytes(done)} of {megabytes(total)}" if total else megabytes(done)
         self._shown().update(
             self._read,
             description=f"Reading {_short(label)}",
