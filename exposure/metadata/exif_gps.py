@@ -34,27 +34,31 @@ def _ref(view: TiffView, entry: Entry | None) -> str | None:
 
 
 def _coordinate(
-    view: TiffView, value: Entry | None, ref_entry: Entry | None, name: str
+    view: TiffView, value: Entry | None, ref_entry: Entry | None, name: str, describe: bool
 ) -> tuple[float | None, str]:
-    """Signed degrees (NaN when unreadable, ``None`` when absent) and its raw text."""
+    """Signed degrees (NaN when unreadable, ``None`` when absent) and, when ``describe``
+    is set, its stored values as text (else ``""``: a real position needs no description,
+    and building one for every photo costs more than reading the coordinate)."""
     if value is None:
         return None, ""
     ref = _ref(view, ref_entry)
-    suffix = f" {ref}" if ref else ""
+    raw = ""
     pairs = view.rationals(value, 3)
     if pairs is not None:
-        raw = f"{name}={format_rationals(pairs)}{suffix}"
+        if describe:
+            raw = f"{name}={format_rationals(pairs)}{f' {ref}' if ref else ''}"
         if not pairs:
             return None, raw
-        denominators = [d for _, d in pairs]
-        if 0 in denominators:
-            if denominators.count(0) == len(pairs) and not any(n for n, _ in pairs):
+        try:
+            parts = [n / d for n, d in pairs]
+        except ZeroDivisionError:
+            if not any(n or d for n, d in pairs):
                 return None, raw  # 0/0 everywhere: the writer's way of saying "no value"
             return _NAN, raw
-        parts = [n / d for n, d in pairs]
     elif value[0] == ASCII:
         text = view.text(value, 64) or ""
-        raw = f"{name}={text!r}{suffix}"
+        if describe:
+            raw = f"{name}={text!r}{f' {ref}' if ref else ''}"
         try:
             parts = [float(p) for p in text.replace(",", " ").split()[:3]]
         except ValueError:
@@ -63,7 +67,8 @@ def _coordinate(
             return None, raw
     else:
         numbers = view.numbers(value, 3)
-        raw = f"{name}={numbers}{suffix}"
+        if describe:
+            raw = f"{name}={numbers}{f' {ref}' if ref else ''}"
         if numbers is None:
             return _NAN, raw
         if not numbers:
@@ -113,8 +118,20 @@ def _gps_time(view: TiffView, ifd: Ifd) -> datetime | None:
 
 
 def read_gps(view: TiffView, ifd: Ifd, origin: str) -> GpsReading:
-    """The reading of one GPS IFD (EMPTY when it holds no position tags)."""
-    lat, lat_raw = _coordinate(view, ifd.get(0x02), ifd.get(0x01), "GPSLatitude")
-    lon, lon_raw = _coordinate(view, ifd.get(0x04), ifd.get(0x03), "GPSLongitude")
+    """The reading of one GPS IFD (EMPTY when it holds no position tags).
+
+    Its ``raw`` text is built only for a reading that is not a real position (the report
+    shows it to explain why); a real position's stored values need no description.
+    """
+    lat_entry, lon_entry = ifd.get(0x02), ifd.get(0x04)
+    lat_ref, lon_ref = ifd.get(0x01), ifd.get(0x03)
+    lat = _coordinate(view, lat_entry, lat_ref, "GPSLatitude", False)[0]
+    lon = _coordinate(view, lon_entry, lon_ref, "GPSLongitude", False)[0]
+    altitude, when = _altitude(view, ifd), _gps_time(view, ifd)
+    result = reading(lat, lon, altitude, when, origin, "")
+    if result.problem is None:
+        return result
+    lat_raw = _coordinate(view, lat_entry, lat_ref, "GPSLatitude", True)[1]
+    lon_raw = _coordinate(view, lon_entry, lon_ref, "GPSLongitude", True)[1]
     raw = "; ".join(p for p in (lat_raw, lon_raw) if p) or "GPS block without a position"
-    return reading(lat, lon, _altitude(view, ifd), _gps_time(view, ifd), origin, raw)
+    return reading(lat, lon, altitude, when, origin, raw)

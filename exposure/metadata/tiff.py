@@ -162,9 +162,18 @@ class TiffView:
             return None
         typ, count, raw = entry
         count = min(count, limit)
-        data = self.data((typ, count, raw))
-        if data is None or len(data) < 8 * count:
-            return None
+        buf = self._buf
+        if buf is not None and count:  # the hot path: a block in memory
+            start = self.base + self._u32.unpack(raw)[0]
+            data = buf[start : start + 8 * count]
+            if len(data) < 8 * count:
+                self._missing()
+                return None
+        else:
+            maybe = self.data((typ, count, raw))
+            if maybe is None or len(maybe) < 8 * count:
+                return None
+            data = maybe
         values = _rational_struct(self.little, typ == 10, count).unpack_from(data)
         return list(zip(values[0::2], values[1::2], strict=True))
 
@@ -181,6 +190,11 @@ class TiffView:
         """The first value of an integer-typed entry (offsets, counts, flags)."""
         if entry is None or entry[0] not in _INT_CODES:
             return None
+        typ, count, raw = entry
+        if count == 1 and typ == 4:  # the usual IFD pointer: one LONG, stored in place
+            return int(self._u32.unpack(raw)[0])
+        if count and typ == 3:  # SHORT: the first value is always in place
+            return int(self._u16.unpack_from(raw)[0])
         values = self.numbers(entry, 1)
         if not values or values[0] != values[0]:
             return None
