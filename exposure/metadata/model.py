@@ -125,7 +125,7 @@ class PhotoMetadata:
     """The detected container: ``"jpeg"``, ``"heic"``, ``"avif"``, ``"tiff"``, ``"dng"``,
     ``"raw"``, ``"png"``, ``"webp"``, ``"xmp"``, ``"mp4"`` or ``"mov"``."""
     content_key: str
-    """Hex SHA-256 (first 128 bits) of the 8-byte big-endian file size plus the first 16 KiB."""
+    """Hex XXH3-128 of the 8-byte big-endian file size plus the first 16 KiB (32 hex digits)."""
     size: int
     """File size in bytes."""
     gps: tuple[GpsReading, ...]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from hashlib import sha256
 from typing import BinaryIO
+
+import xxhash
 
 from exposure.metadata.collect import Collector
 from exposure.metadata.containers.isobmff import parse_heif
@@ -52,15 +53,19 @@ def _open_nonblocking(path: str, flags: int) -> int:
 
 KEY_BYTES = 16384
 """Bytes of the head that go into the content key: enough to tell files apart (the
-metadata, its thumbnail and the start of the image data), a quarter of the cost of 64 KiB."""
+metadata, its thumbnail and the start of the image data)."""
 
 
 def content_key(size: int, head: bytes) -> str:
-    """Stable identity of a file's content: SHA-256 (first 128 bits, hex) of the 8-byte
-    big-endian ``size`` and the first 16 KiB of ``head``."""
-    digest = sha256(size.to_bytes(8, "big"))
+    """Stable identity of a file's content: XXH3-128 (hex) of the 8-byte big-endian
+    ``size`` and the first 16 KiB of ``head``.
+
+    Not a security hash, and it needs not be: it names a file's content in finding ids so
+    a moved or copied photo keeps its id.  XXH3 hashes 16 KiB in about 0.5 µs, SHA-256 in
+    12-14 µs, which was a sixth of the time a worker spends on a phone photo."""
+    digest = xxhash.xxh3_128(size.to_bytes(8, "big"))
     digest.update(head[:KEY_BYTES])
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 def read_metadata(path: os.PathLike[str] | str) -> PhotoMetadata:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
-from hashlib import sha256
 from pathlib import Path
 
 import pytest
+import xxhash
 
 from exposure.geo import PositionProblem
 from exposure.metadata import MetadataError, PhotoMetadata, read_metadata
+from exposure.metadata.reader import KEY_BYTES
+from exposure.metadata.source import HEAD_SIZE
 from exposure.testing.photofactory import (
     DETECTED,
     FORMATS,
@@ -200,11 +202,16 @@ def test_identical_readings_are_deduplicated(write_file: WriteFile) -> None:
 def test_content_key_is_hash_of_size_and_head(write_file: WriteFile) -> None:
     data = make_photo(PhotoSpec(padding=100_000))
     meta = read_metadata(write_file(data=data, name="k.jpg"))
-    expected = sha256(len(data).to_bytes(8, "big") + data[:16384]).hexdigest()[:32]
+    expected = xxhash.xxh3_128(len(data).to_bytes(8, "big") + data[:16384]).hexdigest()
     assert meta.content_key == expected
     assert meta.size == len(data)
     other = read_metadata(write_file(data=data + b"\x00", name="k2.jpg"))
     assert other.content_key != meta.content_key
+    # Bytes past the keyed head do not count (a moved or re-saved-in-place copy matches)...
+    tail_changed = data[:-1] + bytes([data[-1] ^ 1])
+    assert read_metadata(write_file(data=tail_changed, name="k3.jpg")).content_key == expected
+    # ...and the head read up front always holds every keyed byte.
+    assert HEAD_SIZE >= KEY_BYTES
 
 
 def test_content_type_beats_file_name(write_file: WriteFile) -> None:
