@@ -42,6 +42,7 @@ OWNER_TAGS = {
     0xFDE8: "OwnerName",
 }
 _TEXT_TAGS = (0x010E, 0x010F, 0x0110, 0x0131, 0x8298, 0x9003, 0x9004, 0x9010, 0x9011, 0x9012)
+_IDENTITY_TAGS = frozenset({*SERIAL_TAGS, *OWNER_TAGS, 0x8298, 0x9C9D})
 WANTED = frozenset(
     {EXIF_POINTER, GPS_POINTER, MAKER_NOTE, XMP_TAG, 0x9286, 0x9C9D, *_TEXT_TAGS}
     | SERIAL_TAGS.keys()
@@ -129,8 +130,10 @@ def _read_fields(view: TiffView, ifd: Ifd, out: Collector) -> str | None:
     out.set_make(make)
     out.set_model(text(ifd.get(0x0110), 256))
     out.set_software(text(ifd.get(0x0131), 256))
-    out.add_description(text(ifd.get(0x010E)))
-    out.add_description(_user_comment(view, ifd.get(0x9286)))
+    if 0x010E in ifd:
+        out.add_description(text(ifd[0x010E]))
+    if 0x9286 in ifd:
+        out.add_description(_user_comment(view, ifd[0x9286]))
     fallback = text(ifd.get(0x9010), 16)
     original = parse_datetime(text(ifd.get(0x9003), 64), text(ifd.get(0x9011), 16) or fallback)
     out.offer_captured(original, RANK_ORIGINAL)
@@ -139,6 +142,14 @@ def _read_fields(view: TiffView, ifd: Ifd, out: Collector) -> str | None:
             parse_datetime(text(ifd.get(0x9004), 64), text(ifd.get(0x9012), 16) or fallback),
             RANK_CREATED,
         )
+    if not _IDENTITY_TAGS.isdisjoint(ifd):  # most phone photos hold none of them
+        _read_identities(view, ifd, out)
+    return make
+
+
+def _read_identities(view: TiffView, ifd: Ifd, out: Collector) -> None:
+    """Serial numbers and owners' names."""
+    text = view.text
     for tag, label in SERIAL_TAGS.items():
         out.add_serial(label, view.text_or_number(ifd.get(tag)))
     for tag, label in OWNER_TAGS.items():
@@ -151,7 +162,6 @@ def _read_fields(view: TiffView, ifd: Ifd, out: Collector) -> str | None:
     author = ifd.get(0x9C9D)
     if author is not None and author[0] in (1, 7):
         out.add_owner("XPAuthor", decode_utf16(view.data(author, 512) or b""))
-    return make
 
 
 def _user_comment(view: TiffView, entry: Entry | None) -> str | None:
