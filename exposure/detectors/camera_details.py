@@ -26,6 +26,15 @@ class _Tally:
     """Order-independent digest of the files' content keys (their sum), for a stable id."""
 
 
+def _key_number(content_key: str) -> int:
+    """64 bits of a content key: the key itself when it is a hash in hex, as the reader
+    makes it (no need to hash it again for every photo), else a hash of it."""
+    try:
+        return int(content_key[:16], 16)
+    except ValueError:
+        return int.from_bytes(blake2b(content_key.encode(), digest_size=8).digest(), "big")
+
+
 def _naive(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
@@ -45,8 +54,7 @@ class CameraDetailsDetector(PhotoDetector):
             return iter(())
         tally = self._groups.setdefault(item.group, _Tally())
         tally.files += 1
-        key = blake2b(meta.content_key.encode(), digest_size=8).digest()
-        tally.content = (tally.content + int.from_bytes(key, "big")) % (1 << 64)
+        tally.content = (tally.content + _key_number(meta.content_key)) % (1 << 64)
         if meta.captured_at is not None:
             moment = _naive(meta.captured_at)
             tally.timed += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 
@@ -34,8 +35,14 @@ def describe_capture(meta: PhotoMetadata) -> str:
 
 def camera_name(meta: PhotoMetadata) -> str:
     """Make and model, without the make repeated (``Apple iPhone 12``, not ``Apple Apple iPhone 12``)."""
-    make = (meta.make or "").strip()
-    model = (meta.model or "").strip()
+    return _camera_name(meta.make, meta.model)
+
+
+@functools.lru_cache(maxsize=256)
+def _camera_name(make: str | None, model: str | None) -> str:
+    # Cached: a library holds thousands of photos from a handful of cameras.
+    make = (make or "").strip()
+    model = (model or "").strip()
     brand = make.split()[0].lower() if make else ""
     if brand and model.lower().startswith(brand):  # "NIKON CORPORATION" + "NIKON D7500"
         return model

@@ -59,11 +59,11 @@ def _header(report: Report) -> JSONDict:
     }
 
 
-def _lists(report: Report) -> dict[str, Iterator[JSONDict]]:
+def _lists(report: Report, ids: RemediationIds) -> dict[str, Iterator[JSONDict]]:
     """The long lists, as generators, so a large report is written one record at a time."""
     return {
         "findings": (
-            _finding(f, report.redacted)
+            _finding(f, report.redacted, ids[id(f.remediation)])
             for f in sorted(report.findings, key=lambda f: (f.sort_key(), f.id))
         ),
         "skipped": (_skipped(s) for s in sorted(report.skipped, key=_skipped_key)),
@@ -71,18 +71,30 @@ def _lists(report: Report) -> dict[str, Iterator[JSONDict]]:
     }
 
 
-def _remediations(report: Report) -> JSONDict:
+RemediationIds = dict[int, str]
+"""``id()`` of each remediation object in a report -> its :func:`remediation_id`."""
+
+
+def _remediation_ids(report: Report) -> RemediationIds:
+    """The id of each distinct remediation object, worked out once per object: thousands of
+    findings share a handful of catalogue entries, and hashing an entry for its cached id
+    cost more than writing the finding.  (The report holds the objects, so their ``id()``
+    cannot be reused while the ids are in use.)"""
+    distinct = {id(f.remediation): f.remediation for f in report.findings}
+    return {key: remediation_id(remediation) for key, remediation in distinct.items()}
+
+
+def _remediations(report: Report, ids: RemediationIds) -> JSONDict:
     """Every distinct remediation once, keyed by its id (findings refer to it by id)."""
-    return {
-        remediation_id(f.remediation): _remediation(f.remediation)
-        for f in sorted(report.findings, key=lambda f: remediation_id(f.remediation))
-    }
+    entries = {ids[id(f.remediation)]: f.remediation for f in report.findings}
+    return {key: _remediation(entries[key]) for key in sorted(entries)}
 
 
 def to_dict(report: Report) -> JSONDict:
     """The report as plain JSON-ready data (schema version :data:`SCHEMA_VERSION`)."""
-    data: JSONDict = {key: list(values) for key, values in _lists(report).items()}
-    return {**_header(report), "remediations": _remediations(report), **data}
+    ids = _remediation_ids(report)
+    data: JSONDict = {key: list(values) for key, values in _lists(report, ids).items()}
+    return {**_header(report), "remediations": _remediations(report, ids), **data}
 
 
 def write_json(report: Report, out: TextIO) -> None:
@@ -91,8 +103,9 @@ def write_json(report: Report, out: TextIO) -> None:
     Keys are sorted at every level; each record of the long lists sits on a line of its own,
     so the file is readable, diffable and written in memory that does not grow with it.
     """
-    fields: dict[str, Any] = {**_header(report), "remediations": _remediations(report)}
-    fields.update(_lists(report))
+    ids = _remediation_ids(report)
+    fields: dict[str, Any] = {**_header(report), "remediations": _remediations(report, ids)}
+    fields.update(_lists(report, ids))
     out.write("{\n")
     keys = sorted(fields)
     for n, key in enumerate(keys):
@@ -169,7 +182,7 @@ def _generated_at(report: Report) -> str | None:
     return when.isoformat().replace("+00:00", "Z")
 
 
-def _finding(finding: Finding, redacted: bool) -> JSONDict:
+def _finding(finding: Finding, redacted: bool, remediation: str) -> JSONDict:
     out: JSONDict = {
         "id": finding.id,
         "kind": finding.kind,
@@ -180,7 +193,7 @@ def _finding(finding: Finding, redacted: bool) -> JSONDict:
         "locator": finding.locator,
         "why": finding.why,
         "evidence": [_evidence(e, redacted) for e in finding.evidence],
-        "remediation": remediation_id(finding.remediation),
+        "remediation": remediation,
     }
     location = location_dict(finding.position)
     if location is not None:
