@@ -1,6 +1,6 @@
 """Read location and identifying metadata from photos, videos and XMP sidecars.
 
-Fast and defensive: the first 64 KiB of a file are read once and parsed in place; more
+Fast and defensive: the first 16 KiB of a file are read once and parsed in place; more
 is read by seeking only when the metadata lies further in, never more than 16 MiB.  A
 damaged file raises :class:`MetadataError` with a plain-English reason, or gives a
 :class:`PhotoMetadata` whose ``notes`` say what could not be read.
