@@ -146,7 +146,7 @@ def _run(args: argparse.Namespace) -> int:
     with TerminalProgress(enabled=not args.quiet) as progress:
         report = run(options, progress, sources=sources)
     if args.redact:
-        from exposure.report.redact import redact  # loaded only when asked for
+        from exposure.report.redaction import redact  # loaded only when asked for
 
         report = redact(report)
     written = [_write(path, fmt, report) for path, fmt in targets]

@@ -9,8 +9,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 
-from exposure.sources.exports.limits import megabytes
-
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
@@ -105,6 +103,9 @@ class TerminalProgress:
         if unit != "bytes":
             amount = f"{done} of {total} {unit}" if total else f"{done} {unit}"
         else:
+            # Only an export's reads come in bytes: its limits module is loaded by then.
+            from exposure.sources.exports.limits import megabytes
+
             amount = f"{megabytes(done)} of {megabytes(total)}" if total else megabytes(done)
         self._shown().update(
             self._read,

@@ -12,7 +12,6 @@ the file.
 from __future__ import annotations
 
 import io
-import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,7 +53,10 @@ def _coordinate(tags: dict[str, Any], axis: str) -> float | None:
 
 def decode_with_exifread(block: bytes, out: Collector, origin: str = "exif") -> bool:
     """Decode the TIFF ``block`` with exifread into ``out``; ``True`` if it read anything."""
-    import exifread  # imported here: only files our reader cannot walk pay for it
+    # Imported here: only files our reader cannot walk pay for exifread (and logging).
+    import logging
+
+    import exifread
 
     logging.getLogger("exifread").setLevel(logging.CRITICAL)
     try:

@@ -7,10 +7,8 @@ undeclared prefixes) is scanned with regular expressions for the usual prefixes 
 
 from __future__ import annotations
 
-import html
 import math
 import re
-import xml.etree.ElementTree as ET
 from datetime import UTC
 
 from exposure.metadata.collect import RANK_XMP, Collector
@@ -94,6 +92,9 @@ def decode_xmp(packet: bytes, out: Collector) -> None:
 
 
 def _parse_tree(body: bytes) -> Properties | None:
+    # Imported here: most files hold no XMP naming a property we read (see decode_xmp).
+    import xml.etree.ElementTree as ET
+
     try:
         root = ET.fromstring(body)
     except (ET.ParseError, ValueError, UnicodeError, RecursionError):
@@ -121,6 +122,8 @@ def _add(props: Properties, name: str, values: list[str]) -> None:
 
 
 def _scan(text: str) -> Properties:
+    import html  # only packets that are not well-formed come here
+
     props: Properties = {}
     for prefix, local, quoted in _ATTR.findall(text):
         key = f"{_FALLBACK_PREFIXES[prefix]}:{local}"

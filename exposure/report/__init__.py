@@ -4,7 +4,9 @@
 pure function ``Report -> str`` (see :mod:`exposure.report.base`).  :func:`redact` makes
 the shareable copy of a report before rendering.
 
-Names load on first use: writing a JSON report never imports Jinja2 and the HTML code.
+Names load on first use: writing a JSON report never imports Jinja2 and the HTML code, nor
+the redaction code unless asked for.  (Redaction lives in ``redaction.py``, not
+``redact.py``: a submodule named like the function would replace it here once imported.)
 """
 
 from __future__ import annotations
@@ -15,13 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from exposure.lazy import lazy_names
 
-# Imported now: its module has the same name, and would shadow the function once loaded.
-from exposure.report.redact import redact
-
 _NAMES = {
     "Renderer": "exposure.report.base",
     "ReportContext": "exposure.report.context",
     "build_context": "exposure.report.context",
+    "redact": "exposure.report.redaction",
     "render_html": "exposure.report.html",
     "render_json": "exposure.report.json",
     "to_dict": "exposure.report.json",
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from exposure.report.context import ReportContext, build_context
     from exposure.report.html import render_html
     from exposure.report.json import render_json, to_dict
+    from exposure.report.redaction import redact
 
     FORMATS: Mapping[str, Renderer]
 

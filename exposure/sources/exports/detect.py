@@ -1,19 +1,17 @@
-"""Recognising an export: which platform made an archive or folder (by its layout), which
-kind of file each member is (by its name, else by its first bytes).
+"""Recognising what a file is: which platform made an archive or a lone export file, and
+which kind of file each member is (by its name, else by its first bytes).
 
-Layout markers are file and folder names each platform's "download your data" archive is
-known to hold (see ../shared/docs/platforms.md).  A lone file (a phone's ``Timeline.json``,
-a ``.gpx`` track) is recognised by its content.  Recognition is cheap and bounded: a zip's
-table of contents, the first members of a tar, at most a few thousand names of a folder,
-the first 64 KiB of a file.  An archive whose own names match no export is recognised by
-the names inside the first archives nested in it (:func:`.nested.nested_names`).
+A folder is recognised by its names alone (:mod:`.layout`); an archive by the names in its
+table of contents, with the same markers; a lone file (a phone's ``Timeline.json``, a
+``.gpx`` track) by its content.  Recognition is cheap and bounded: a zip's table of
+contents, the first members of a tar, the first 64 KiB of a file.  An archive whose own
+names match no export is recognised by the names inside the first archives nested in it
+(:func:`.nested.nested_names`).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from exposure.sources.exports.archive import (
@@ -24,52 +22,14 @@ from exposure.sources.exports.archive import (
     open_container,
 )
 from exposure.sources.exports.jsonstream import SNIFF_BYTES, Shape, prepare, sniff
+from exposure.sources.exports.layout import platform_of_names
 from exposure.sources.exports.limits import ReadProblem
 from exposure.sources.exports.nested import nested_names
 from exposure.sources.photos import media_kind
 
-FOLDER_PROBE = 5000
-"""Names looked at when deciding whether a folder is an unpacked export."""
 TAR_PROBE = 500
 """Members of a tar archive looked at when deciding what it is (tar files have no index)."""
 TRACK = re.compile(r"\.(gpx|tcx|fit)(\.gz)?$", re.IGNORECASE)
-
-
-def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-
-
-MARKERS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "facebook": _rx(
-        r"(^|/)your_facebook_activity/",
-        r"(^|/)your_activity_across_facebook/",
-        r"(^|/)logged_information/location/",
-        r"(^|/)profile_information/profile_information\.json$",
-        r"your_posts__check_ins__photos_and_videos_\d+\.json$",
-        r"(^|/)posts/your_posts(_\d+)?\.json$",
-    ),
-    "instagram": _rx(
-        r"(^|/)your_instagram_activity/",
-        r"(^|/)(content|media)/(posts_\d+|stories)\.json$",
-        r"(^|/)login_and_account_creation/login_activity\.json$",
-        r"(^|/)personal_information/personal_information(/personal_information)?\.json$",
-        r"(^|/)information_about_you/((account|profile)_based_in|locations_of_interest)\.json$",
-    ),
-    "x-twitter": _rx(
-        r"(^|/)data/(tweets?|account|manifest|profile)\.js$", r"(^|/)your archive\.html$"
-    ),
-    "strava": _rx(r"(^|/)activities\.csv$"),
-    "snapchat": _rx(r"(^|/)(json/)?(location_history|memories_history|snap_history)\.json$"),
-    "swarm": _rx(r"(^|/)checkins\d*\.json$"),
-    "google-takeout": _rx(
-        r"(^|/)takeout/",
-        r"(^|/)archive_browser\.html$",
-        r"(^|/)(location history( \(timeline\))?|semantic location history|google photos|"
-        r"my activity|maps \(your places\))/",
-        r"(^|/)(records|timeline edits)\.json$",
-    ),
-}
-"""Layout markers, tried in this order (Facebook before Instagram: both are Meta)."""
 
 NAME_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind)
@@ -101,47 +61,6 @@ PLATFORM_OF_KIND = {
     "snapchat": "snapchat",
     "swarm": "swarm",
 }
-
-
-_COMBINED: dict[str, re.Pattern[str]] = {
-    platform: re.compile("|".join(f"(?:{m.pattern})" for m in markers), re.IGNORECASE)
-    for platform, markers in MARKERS.items()
-}
-"""Each platform's markers as one pattern: one search per name, not one per marker (a
-folder of thousands of photos is probed on every audit)."""
-
-
-PAIRED_MARKERS: dict[str, tuple[frozenset[str], ...]] = {
-    "instagram": (frozenset({"media.json", "profile.json"}),),
-}
-"""Names too common to recognise an export on their own: every name of a set must sit in
-one folder (Instagram's 2018 export keeps ``media.json`` beside ``profile.json``; a photo
-folder with some app's ``media.json`` is not an Instagram export)."""
-
-
-def _folders_of(names: list[str]) -> dict[str, set[str]]:
-    """Folder -> the lower-cased file names directly in it."""
-    folders: dict[str, set[str]] = {}
-    for name in names:
-        folder, _, base = name.rpartition("/")
-        if base:
-            folders.setdefault(folder, set()).add(base.lower())
-    return folders
-
-
-def platform_of_names(names: Iterable[str]) -> str | None:
-    """The platform whose layout markers appear in ``names`` (None when none do)."""
-    names = list(names)
-    folders: dict[str, set[str]] | None = None
-    for platform, combined in _COMBINED.items():
-        if any(combined.search(name) for name in names):
-            return platform
-        pairs = PAIRED_MARKERS.get(platform, ())
-        if pairs:
-            folders = _folders_of(names) if folders is None else folders
-            if any(pair <= held for pair in pairs for held in folders.values()):
-                return platform
-    return None
 
 
 def route(name: str) -> str | None:
@@ -221,41 +140,10 @@ def _sniff_file(path: Path) -> str | None:
         return None
 
 
-def _folder_names(root: Path) -> list[str]:
-    """Names of the files and folders among the first FOLDER_PROBE entries, three levels
-    deep (breadth first).  Photos and videos are counted but not listed: no layout marker
-    is a photo's name, and a folder of thousands of photos is probed on every audit."""
-    names: list[str] = []
-    seen = 0
-    level = [(root, "")]
-    for _depth in range(3):
-        below: list[tuple[Path, str]] = []
-        for folder, rel in level:
-            try:
-                with os.scandir(folder) as entries:
-                    for entry in sorted(entries, key=lambda e: e.name):
-                        name = f"{rel}{entry.name}"
-                        seen += 1
-                        if entry.is_dir(follow_symlinks=False):
-                            names.append(name + "/")
-                            below.append((Path(entry.path), name + "/"))
-                        elif media_kind(entry.name) is None:
-                            names.append(name)
-                        if seen >= FOLDER_PROBE:
-                            return names
-            except OSError:
-                continue
-        level = below
-    return names
-
-
-def identify(given: str, settings: ReadSettings) -> str | None:
-    """The platform (a source name) that made INPUT ``given``, or None."""
+def identify_file(given: str, settings: ReadSettings) -> str | None:
+    """The platform (a source name) that made the file ``given`` (an archive or a lone export
+    file), or None.  A folder is judged by its names: :func:`.layout.platform_of_folder`."""
     path = Path(given).expanduser()
-    if path.is_dir():
-        return platform_of_names(_folder_names(path))
-    if not path.is_file():
-        return None
     if TRACK.search(path.name):
         return "gps-tracks"
     try:

@@ -5,33 +5,32 @@ unpacked export is read as that export rather than as a folder of photos.  An ar
 matches no known export is refused up front with an InputError naming the exports exposure
 knows; a damaged archive becomes one "could not check" record and the audit goes on (a zip
 cut short is read up to the cut, see :mod:`.recovered`).
+
+Only the folder probe (:mod:`.layout`) loads with this module: every audit of a folder runs
+it.  The archive readers, the JSON sniffing (:mod:`.detect`) and the platform parsers load
+when a file is looked into or an export is read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from exposure.errors import InputError
 from exposure.model import Skipped
 from exposure.options import Options
 from exposure.sources.base import Entry, Source
-from exposure.sources.exports.archive import (
-    Container,
-    ReadSettings,
-    archive_format,
-    is_archive_name,
-    open_container,
-)
-from exposure.sources.exports.context import ExportRun
-from exposure.sources.exports.detect import identify
-from exposure.sources.exports.limits import ReadProblem
-from exposure.sources.exports.recovered import RecoveredZipContainer
+from exposure.sources.exports.layout import platform_of_folder
+
+if TYPE_CHECKING:
+    from exposure.sources.exports.container import ReadSettings
 
 
 def read_settings(options: Options) -> ReadSettings:
     """The archive caps from the options."""
+    from exposure.sources.exports.container import ReadSettings
+
     return ReadSettings(
         member_cap=options.exports.member_limit,
         total_cap=options.exports.total_limit,
@@ -40,8 +39,17 @@ def read_settings(options: Options) -> ReadSettings:
     )
 
 
-def _defaults() -> ReadSettings:
-    return read_settings(Options(inputs=("-",)))
+def identify(given: str) -> str | None:
+    """The platform (a source name) that made INPUT ``given``, or None: a folder by the names
+    it holds, a file (an archive, a lone export file) by looking inside it."""
+    path = Path(given).expanduser()
+    if path.is_dir():
+        return platform_of_folder(path)
+    if not path.is_file():
+        return None
+    from exposure.sources.exports.detect import identify_file
+
+    return identify_file(given, read_settings(Options(inputs=("-",))))  # the default caps
 
 
 class ExportSource(Source):
@@ -56,21 +64,24 @@ class ExportSource(Source):
 
     @classmethod
     def recognise(cls, given: str) -> bool:
-        return identify(given, _defaults()) == cls.name
+        return identify(given) == cls.name
 
     @staticmethod
     def which(given: str) -> type[ExportSource] | None:
         """The export source for INPUT ``given``, probing it once (not once per platform)."""
-        name = identify(given, _defaults())
+        name = identify(given)
         return next((c for c in EXPORT_SOURCES if c.name == name), None) if name else None
 
     def iter_items(self) -> Iterator[Entry]:
-        # The platform parsers load only when an export is actually read.
+        # The archive readers and the platform parsers load only when an export is read.
+        from exposure.sources.exports.archive import open_container
+        from exposure.sources.exports.context import ExportRun
+        from exposure.sources.exports.limits import ReadProblem
         from exposure.sources.exports.reader import read_export
 
         settings = read_settings(self.options)
         try:
-            container: Container = open_container(self.given, settings)
+            container = open_container(self.given, settings)
         except ReadProblem as exc:
             yield Skipped(self.given, str(exc), self.name)
             return
@@ -202,6 +213,8 @@ class ArchiveSource(Source):
         path = Path(given).expanduser()
         if not path.is_file():
             return False
+        from exposure.sources.exports.archive import archive_format, is_archive_name
+
         return (
             archive_format(path) is not None
             or is_archive_name(path.name)
@@ -209,6 +222,10 @@ class ArchiveSource(Source):
         )
 
     def __init__(self, given: str, options: Options) -> None:
+        from exposure.sources.exports.archive import archive_format, is_archive_name, open_container
+        from exposure.sources.exports.limits import ReadProblem
+        from exposure.sources.exports.recovered import RecoveredZipContainer
+
         super().__init__(given, options)
         self.problem: str | None = None
         path = Path(given).expanduser()

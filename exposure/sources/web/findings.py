@@ -20,16 +20,6 @@ from exposure.geo import Position
 from exposure.model import Confidence, Evidence, Finding, Severity
 from exposure.sources.web.extract.clues import Clue, ClueKind
 
-WEB_KINDS = (
-    "web-coordinates",
-    "web-address",
-    "web-place-name",
-    "web-feed-location",
-    "web-profile-location",
-    "web-post-place",
-)
-"""Every finding kind the web source produces itself (photos go to the photo detectors)."""
-
 _CLUE_KIND = {
     ClueKind.COORDINATES: ("web-coordinates", Severity.HIGH, "exact coordinates"),
     ClueKind.ADDRESS: ("web-address", Severity.HIGH, "a street address or postcode"),

@@ -8,7 +8,17 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from exposure.sources.base import Entry, Source
-from exposure.sources.web.findings import WEB_KINDS
+
+WEB_KINDS = (
+    "web-coordinates",
+    "web-address",
+    "web-place-name",
+    "web-feed-location",
+    "web-profile-location",
+    "web-post-place",
+)
+"""Every finding kind the web source produces itself (:mod:`.findings` makes them; photos
+go to the photo detectors)."""
 
 
 class WebSource(Source):

@@ -168,7 +168,7 @@ def test_corpus_export_has_no_place_tags_or_profile(corpus: Path) -> None:
 
 
 def test_a_lone_media_json_does_not_make_a_folder_an_instagram_export(tmp_path: Path) -> None:
-    from exposure.sources.exports.detect import platform_of_names
+    from exposure.sources.exports.layout import platform_of_names
 
     assert platform_of_names(["holiday/media.json", "holiday/IMG_1.jpg"]) is None
     assert platform_of_names(["media.json", "profile.json", "comments.json"]) == "instagram"

@@ -9,9 +9,10 @@ import pytest
 
 from exposure.geo import Position, PositionProblem
 from exposure.sources.exports.archive import safe_name
-from exposure.sources.exports.detect import json_kind, platform_of_names, route
+from exposure.sources.exports.detect import json_kind, route
 from exposure.sources.exports.google_maps import link_positions
 from exposure.sources.exports.jsonstream import sniff
+from exposure.sources.exports.layout import platform_of_names
 from exposure.sources.exports.values import from_e7, from_snapchat, from_text, meta_text, when
 from exposure.testing.exportwriters import mojibake
 

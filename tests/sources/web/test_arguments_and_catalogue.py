@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import inspect
+import re
 
 import pytest
 
 from exposure.catalogue.web import all_remediations, platform_remediation
 from exposure.options import WebOptions
 from exposure.sources import SOURCES, resolve
-from exposure.sources.web import WebSource, add_web_arguments, web_options
+from exposure.sources.web import WebSource, add_web_arguments, findings, web_options
 from exposure.sources.web.arguments import FLAGS
-from exposure.sources.web.findings import WEB_KINDS
+from exposure.sources.web.source import WEB_KINDS
 
 
 def _parse(*argv: str) -> WebOptions:
@@ -63,7 +65,13 @@ def test_web_addresses_go_to_the_web_source_first() -> None:
     assert not WebSource.recognise("ftp://example.org/")
     assert not WebSource.recognise("example.org")
     assert not WebSource.recognise("http://[::1")
-    assert set(WebSource.kinds) == set(WEB_KINDS)
+    assert WebSource.kinds == WEB_KINDS
+
+
+def test_the_source_lists_every_kind_its_findings_make() -> None:
+    # The list lives with the source (cheap to import), the code that makes them does not.
+    made = set(re.findall(r'"(web-[a-z-]+)"', inspect.getsource(findings)))
+    assert made == set(WEB_KINDS)
 
 
 def test_platform_steps_cite_sources_and_dates() -> None:

@@ -1,0 +1,126 @@
+"""Recognising an export by the names it holds: which platform's layout a list of member
+names, or an unpacked export folder, shows.
+
+Layout markers are file and folder names each platform's "download your data" archive is
+known to hold (see ../shared/docs/platforms.md).  Every audit of a folder runs this probe
+(an unpacked export is read as that export, not as photos), so this module needs nothing
+of the archive and JSON readers: looking inside files is :mod:`.detect`'s job.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from exposure.sources.photos import media_kind
+
+FOLDER_PROBE = 5000
+"""Names looked at when deciding whether a folder is an unpacked export."""
+
+MARKERS: dict[str, tuple[str, ...]] = {
+    "facebook": (
+        r"(^|/)your_facebook_activity/",
+        r"(^|/)your_activity_across_facebook/",
+        r"(^|/)logged_information/location/",
+        r"(^|/)profile_information/profile_information\.json$",
+        r"your_posts__check_ins__photos_and_videos_\d+\.json$",
+        r"(^|/)posts/your_posts(_\d+)?\.json$",
+    ),
+    "instagram": (
+        r"(^|/)your_instagram_activity/",
+        r"(^|/)(content|media)/(posts_\d+|stories)\.json$",
+        r"(^|/)login_and_account_creation/login_activity\.json$",
+        r"(^|/)personal_information/personal_information(/personal_information)?\.json$",
+        r"(^|/)information_about_you/((account|profile)_based_in|locations_of_interest)\.json$",
+    ),
+    "x-twitter": (
+        r"(^|/)data/(tweets?|account|manifest|profile)\.js$",
+        r"(^|/)your archive\.html$",
+    ),
+    "strava": (r"(^|/)activities\.csv$",),
+    "snapchat": (r"(^|/)(json/)?(location_history|memories_history|snap_history)\.json$",),
+    "swarm": (r"(^|/)checkins\d*\.json$",),
+    "google-takeout": (
+        r"(^|/)takeout/",
+        r"(^|/)archive_browser\.html$",
+        r"(^|/)(location history( \(timeline\))?|semantic location history|google photos|"
+        r"my activity|maps \(your places\))/",
+        r"(^|/)(records|timeline edits)\.json$",
+    ),
+}
+"""Layout markers (regular expressions, matched ignoring case), tried in this order
+(Facebook before Instagram: both are Meta)."""
+
+_COMBINED: dict[str, re.Pattern[str]] = {
+    platform: re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE)
+    for platform, markers in MARKERS.items()
+}
+"""Each platform's markers as one pattern: one search per name, not one per marker (a
+folder of thousands of photos is probed on every audit)."""
+
+PAIRED_MARKERS: dict[str, tuple[frozenset[str], ...]] = {
+    "instagram": (frozenset({"media.json", "profile.json"}),),
+}
+"""Names too common to recognise an export on their own: every name of a set must sit in
+one folder (Instagram's 2018 export keeps ``media.json`` beside ``profile.json``; a photo
+folder with some app's ``media.json`` is not an Instagram export)."""
+
+
+def _folders_of(names: list[str]) -> dict[str, set[str]]:
+    """Folder -> the lower-cased file names directly in it."""
+    folders: dict[str, set[str]] = {}
+    for name in names:
+        folder, _, base = name.rpartition("/")
+        if base:
+            folders.setdefault(folder, set()).add(base.lower())
+    return folders
+
+
+def platform_of_names(names: Iterable[str]) -> str | None:
+    """The platform whose layout markers appear in ``names`` (None when none do)."""
+    names = list(names)
+    folders: dict[str, set[str]] | None = None
+    for platform, combined in _COMBINED.items():
+        if any(combined.search(name) for name in names):
+            return platform
+        pairs = PAIRED_MARKERS.get(platform, ())
+        if pairs:
+            folders = _folders_of(names) if folders is None else folders
+            if any(pair <= held for pair in pairs for held in folders.values()):
+                return platform
+    return None
+
+
+def platform_of_folder(root: Path) -> str | None:
+    """The platform whose unpacked export the folder ``root`` is (None: not an export)."""
+    return platform_of_names(_folder_names(root))
+
+
+def _folder_names(root: Path) -> list[str]:
+    """Names of the files and folders among the first FOLDER_PROBE entries, three levels
+    deep (breadth first).  Photos and videos are counted but not listed: no layout marker
+    is a photo's name, and a folder of thousands of photos is probed on every audit."""
+    names: list[str] = []
+    seen = 0
+    level = [(root, "")]
+    for _depth in range(3):
+        below: list[tuple[Path, str]] = []
+        for folder, rel in level:
+            try:
+                with os.scandir(folder) as entries:
+                    for entry in sorted(entries, key=lambda e: e.name):
+                        name = f"{rel}{entry.name}"
+                        seen += 1
+                        if entry.is_dir(follow_symlinks=False):
+                            names.append(name + "/")
+                            below.append((Path(entry.path), name + "/"))
+                        elif media_kind(entry.name) is None:
+                            names.append(name)
+                        if seen >= FOLDER_PROBE:
+                            return names
+            except OSError:
+                continue
+        level = below
+    return names
