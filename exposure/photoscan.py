@@ -13,17 +13,18 @@ interpreter starts them, which costs about a tenth of a second.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
 
 from exposure.metadata import MetadataError, PhotoMetadata, read_metadata, read_metadata_bytes
+
+if TYPE_CHECKING:  # the pool's modules cost ~20 ms to import: only scans that use it pay
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
 BATCH = 48
 IN_FLIGHT_PER_WORKER = 4
@@ -79,6 +80,9 @@ def _scan_pool(paths: Iterator[str], workers: int) -> Iterator[tuple[int, Outcom
     input order (reports do not depend on which worker finished first).  Only the paths in
     flight are held; if a worker dies (out of memory, killed) they and the rest are read
     in this process rather than failing."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     window: _Window = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
     start = 0
@@ -112,6 +116,8 @@ def _worker_start() -> None:
 
 def start_context() -> BaseContext:
     """How worker processes start: ``fork`` when safe, else ``forkserver`` or ``spawn``."""
+    import multiprocessing
+
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():

@@ -53,7 +53,7 @@ def test_a_json_photo_audit_loads_only_what_it_uses(tmp_path) -> None:
     # no text patterns and no platform parsers when there is no text or export to read;
     # a folder is probed for an export layout by its names only (no archive or JSON
     # readers), no crawler code without an address, no XMP parser without an XMP packet,
-    # no redaction unless asked for.
+    # no redaction unless asked for, no process pool for a folder too small to need one.
     from exposure.testing.photofactory import GpsSpec, PhotoSpec, write_photo
 
     write_photo(tmp_path / "a.jpg", PhotoSpec(gps=GpsSpec(lat=48.8566, lon=2.3522)), "jpeg")
@@ -89,6 +89,9 @@ def test_a_json_photo_audit_loads_only_what_it_uses(tmp_path) -> None:
         "html",
         "xml",
         "httpx",
+        "concurrent.futures",
+        "multiprocessing",
+        "logging",
     )
     assert _among(loaded, unwanted) == []
     assert "exposure.sources.exports.layout" in loaded  # the folder was probed
@@ -97,7 +100,7 @@ def test_a_json_photo_audit_loads_only_what_it_uses(tmp_path) -> None:
 def test_the_metadata_reader_loads_its_fallbacks_on_first_use() -> None:
     # What library callers and the forkserver preload (exposure.metadata): the XMP parser's
     # xml.etree and exifread's logging load only for a file that needs them.  (An audit
-    # loads logging anyway, with the worker pool's concurrent.futures.)
+    # large enough for the worker pool loads logging anyway, with concurrent.futures.)
     _, loaded = _loaded_after("import sys, exposure.metadata; print('-', sorted(sys.modules))")
     assert _among(loaded, ("logging", "xml", "html", "exifread")) == []
 
