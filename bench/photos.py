@@ -198,6 +198,11 @@ def main() -> None:
                 f"{rb['files']:,} photos: exposure {rb['exposure_s']:.2f} s "
                 f"({rb['files'] / rb['exposure_s']:.0f} files/s), peak {rb['exposure_peak_mib']:.0f} MiB"
             )
+            print(
+                f"  raw read {rb['raw_s']:.2f} s: exposure time = "
+                f"{rb['exposure_s'] / rb['raw_s']:.1f}x the raw read at this size "
+                "(start-up and report writing weigh less)"
+            )
             print(f"  peak memory x{args.scale} files = {ratio:.2f}x (target < 1.5x)")
     finally:
         if args.keep is None:
