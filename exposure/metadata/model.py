@@ -89,7 +89,9 @@ class GpsReading:
     """Where it was found: ``"exif"``, ``"xmp"``, ``"quicktime"`` or ``"png-text"``."""
     problem: PositionProblem | None
     raw: str
-    """A short human description of the stored values, for reports and debugging."""
+    """A short human description of the stored values, shown in the report for a reading
+    that is not a real position.  The EXIF reader leaves it empty for a real position
+    (describing every photo's values cost more than reading them)."""
 
     def __reduce__(self) -> Reduced:
         problem = None if self.problem is None else self.problem.value

@@ -149,12 +149,14 @@ class TiffView:
         code = _INT_CODES.get(typ) or _FLOAT_CODES.get(typ)
         if code is None:
             return None
-        count = min(count, limit)
-        data = self.data((typ, count, raw))
-        if data is None or len(data) < count * TYPE_SIZES[typ]:
+        # Where the values are depends on all of them (in place only when they fit in 4
+        # bytes); how many are read, on ``limit``.
+        wanted = min(count, limit)
+        data = self.data(entry, wanted * TYPE_SIZES[typ])
+        if data is None or len(data) < wanted * TYPE_SIZES[typ]:
             return None
         order = "<" if self.little else ">"
-        return [float(v) for v in struct.unpack_from(f"{order}{count}{code}", data)]
+        return [float(v) for v in struct.unpack_from(f"{order}{wanted}{code}", data)]
 
     def rationals(self, entry: Entry | None, limit: int = 8) -> list[tuple[int, int]] | None:
         """Up to ``limit`` (numerator, denominator) pairs of a RATIONAL/SRATIONAL value."""
@@ -193,7 +195,7 @@ class TiffView:
         typ, count, raw = entry
         if count == 1 and typ == 4:  # the usual IFD pointer: one LONG, stored in place
             return int(self._u32.unpack(raw)[0])
-        if count and typ == 3:  # SHORT: the first value is always in place
+        if typ == 3 and 0 < count <= 2:  # one or two SHORTs: stored in place
             return int(self._u16.unpack_from(raw)[0])
         values = self.numbers(entry, 1)
         if not values or values[0] != values[0]:
