@@ -160,10 +160,11 @@ class Collector:
 
     def build(self, fmt: str, content_key: str, size: int) -> PhotoMetadata:
         """The frozen result."""
+        make, model = self.make, self.model
         description = next(
-            (d for d in self.descriptions if not is_placeholder_text(d, self.make, self.model)),
-            None,
+            (d for d in self.descriptions if not is_placeholder_text(d, make, model)), None
         )
+        owners = self.owners
         return PhotoMetadata(
             format=fmt,
             content_key=content_key,
@@ -173,9 +174,9 @@ class Collector:
             make=self.make,
             model=self.model,
             serials=tuple(self.serials),
-            owners=tuple(
-                o for o in self.owners if not is_placeholder_text(o.value, self.make, self.model)
-            ),
+            owners=tuple(o for o in owners if not is_placeholder_text(o.value, make, model))
+            if owners
+            else (),
             description=description,
             software=self.software,
             notes=tuple(self.notes),

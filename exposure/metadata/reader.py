@@ -24,7 +24,9 @@ from exposure.metadata.xmp import decode_xmp
 
 Parser = Callable[[Source, Collector], None]
 
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+"""Read-only; binary on Windows; non-blocking, so a FIFO cannot hang the open (it changes
+nothing for regular files)."""
 
 
 def _parse_xmp_file(src: Source, out: Collector) -> None:
@@ -44,11 +46,6 @@ PARSERS: dict[str, Parser] = {
     "mov": parse_quicktime,
     "xmp": _parse_xmp_file,
 }
-
-
-def _open_nonblocking(path: str, flags: int) -> int:
-    # O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.
-    return os.open(path, flags | _NONBLOCK)
 
 
 KEY_BYTES = 16384
@@ -82,14 +79,32 @@ def read_metadata(path: os.PathLike[str] | str) -> PhotoMetadata:
         raise MetadataError(f"could not read it ({type(exc).__name__})") from exc
 
 
+class _Descriptor:
+    """An open file descriptor as :class:`~exposure.metadata.source.Seekable`: a photo is
+    read through ``os`` calls directly, without a file object for each of thousands of
+    files (a file object costs ~1.5 µs a file, a tenth of reading its head)."""
+
+    __slots__ = ("fd",)
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def seek(self, offset: int) -> int:
+        return os.lseek(self.fd, offset, os.SEEK_SET)
+
+    def read(self, size: int) -> bytes:
+        return os.read(self.fd, size)
+
+
 def _read(path: str) -> PhotoMetadata:
     try:
-        fh = open(path, "rb", buffering=0, opener=_open_nonblocking)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise MetadataError(_os_reason(exc)) from exc
-    with fh:
+    try:
+        fh = _Descriptor(fd)
         try:
-            info = os.fstat(fh.fileno())
+            info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise MetadataError("not a regular file")
             size = info.st_size
@@ -101,6 +116,8 @@ def _read(path: str) -> PhotoMetadata:
         if not head:
             raise MetadataError("empty file (0 bytes)")
         return _parse(Source(fh, max(size, len(head)), head), path)
+    finally:
+        os.close(fd)
 
 
 def read_metadata_bytes(data: bytes, name: str) -> PhotoMetadata:
