@@ -10,7 +10,7 @@ read is a real prefix), warms the page cache, then measures files per second for
 - ``exposure audit DIR --json FILE --workers 2 -q`` (the whole command, as a user runs it,
   best of three after a warm-up run, with compiled bytecode as an installed wheel has);
 - ``exiftool -n -j -r -GPSLatitude -GPSLongitude DIR`` (Debian's libimage-exiftool-perl),
-  best of two;
+  best of two, its runs alternating with exposure's;
 - a raw read of each file's first 64 KiB in one Python process.
 
 It prints the ratios (the machine is noisy; ratios in one run are what to compare) and the
@@ -137,9 +137,15 @@ def measure(folder: Path, workers: int, out: Path, exiftool: bool) -> dict[str, 
     raw_read(paths)  # warm the page cache so every contender reads from memory
     raw = min(raw_read(paths) for _ in range(3))
     run_measured(exposure_cmd(folder, out, workers))  # warm-up: bytecode, page cache
-    exp_time, exp_peak = min(
-        (run_measured(exposure_cmd(folder, out, workers)) for _ in range(3)), key=lambda r: r[0]
-    )
+    # Runs alternate (exposure, ExifTool, exposure, ExifTool, exposure): this machine's
+    # speed drifts over minutes, and each side's best run should come from the same stretch.
+    cmd = ["exiftool", "-n", "-j", "-r", "-GPSLatitude", "-GPSLongitude", str(folder)]
+    runs, exif_times = [], []
+    for turn in range(3):
+        runs.append(run_measured(exposure_cmd(folder, out, workers)))
+        if exiftool and turn < 2:
+            exif_times.append(run_measured(cmd)[0])
+    exp_time, exp_peak = min(runs, key=lambda r: r[0])
     result = {
         "files": n,
         "raw_s": raw,
@@ -147,8 +153,7 @@ def measure(folder: Path, workers: int, out: Path, exiftool: bool) -> dict[str, 
         "exposure_peak_mib": exp_peak / 1024,
     }
     if exiftool:
-        cmd = ["exiftool", "-n", "-j", "-r", "-GPSLatitude", "-GPSLongitude", str(folder)]
-        result["exiftool_s"] = min(run_measured(cmd)[0] for _ in range(2))  # best of two, too
+        result["exiftool_s"] = min(exif_times)  # best of two
     return result
 
 
