@@ -41,6 +41,10 @@ STRAVA_HEATMAP = (
     "https://communityhub.strava.com/t5/ideas/followers-only-activities-should-not-contribute-"
     "to-the-global/idi-p/11365 ; https://support.strava.com/hc/ru/articles/360015478252"
 )
+GARMIN_PRIVACY = (
+    "https://aleargaromania.ro/en/privacy-recommendations/ (undated: activity visibility and "
+    "privacy zones in Garmin Connect) ; https://www.garmin.com/en-US/privacy/connect/"
+)
 SNAP_GHOST = (
     "https://techmatetricks.com/easy-way-to-hide-location-on-snap-map-and-keep-it-private ; "
     "https://davidblue.wtf/snapchat/html/location_history.html (sample export, 2023-11)"
@@ -197,7 +201,8 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
 OTHER_ENTRIES: tuple[KindInfo, ...] = (
     KindInfo(
         kind="route-endpoint",
-        summary="Activity routes (Strava export, GPX/FIT/TCX files) start or end at this place.",
+        summary="Activity routes (Strava or Garmin Connect export, GPX/FIT/TCX files) start "
+        "or end at this place.",
         why="A place where runs and rides keep starting or ending is usually a home or "
         "workplace. Strava shows routes to everyone by default, and its Global Heatmap "
         "includes Followers activities. " + PRIVACY_ZONES,
@@ -216,6 +221,13 @@ OTHER_ENTRIES: tuple[KindInfo, ...] = (
                     "Strava: also set Activities to 'Followers' or 'Only You', and Flyby and "
                     "Heatmap to off, in Privacy Controls.",
                     f"{STRAVA_PRIVACY} ; {STRAVA_HEATMAP}",
+                ),
+                step(
+                    "Garmin Connect: in your privacy settings, let only you (or followers you "
+                    "approve) see your activities, and add a privacy zone around your home: "
+                    "it hides where shared activities start and end inside it (you still see "
+                    "the whole route). The menu names change between app versions.",
+                    GARMIN_PRIVACY,
                 ),
                 step(
                     "Track files (GPX, FIT, TCX) hold the full route: share copies with the first "

@@ -40,6 +40,7 @@ MARKERS: dict[str, tuple[str, ...]] = {
         r"(^|/)your archive\.html$",
     ),
     "strava": (r"(^|/)activities\.csv$",),
+    "garmin": (r"(^|/)di_connect/", r"(^|/)[^/]*_summarizedactivities\.json$"),
     "snapchat": (r"(^|/)(json/)?(location_history|memories_history|snap_history)\.json$",),
     "swarm": (r"(^|/)checkins\d*\.json$",),
     "google-takeout": (

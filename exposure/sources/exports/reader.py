@@ -23,6 +23,7 @@ from exposure.model import Skipped, SourceItem
 from exposure.sources.base import Entry, MediaRead
 from exposure.sources.exports import (
     facebook,
+    garmin,
     google_maps,
     google_photos,
     google_takeout,
@@ -52,6 +53,7 @@ HANDLERS: dict[str, Handler] = {
     **facebook.HANDLERS,
     **twitter.HANDLERS,
     **strava.HANDLERS,
+    **garmin.HANDLERS,
     **tracks.HANDLERS,
     **snapchat.HANDLERS,
     **swarm.HANDLERS,

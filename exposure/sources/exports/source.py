@@ -157,6 +157,15 @@ class StravaSource(ExportSource):
     kinds = ("route-endpoint",)
 
 
+class GarminSource(ExportSource):
+    """Garmin Connect's "Export Your Data" zip: activity summaries and the original FIT files."""
+
+    name = "garmin"
+    description = "a Garmin Connect data export (DI_CONNECT: activity summaries and FIT files)"
+    group = "Garmin Connect"
+    kinds = ("route-endpoint",)
+
+
 class TrackSource(ExportSource):
     """Lone GPS track files: GPX, FIT or TCX (also gzipped)."""
 
@@ -190,6 +199,7 @@ EXPORT_SOURCES: tuple[type[ExportSource], ...] = (
     FacebookSource,
     TwitterSource,
     StravaSource,
+    GarminSource,
     TrackSource,
     SnapchatSource,
     SwarmSource,

@@ -200,8 +200,9 @@ def read_track(doc: Doc, run: ExportRun) -> Iterator[Entry]:
 def endpoint_findings(
     locator: str, track: Track, activity: Activity | None, group: str
 ) -> Iterator[Entry]:
-    """One finding per place where the track starts or ends, and the two points."""
-    if track.first is None or track.last is None:
+    """One finding per place where the track starts or ends, and the two points (only the
+    start when the end is not known, as in an activity summary)."""
+    if track.first is None:
         return
     label = (
         f"\u2018{activity.name}\u2019"
@@ -210,9 +211,13 @@ def endpoint_findings(
     )
     started = (activity.started if activity else None) or track.first[1]
     label += f" {day(started)}" if started else ""
-    ends = [("starts", track.first), ("ends", track.last)]
-    if _cell(track.first[0]) == _cell(track.last[0]):
-        ends = [("starts and ends", track.first)]
+    ends = [("starts", track.first)]
+    if track.last is not None:
+        if _cell(track.first[0]) == _cell(track.last[0]):
+            ends = [("starts and ends", track.first)]
+        else:
+            ends.append(("ends", track.last))
+    points = f" ({track.points:,} points)" if track.points else ""
     for verb, (pos, moment) in ends:
         cell = _cell(pos)
         finding = make_finding(
@@ -225,7 +230,7 @@ def endpoint_findings(
             evidence=(
                 Evidence(
                     locator,
-                    f"{label}: {verb} here ({track.points:,} points)",
+                    f"{label}: {verb} here{points}",
                     position=pos,
                     observed_at=moment,
                 ),

@@ -314,6 +314,68 @@ def strava() -> dict[str, bytes]:
     }
 
 
+def _zip_bytes(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def garmin() -> dict[str, bytes]:
+    """A Garmin Connect export: activity summaries (two runs from HOME, one of them with its
+    end point, a treadmill run without GPS, a ride from WORK) and a nested zip of uploaded
+    FIT files holding the first run's track."""
+    run = _walk(HOME, 25, 1714550000)
+    summaries = [
+        {
+            "summarizedActivitiesExport": [
+                {
+                    "activityId": 101,
+                    "name": "Morning Run",
+                    "activityType": "running",
+                    "beginTimestamp": 1714550000000,
+                    "startLatitude": HOME[0],
+                    "startLongitude": HOME[1],
+                    "endLatitude": run[-1][0],
+                    "endLongitude": run[-1][1],
+                    "description": "Loop from Invalidenstr. 117, 10115 Berlin",
+                },
+                {
+                    "activityId": 102,
+                    "name": "Easy Run",
+                    "activityType": "running",
+                    "beginTimestamp": 1714636400000,
+                    "startLatitude": HOME[0] + 0.0001,
+                    "startLongitude": HOME[1],
+                },
+                {"activityId": 103, "name": "Treadmill", "beginTimestamp": 1714722800000},
+                {
+                    "activityId": 104,
+                    "name": "Ride",
+                    "activityType": "cycling",
+                    "beginTimestamp": 1714809200000,
+                    "startLatitude": WORK[0],
+                    "startLongitude": WORK[1],
+                    "endLatitude": WORK[0],
+                    "endLongitude": WORK[1],
+                },
+            ]
+        }
+    ]
+    uploads = _zip_bytes({"user@example.org_101.fit": fit(run)})
+    return {
+        "DI_CONNECT/DI-Connect-Fitness/user@example.org_0_summarizedActivities.json": as_json(
+            summaries
+        ),
+        "DI_CONNECT/DI-Connect-User/user_profile.json": as_json({"userName": "someone"}),
+        "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip": uploads,
+    }
+
+
 def snapchat() -> dict[str, bytes]:
     """Snapchat My Data: Home & Work, location history, IP cities, a saved snap."""
     history = {

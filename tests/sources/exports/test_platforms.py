@@ -164,6 +164,40 @@ def test_strava_bulk_export(tmp_path: Path) -> None:
     assert reason.startswith("not checked: 1 file")  # profile.csv
 
 
+@pytest.mark.parametrize("form", sorted(WRITERS))
+def test_garmin_connect_export(tmp_path: Path, form: str) -> None:
+    path = WRITERS[form](tmp_path, fixtures.garmin())
+    assert resolve(str(path), Options(inputs=(str(path),))).name == "garmin"
+    report = audit_path(path)
+    found = by_kind(report)
+    home = next(f for f in found["route-endpoint"] if near(f.position, fixtures.HOME, 3))
+    assert home.group == "Garmin Connect" and home.severity is Severity.HIGH
+    assert sorted(e.detail for e in home.evidence) == [
+        "‘Easy Run’ 2024-05-02: starts here",  # a summary without an end point
+        "‘Morning Run’ 2024-05-01: starts here",  # the summary
+        "‘running’ 2024-05-01: starts here (25 points)",  # its FIT file, in the nested zip
+    ]
+    locators = {e.locator for e in home.evidence}
+    assert any(loc.endswith("!user@example.org_101.fit") for loc in locators)
+    assert any("summarizedActivities.json" in loc and loc.endswith("101") for loc in locators)
+    work = next(f for f in found["route-endpoint"] if near(f.position, fixtures.WORK, 3))
+    assert [e.detail for e in work.evidence] == ["‘Ride’ 2024-05-04: starts and ends here"]
+    # the run's end (in the summary and in the track) is one more place; the treadmill, none
+    assert len(found["route-endpoint"]) == 3
+    # the description's address went to the text detectors
+    assert any("Invalidenstr" in e.detail for f in report.findings for e in f.evidence)
+
+
+def test_a_lone_garmin_summary_file(tmp_path: Path) -> None:
+    members = fixtures.garmin()
+    (name,) = (n for n in members if n.endswith("summarizedActivities.json"))
+    path = tmp_path / name.rpartition("/")[2]
+    path.write_bytes(members[name])
+    report = audit_path(path)
+    assert report.counts[0].source == "garmin"
+    assert any(near(f.position, fixtures.HOME, 3) for f in report.findings)
+
+
 @pytest.mark.parametrize("suffix", [".gpx", ".fit", ".tcx.gz"])
 def test_lone_track_files(tmp_path: Path, suffix: str) -> None:
     members = fixtures.strava()
