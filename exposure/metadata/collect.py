@@ -164,7 +164,6 @@ class Collector:
         description = next(
             (d for d in self.descriptions if not is_placeholder_text(d, make, model)), None
         )
-        owners = self.owners
         return PhotoMetadata(
             format=fmt,
             content_key=content_key,
@@ -174,9 +173,7 @@ class Collector:
             make=self.make,
             model=self.model,
             serials=tuple(self.serials),
-            owners=tuple(o for o in owners if not is_placeholder_text(o.value, make, model))
-            if owners
-            else (),
+            owners=tuple(o for o in self.owners if not is_placeholder_text(o.value, make, model)),
             description=description,
             software=self.software,
             notes=tuple(self.notes),

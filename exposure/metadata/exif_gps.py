@@ -42,11 +42,12 @@ def _coordinate(
     if value is None:
         return None, ""
     ref = _ref(view, ref_entry)
+    suffix = f" {ref}" if ref else ""
     raw = ""
     pairs = view.rationals(value, 3)
     if pairs is not None:
         if describe:
-            raw = f"{name}={format_rationals(pairs)}{f' {ref}' if ref else ''}"
+            raw = f"{name}={format_rationals(pairs)}{suffix}"
         if not pairs:
             return None, raw
         try:
@@ -58,7 +59,7 @@ def _coordinate(
     elif value[0] == ASCII:
         text = view.text(value, 64) or ""
         if describe:
-            raw = f"{name}={text!r}{f' {ref}' if ref else ''}"
+            raw = f"{name}={text!r}{suffix}"
         try:
             parts = [float(p) for p in text.replace(",", " ").split()[:3]]
         except ValueError:
@@ -68,7 +69,7 @@ def _coordinate(
     else:
         numbers = view.numbers(value, 3)
         if describe:
-            raw = f"{name}={numbers}{f' {ref}' if ref else ''}"
+            raw = f"{name}={numbers}{suffix}"
         if numbers is None:
             return _NAN, raw
         if not numbers:

@@ -162,20 +162,11 @@ class TiffView:
         """Up to ``limit`` (numerator, denominator) pairs of a RATIONAL/SRATIONAL value."""
         if entry is None or entry[0] not in RATIONAL_TYPES:
             return None
-        typ, count, raw = entry
+        typ, count, _ = entry
         count = min(count, limit)
-        buf = self._buf
-        if buf is not None and count:  # the hot path: a block in memory
-            start = self.base + self._u32.unpack(raw)[0]
-            data = buf[start : start + 8 * count]
-            if len(data) < 8 * count:
-                self._missing()
-                return None
-        else:
-            maybe = self.data((typ, count, raw))
-            if maybe is None or len(maybe) < 8 * count:
-                return None
-            data = maybe
+        data = self.data(entry, 8 * count)
+        if data is None or len(data) < 8 * count:
+            return None
         values = _rational_struct(self.little, typ == 10, count).unpack_from(data)
         return list(zip(values[0::2], values[1::2], strict=True))
 

@@ -48,9 +48,7 @@ def _activity(doc: Doc, run: ExportRun, record: dict[str, Any], index: int) -> I
     locator = doc.at(activity_id)
     start, end = _point(record, "start"), _point(record, "end")
     if start is not None:
-        track = Track(name=name)
-        track.first = (start, started)
-        track.last = (end, None) if end is not None else None
+        track = Track(name=name, first=(start, started), last=None if end is None else (end, None))
         activity = Activity(activity_id, name, started, str(record.get("activityType") or ""))
         yield from endpoint_findings(locator, track, activity, run.group)
     yield from run.text(locator, "activity-name", name, run.group, started)
