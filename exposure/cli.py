@@ -6,19 +6,18 @@ Kept thin on purpose: auditing, summarising and the exit-code policy live in the
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn, TextIO
 
 from exposure import __version__
 from exposure.audit import resolve_sources, run
 from exposure.demo import demo_inputs
-from exposure.errors import ExposureError, ReportError, UsageError
+from exposure.errors import ExposureError, UsageError
 from exposure.model import Report, Severity
 from exposure.options import Options, default_workers
 from exposure.progress import TerminalProgress
+from exposure.report.files import check_target, write_private
 from exposure.report.json import write_json
 from exposure.sources.exports.arguments import add_export_arguments, export_options
 from exposure.sources.web import add_web_arguments, web_options
@@ -166,21 +165,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check_writable(path: str) -> None:
-    if path == "-":
-        return
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise UsageError(
-            f"{path} is a folder; give a file name for the report, e.g. {target / DEFAULT_HTML}"
-        )
-    if not target.parent.is_dir():
-        raise UsageError(
-            f"{path}: the folder {target.parent} does not exist; create it or choose another place"
-        )
+    if path != "-":
+        check_target(path)  # a folder, a link or a missing folder: exit 2 before any work
 
 
 def _write(path: str, fmt: str, report: Report) -> str:
-    """Write one report; JSON is streamed record by record, HTML rendered first then written."""
+    """Write one report atomically (mode 0600); JSON is streamed, HTML rendered first."""
     html = None
     if fmt == "html":
         from exposure.report.html import render_html  # Jinja2 loads only for an HTML report
@@ -189,17 +179,7 @@ def _write(path: str, fmt: str, report: Report) -> str:
     if path == "-":
         _emit(sys.stdout, html, report)
         return path
-    target = Path(path).expanduser()
-    try:
-        # The report is sensitive: readable by this user only, even on a shared computer.
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            _emit(fh, html, report)
-    except OSError as exc:
-        raise ReportError(
-            f"could not write {path} ({exc.strerror or exc}); choose another place with --{fmt}"
-        ) from exc
-    return str(target.resolve())
+    return str(write_private(path, lambda out: _emit(out, html, report)))
 
 
 def _emit(out: TextIO, html: str | None, report: Report) -> None:
