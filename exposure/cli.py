@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="run a full audit on built-in made-up photos, to see what a report looks like"
     )
     _add_output_options(demo, "exposure-demo-report.html")
+    wipe = commands.add_parser(
+        "wipe", help="remove every report and copy exposure wrote on this computer"
+    )
+    wipe.add_argument("--dry-run", action="store_true", help="only list what would be removed")
     return parser
 
 
@@ -126,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "wipe":
+        from exposure.wipe import wipe_command
+
+        return wipe_command(dry_run=args.dry_run)
     demo = args.command == "demo"
     html = args.html or (
         None if args.json else ("exposure-demo-report.html" if demo else DEFAULT_HTML)

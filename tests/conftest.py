@@ -15,6 +15,17 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _private_state_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Every test gets its own list of written files (``exposure wipe``), outside its
+    tmp_path, never the real user's: ``EXPOSURE_STATE_DIR``, inherited by subprocesses."""
+    state = tmp_path_factory.mktemp("state") / "exposure"
+    monkeypatch.setenv("EXPOSURE_STATE_DIR", str(state))
+    return state
+
+
 @pytest.fixture
 def corpus() -> Path:
     """../shared/corpus next to the checkout; the test is skipped where it is absent."""

@@ -99,9 +99,11 @@ def write_private_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
 
 
 def write_private_bytes_with(
-    path: str | os.PathLike[str], write: Callable[[BinaryIO], None]
+    path: str | os.PathLike[str], write: Callable[[BinaryIO], None], *, what: str = "report"
 ) -> Path:
-    """The core: ``write(binary file)`` into a 0600 temporary file, fsync, rename over ``path``."""
+    """The core: ``write(binary file)`` into a 0600 temporary file, fsync, rename over ``path``.
+
+    The file is then noted (as ``what``) on the list ``exposure wipe`` removes."""
     target = check_target(path, ReportError)
     folder = target.parent
     try:
@@ -129,6 +131,7 @@ def write_private_bytes_with(
             raise _error(path, exc, replacing=target.exists()) from exc
         raise
     _sync_folder(folder)
+    record_written(target, what=what)
     return target.resolve()
 
 
