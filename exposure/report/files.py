@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from exposure.errors import ExposureError, ReportError, UsageError
+from exposure.written import record_written
 
 PRIVATE_MODE = 0o600
 """Mode of every file written here: read and write for the owner only."""
