@@ -11,7 +11,7 @@ from __future__ import annotations
 from exposure.catalogue.base import FEW_POINTS, SAVE_FIRST, KindInfo, step
 from exposure.catalogue.exports_social import SOCIAL_ENTRIES, THE_FILE
 from exposure.catalogue.web import HOME_AND_WORK, HOME_FROM_POSTS
-from exposure.model import Remediation
+from exposure.model import Remediation, Severity
 
 TIMELINE_DEVICE = (
     "nabedroid/google-timeline-viewer README.md ; https://mezha.media/en/2024/06/06/"
@@ -68,6 +68,16 @@ _TIMELINE_OFF = step(
 GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
     KindInfo(
         kind="google-location-history",
+        severity=Severity.HIGH,
+        heading=(
+            "Google location history holds the places your phone reported",
+            "Google location histories hold the places your phone reported",
+        ),
+        docs=(
+            "Takeout Location History: `Records.json` / `Location History.json` (`locations[]`, "
+            "E7 coordinates), the monthly Semantic Location History (visits with place names and "
+            "addresses, trips) or `Timeline Edits.json`. One finding per file kind."
+        ),
         summary="Google Location History (Records.json, Semantic Location History, Timeline Edits) "
         "in a Takeout: every place the phone reported.",
         why="This history is a diary of where you were, often every few minutes, for years: "
@@ -80,6 +90,16 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="google-timeline",
+        severity=Severity.HIGH,
+        heading=(
+            "Google Maps Timeline export holds where you went",
+            "Google Maps Timeline exports hold where you went",
+        ),
+        docs=(
+            "A Google Maps Timeline exported from a phone: Android `Timeline.json` "
+            "(`semanticSegments`, `rawSignals`, `frequentPlaces`) or the iOS array with "
+            '`"geo:lat,lon"` strings.'
+        ),
         summary="A Google Maps Timeline exported from a phone (Timeline.json, Android or iOS).",
         why="Since Timeline moved onto phones, this file and the phone hold your full movement "
         "history: anyone who gets the file or an unlocked phone can read where you live and go. "
@@ -101,6 +121,16 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="google-home-work",
+        severity=Severity.HIGH,
+        heading=(
+            "place is labelled by Google as your home or work",
+            "places are labelled by Google as your home or work",
+        ),
+        docs=(
+            "A place Google itself labelled HOME or WORK (Timeline "
+            "`semanticType`/`frequentPlaces` label, Semantic `TYPE_HOME`, Maps labelled places). "
+            "One finding per place."
+        ),
         summary="A place Google itself labelled as your home or work.",
         why="This is not a guess from your data: Google stores this place as your home or "
         "work, and Timeline and Maps use it. " + HOME_AND_WORK,
@@ -120,6 +150,13 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="google-photos-location",
+        severity=Severity.HIGH,
+        heading=("Google Photos item stores a location", "Google Photos items store a location"),
+        docs=(
+            "Google Photos sidecars (`*.json`, `*.supplemental-metadata.json`) whose `geoData` "
+            "(or `geoDataExif`) holds a position: one finding with the count and examples; a "
+            "differing `geoDataExif` is noted."
+        ),
         summary="Google Photos stores a location for photos (the geoData of Takeout sidecars).",
         why="Google keeps the place of each photo, from its GPS or estimated. Locations are "
         "private by default, but partner sharing and shares where you opted in can pass them on, "
@@ -144,6 +181,15 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="google-maps-activity",
+        severity=Severity.MEDIUM,
+        heading=(
+            "Google Maps activity entry holds coordinates",
+            "Google Maps activity entries hold coordinates",
+        ),
+        docs=(
+            "My Activity entries (JSON or HTML) whose map links hold coordinates (`/@lat,lon`, "
+            "`center=`, `q=`, `ll=`); placeholders and impossible values are counted as ignored."
+        ),
         summary="Google My Activity entries (Maps searches, views, directions) with coordinates "
         "in their links.",
         why="The coordinates in these entries show the areas you looked at and the places you "
@@ -162,6 +208,15 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="google-maps-review",
+        severity=Severity.MEDIUM,
+        heading=(
+            "public Google Maps review names a place",
+            "public Google Maps reviews name a place",
+        ),
+        docs=(
+            "A public Google Maps review (`Reviews.json`): one finding per review with the place,"
+            " date, excerpt and link."
+        ),
         summary="A public Google Maps review (with the place it is about).",
         why="Reviews are public on your contributor profile with your name and picture. Many "
         "reviews near one place (a shop, a gym, a doctor) point to the area you live in. "
@@ -180,6 +235,12 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="google-maps-saved-places",
+        severity=Severity.MEDIUM,
+        heading=(
+            "place is saved in your Google Maps lists",
+            "places are saved in your Google Maps lists",
+        ),
+        docs="Saved places (`Saved Places.json`): one finding with the count and the places.",
         summary="Places saved in Google Maps lists.",
         why="Saved places are private unless a list is shared, but they mark places that matter "
         "to you; a shared or leaked list shows them.",
@@ -201,6 +262,17 @@ GOOGLE_ENTRIES: tuple[KindInfo, ...] = (
 OTHER_ENTRIES: tuple[KindInfo, ...] = (
     KindInfo(
         kind="route-endpoint",
+        severity=Severity.HIGH,
+        heading=(
+            "place is where your activity routes start or end",
+            "places are where your activity routes start or end",
+        ),
+        docs=(
+            "Activity routes start or end at this place (a ~100 m cell): every track (GPX, TCX, "
+            "FIT, also gzipped) that starts or ends there is evidence, named from Strava's "
+            "`activities.csv` when present; so is every activity in a Garmin Connect export's "
+            "`*_summarizedActivities.json` whose start (or end) point is there."
+        ),
         summary="Activity routes (Strava or Garmin Connect export, GPX/FIT/TCX files) start "
         "or end at this place.",
         why="A place where runs and rides keep starting or ending is usually a home or "
@@ -239,6 +311,15 @@ OTHER_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="snapchat-home-work",
+        severity=Severity.HIGH,
+        heading=(
+            "place is guessed by Snapchat as your home or work",
+            "places are guessed by Snapchat as your home or work",
+        ),
+        docs=(
+            '"Home & Work" in `location_history.json`: places Snapchat inferred, with their '
+            "accuracy."
+        ),
         summary="A place Snapchat inferred as your home or work (Home & Work in the export).",
         why="Snapchat stores its guess of where you live and work, to within a few hundred "
         "metres, and uses it for Snap Map features. " + HOME_AND_WORK,
@@ -262,6 +343,15 @@ OTHER_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="snapchat-location-history",
+        severity=Severity.HIGH,
+        heading=(
+            "Snapchat record holds your location history",
+            "Snapchat records hold your location history",
+        ),
+        docs=(
+            'Snapchat\'s location points ("Location History", "Daily Top Locations", saved '
+            "Memories with a location), with IP-based cities as examples."
+        ),
         summary="Snapchat's location history (points with accuracy, top daily places, "
         "cities from IP addresses, saved snaps with places).",
         why="These points show where you opened the app, day by day. " + FEW_POINTS,
@@ -276,6 +366,12 @@ OTHER_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="swarm-checkin",
+        severity=Severity.HIGH,
+        heading=("venue has Swarm check-ins", "venues have Swarm check-ins"),
+        docs=(
+            "Foursquare / Swarm check-ins at one venue: one finding per venue, each check-in "
+            "(date, address, shout) as evidence."
+        ),
         summary="Foursquare / Swarm check-ins at a venue (each visit as evidence).",
         why="Check-ins show where you were and when, to friends and on your profile map; "
         "repeated check-ins at one place show a routine. Researchers worked out the home city "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from exposure.catalogue.base import SAVE_FIRST, KindInfo, step
 from exposure.catalogue.web import HOME_CITY, HOME_FROM_POSTS
-from exposure.model import Remediation
+from exposure.model import Remediation, Severity
 
 INSTAGRAM_EDIT = (
     "https://qainsta.com/qa/view/why-cant-i-edit-a-post-on-instagram (undated, unverified "
@@ -73,6 +73,12 @@ _STRIP = step(
 SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     KindInfo(
         kind="instagram-post-location",
+        severity=Severity.HIGH,
+        heading=("Instagram post kept its GPS position", "Instagram posts kept their GPS position"),
+        docs=(
+            "A post, story or reel whose upload kept a GPS position in `exif_data`: one finding "
+            "per post with date, caption excerpt and media path."
+        ),
         summary="An Instagram post whose photo kept its GPS position in Meta's records.",
         why="Meta keeps the position your photo was taken at, even though the public copy has "
         "it removed; a post taken at home places your home. " + HOME_FROM_POSTS,
@@ -97,6 +103,17 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="instagram-post-place",
+        severity=Severity.MEDIUM,
+        heading=(
+            "Instagram post is tagged with a place",
+            "Instagram posts are tagged with a place",
+        ),
+        docs=(
+            "A photo or video tagged with a place by name (`location` in the 2018-era "
+            "`media.json`): one finding per post with date, caption excerpt and media path. "
+            "Today's `posts_1.json` shows no place-tag field in any public source, so none is "
+            "read there."
+        ),
         summary="An Instagram post tagged with a place by name (the older export's media.json).",
         why="A place tag is public: everyone who can see the post sees where you were, and the "
         "post is listed on that place's page. " + HOME_FROM_POSTS,
@@ -124,6 +141,18 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="instagram-inferred-location",
+        severity=Severity.MEDIUM,
+        heading=(
+            "place is Instagram's own guess of where you are",
+            "places are Instagram's own guesses of where you are",
+        ),
+        docs=(
+            "Where Instagram thinks the account or profile is based (`account_based_in.json`, "
+            '`profile_based_in.json`: "City Name" / "Town/city name", or the newer '
+            "country/region/city list) or the places it links to you "
+            "(`locations_of_interest.json`): one finding per file. The bio, name and website of "
+            "`personal_information.json` go to the text detectors."
+        ),
         summary="Where Instagram thinks your account or profile is based, or the places it "
         "links to you (account_based_in, profile_based_in, locations_of_interest).",
         why="Instagram works these places out from your activity. The country an account is "
@@ -151,6 +180,15 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="instagram-photo-device",
+        severity=Severity.MEDIUM,
+        heading=(
+            "Instagram record keeps your camera's device id",
+            "Instagram records keep your camera's device id",
+        ),
+        docs=(
+            "The device id (and lens) Instagram kept from uploads' camera metadata: one finding "
+            "with the ids and counts."
+        ),
         summary="Instagram kept your uploads' device id (and lens) from their camera metadata.",
         why="A device id is the same on every photo from one phone or camera: it can tie "
         "uploads on different accounts to the same device, and so to you.",
@@ -168,6 +206,15 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="instagram-login-ips",
+        severity=Severity.MEDIUM,
+        heading=(
+            "Instagram sign-in record lists IP addresses",
+            "Instagram sign-in records list IP addresses",
+        ),
+        docs=(
+            "`login_activity.json`: sign-ins with IP addresses (count, years, most frequent "
+            "addresses)."
+        ),
         summary="Instagram's record of your sign-ins, with IP addresses.",
         why=_LOGINS_WHY,
         remediation=Remediation(
@@ -184,6 +231,13 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="facebook-post-location",
+        severity=Severity.HIGH,
+        other_severities=(Severity.MEDIUM,),
+        heading=("Facebook post is tagged with a place", "Facebook posts are tagged with a place"),
+        docs=(
+            "A post or check-in with a place tag (high with coordinates, medium with a name only)"
+            " or a photo that kept its GPS."
+        ),
         summary="A Facebook post or check-in tagged with a place (or a photo that kept its GPS).",
         why="A check-in says where you were and when; repeated ones show a routine. "
         + HOME_FROM_POSTS,
@@ -202,6 +256,12 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="facebook-profile-place",
+        severity=Severity.MEDIUM,
+        heading=("place is on your Facebook profile", "places are on your Facebook profile"),
+        docs=(
+            "Profile current city, hometown and places lived; Facebook's guessed primary location"
+            " (city, region, postcode) and public location."
+        ),
         summary="A place on your Facebook profile (current city, hometown, places lived) or "
         "Facebook's own guess of where you live.",
         why="Profile places narrow down where you live for anyone who can see them. " + HOME_CITY,
@@ -220,6 +280,12 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="facebook-location-history",
+        severity=Severity.HIGH,
+        heading=(
+            "Facebook record holds your location history",
+            "Facebook records hold your location history",
+        ),
+        docs="The location history of older exports (the feature ended in 2022).",
         summary="Facebook's location history (an older export; the feature ended in 2022).",
         why="These points show where your phone was. Facebook said it deleted stored history "
         "after August 2022, but copies in old exports remain.",
@@ -237,6 +303,12 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="facebook-login-ips",
+        severity=Severity.MEDIUM,
+        heading=(
+            "Facebook sign-in record lists IP addresses",
+            "Facebook sign-in records list IP addresses",
+        ),
+        docs="`account_activity_v2`: sign-ins with IP addresses.",
         summary="Facebook's record of your sign-ins, with IP addresses.",
         why=_LOGINS_WHY,
         remediation=Remediation(
@@ -253,6 +325,13 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="x-post-location",
+        severity=Severity.HIGH,
+        other_severities=(Severity.MEDIUM,),
+        heading=("post on X shows a place", "posts on X show a place"),
+        docs=(
+            "A tweet with a precise point (high; `coordinates` is [lon, lat], `geo` is [lat, "
+            "lon]) or only a named place (medium; the centre of its box, its size as accuracy)."
+        ),
         summary="A post on X (Twitter) with a precise point or a named place.",
         why="Geotagged posts show where you were when you posted. " + HOME_FROM_POSTS,
         remediation=Remediation(
@@ -275,6 +354,11 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="x-profile-location",
+        severity=Severity.MEDIUM,
+        heading=("X profile states a location", "X profiles state a location"),
+        docs=(
+            "The free-text location of the profile (`profile.js`, or `user.location` in API JSON)."
+        ),
         summary="The free-text location on your X (Twitter) profile.",
         why="Anyone can read the profile location. " + HOME_CITY,
         remediation=Remediation(
@@ -285,6 +369,11 @@ SOCIAL_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="x-login-ips",
+        severity=Severity.MEDIUM,
+        heading=("X sign-in record lists IP addresses", "X sign-in records list IP addresses"),
+        docs=(
+            "`ip-audit.js` and `account-creation-ip.js`: IP addresses the account signed in from."
+        ),
         summary="X's record of the IP addresses your account signed in from.",
         why=_LOGINS_WHY,
         remediation=Remediation(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from exposure.catalogue.base import FEW_POINTS, SAVE_FIRST, KindInfo, step
-from exposure.model import Remediation
+from exposure.model import Remediation, Severity
 
 # Sources, named once.  Several are vendor tests or undated: the step text says "usually"
 # where the platform itself has not confirmed the behaviour.
@@ -43,6 +43,12 @@ _STOP_GEOTAGGING = step(
 ENTRIES: tuple[KindInfo, ...] = (
     KindInfo(
         kind="photo-gps",
+        severity=Severity.HIGH,
+        heading=("photo shows where it was taken", "photos show where they were taken"),
+        docs=(
+            "A photo (or XMP sidecar) holds a real GPS position: where it was taken, often to "
+            "within metres. Altitude and GPS time are shown when present."
+        ),
         summary="A photo's metadata holds the exact place where it was taken.",
         why=(
             "Anyone who gets the original file can read the hidden location and put it on a map, "
@@ -56,6 +62,12 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="video-gps",
+        severity=Severity.HIGH,
+        heading=("video shows where it was recorded", "videos show where they were recorded"),
+        docs=(
+            "A phone video holds its recording location (QuickTime `©xyz` or Apple's "
+            "`com.apple.quicktime.location.ISO6709`)."
+        ),
         summary="A video's metadata holds the place where it was recorded.",
         why=(
             "Phones write the recording location into the video file. Anyone who gets the original "
@@ -78,6 +90,15 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="photo-gps-placeholder",
+        severity=Severity.LOW,
+        heading=(
+            "file has location tags, but no real place in them",
+            "files have location tags, but no real place in them",
+        ),
+        docs=(
+            "GPS tags are present but hold no position: empty, exactly (0, 0), out of range or "
+            "not numbers. Never shown as a place."
+        ),
         summary="GPS tags are present but hold no real position (empty, (0, 0) or invalid).",
         why=(
             "This file does not reveal a place, but the device that made it writes location tags. "
@@ -91,6 +112,12 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="photo-device-serial",
+        severity=Severity.MEDIUM,
+        heading=(
+            "file holds the serial number of a camera or phone",
+            "files hold the serial number of a camera or phone",
+        ),
+        docs="A camera body, lens or phone serial number (EXIF, XMP or maker note).",
         summary="A camera, lens or phone serial number is stored in the file.",
         why=(
             "A serial number is unique to one device. It links every photo the device took, so "
@@ -113,6 +140,9 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="photo-owner-name",
+        severity=Severity.MEDIUM,
+        heading=("file holds a person's name", "files hold a person's name"),
+        docs="A person's name in Artist, owner, creator (XMP `dc:creator`) or copyright fields.",
         summary="A name (artist, owner, creator or copyright) is stored in the file.",
         why=(
             "Cameras and editing apps stamp the owner's name into every file. A photo shared "
@@ -132,6 +162,15 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="photo-camera-details",
+        severity=Severity.LOW,
+        heading=(
+            "folder of photos records when they were taken and with which camera",
+            "folders of photos record when they were taken and with which camera",
+        ),
+        docs=(
+            "One line per folder: how many files record their capture time and which camera "
+            "models made them."
+        ),
         summary="Photos record when they were taken and with which camera or phone model.",
         why=(
             "On their own these details reveal little, but times show your routine (for example "

@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from exposure.catalogue.base import FEW_POINTS, SAVE_FIRST, KindInfo, step
-from exposure.model import Remediation, Step
+from exposure.model import Remediation, Severity, Step
 
 # Sources, named once (see ../shared/docs/platforms.md for the notes behind them).
 INSTAGRAM_EDIT = "https://qainsta.com/qa/view/why-cant-i-edit-a-post-on-instagram (undated)"
@@ -199,62 +199,139 @@ def remediation_for(kind: str, where: Where) -> Remediation:
     )
 
 
-def _entry(kind: str, summary: str, why: str) -> KindInfo:
-    return KindInfo(kind, summary, why, remediation_for(kind, Where.OTHER))
-
-
 ENTRIES: tuple[KindInfo, ...] = (
-    _entry(
-        "text-coordinates",
-        "Coordinates written in text (decimal, degrees-minutes-seconds, ISO 6709, geo: links).",
-        "Coordinates put a pin on an exact spot, often to within a few metres: anyone can paste "
-        "them into a map. " + HOME_FROM_POSTS,
+    KindInfo(
+        kind="text-coordinates",
+        severity=Severity.HIGH,
+        heading=("piece of text holds coordinates", "pieces of text hold coordinates"),
+        docs=(
+            "Coordinates: decimal pairs (bare pairs need 4 decimals each), degrees with "
+            "hemispheres or minutes and seconds (`52°31'12\"N 13°24'18\"E`, `N 52° 31.200 E 013° "
+            "24.300`), `lat: … lon: …`, ISO 6709 (`+52.52+013.405/`) and `geo:` URIs (RFC 5870, "
+            "including Android's `geo:0,0?q=…` searches)."
+        ),
+        summary="Coordinates written in text (decimal, degrees-minutes-seconds, ISO 6709, geo: links).",
+        why=(
+            "Coordinates put a pin on an exact spot, often to within a few metres: anyone can paste "
+            "them into a map. " + HOME_FROM_POSTS
+        ),
+        remediation=remediation_for("text-coordinates", Where.OTHER),
     ),
-    _entry(
-        "text-map-link",
-        "A link to a map (Google, Apple, OpenStreetMap, Bing, Waze, HERE) that shows a place.",
-        "A map link opens straight on the place it was made for: a home, a school, a usual "
-        "café. Short links hide the place from you, not from whoever opens them. " + FEW_POINTS,
+    KindInfo(
+        kind="text-map-link",
+        severity=Severity.HIGH,
+        heading=("map link shows a place", "map links show a place"),
+        docs=(
+            "A link to Google Maps, Apple Maps, OpenStreetMap, Bing Maps, Waze or HERE WeGo, "
+            "decoded offline to a position (or the place search it opens), or any link with "
+            "`lat`/`lon` parameters. Short links (`maps.app.goo.gl`, `goo.gl/maps`, "
+            "`maps.apple/p`, `osm.org/go`, `waze.to`, `her.is`) cannot be decoded without opening"
+            " them: they are reported with medium confidence and a note."
+        ),
+        summary="A link to a map (Google, Apple, OpenStreetMap, Bing, Waze, HERE) that shows a place.",
+        why=(
+            "A map link opens straight on the place it was made for: a home, a school, a usual "
+            "café. Short links hide the place from you, not from whoever opens them. " + FEW_POINTS
+        ),
+        remediation=remediation_for("text-map-link", Where.OTHER),
     ),
-    _entry(
-        "text-plus-code",
-        "A plus code (Open Location Code) written in text.",
-        "A plus code is a short form of coordinates: a full 10-character code names a box at "
-        "most about 14 metres across, enough to pick out one building, and any map app "
-        "decodes it.",
+    KindInfo(
+        kind="text-plus-code",
+        severity=Severity.HIGH,
+        heading=("plus code points to a place", "plus codes point to a place"),
+        docs=(
+            "A plus code: full codes (`9F4MGCC2+2X`) are decoded to the centre of their box; "
+            "short codes followed by a town (`GCC2+2X Berlin`) are reported without a position, "
+            "with medium confidence."
+        ),
+        summary="A plus code (Open Location Code) written in text.",
+        why=(
+            "A plus code is a short form of coordinates: a full 10-character code names a box at "
+            "most about 14 metres across, enough to pick out one building, and any map app "
+            "decodes it."
+        ),
+        remediation=remediation_for("text-plus-code", Where.OTHER),
     ),
-    _entry(
-        "text-what3words",
-        "A what3words address (///word.word.word) written in text.",
-        "A what3words address stands for one small square of a few metres on the map, so it "
-        "points at an exact spot such as a front door. exposure cannot look it up offline; "
-        "anyone online can.",
+    KindInfo(
+        kind="text-what3words",
+        severity=Severity.HIGH,
+        heading=("what3words address points to a place", "what3words addresses point to a place"),
+        docs=(
+            "A what3words address (`///word.word.word`, `w3w.co/…`): a spot a few metres across. "
+            "It cannot be looked up offline, so no position is shown."
+        ),
+        summary="A what3words address (///word.word.word) written in text.",
+        why=(
+            "A what3words address stands for one small square of a few metres on the map, so it "
+            "points at an exact spot such as a front door. exposure cannot look it up offline; "
+            "anyone online can."
+        ),
+        remediation=remediation_for("text-what3words", Where.OTHER),
     ),
-    _entry(
-        "text-street-address",
-        "A street address written in text.",
-        "A street address says where to find you, or someone close to you, without any "
-        "further work. " + HOME_FROM_POSTS,
+    KindInfo(
+        kind="text-street-address",
+        severity=Severity.HIGH,
+        heading=("street address is written in text", "street addresses are written in text"),
+        docs=(
+            "A street address: US, UK and Canadian (`42 Elm Street, Springfield, IL 62704`), "
+            "German, Dutch and Nordic (`Hauptstraße 5, 10115 Berlin`), French (`12 rue de la "
+            "Paix`), Spanish, Italian and Portuguese (`Calle Mayor 12`). A street line alone "
+            'whose type is an ordinary word (Way, View, Hill…) needs a cue before it ("at", '
+            '"live", a pin).'
+        ),
+        summary="A street address written in text.",
+        why=(
+            "A street address says where to find you, or someone close to you, without any "
+            "further work. " + HOME_FROM_POSTS
+        ),
+        remediation=remediation_for("text-street-address", Where.OTHER),
     ),
-    _entry(
-        "text-postcode",
-        "A postcode (UK, Canadian, or a US ZIP code after a town) written in text.",
-        "A postcode narrows down where you are to a few streets; UK and Canadian codes often "
-        "to one side of one street. Together with other details it can lead to a home. "
-        + TEXT_ALONE,
+    KindInfo(
+        kind="text-postcode",
+        severity=Severity.MEDIUM,
+        heading=("postcode is written in text", "postcodes are written in text"),
+        docs=(
+            "A postcode on its own: UK (`SW1A 1AA`) and Canadian (`K1A 0B1`) codes, and a US ZIP "
+            'code after "Town, ST".'
+        ),
+        summary="A postcode (UK, Canadian, or a US ZIP code after a town) written in text.",
+        why=(
+            "A postcode narrows down where you are to a few streets; UK and Canadian codes often "
+            "to one side of one street. Together with other details it can lead to a home. "
+            + TEXT_ALONE
+        ),
+        remediation=remediation_for("text-postcode", Where.OTHER),
     ),
-    _entry(
-        "text-check-in",
-        "A check-in: 'I'm at...', 'checked in at...', '— at...', a pin emoji or a Swarm link.",
-        "A check-in says where you were, and when. A few of them show a routine (the gym, the "
-        "café, the school gate) and when to find you there. " + FEW_POINTS,
+    KindInfo(
+        kind="text-check-in",
+        severity=Severity.MEDIUM,
+        heading=("check-in says where you were", "check-ins say where you were"),
+        docs=(
+            'A check-in: "I\'m at …", "checked in at …", Facebook\'s "— at …", a 📍 before a place, '
+            "Swarm/Foursquare links (a Swarm auto-post is one finding)."
+        ),
+        summary="A check-in: 'I'm at...', 'checked in at...', '— at...', a pin emoji or a Swarm link.",
+        why=(
+            "A check-in says where you were, and when. A few of them show a routine (the gym, the "
+            "café, the school gate) and when to find you there. " + FEW_POINTS
+        ),
+        remediation=remediation_for("text-check-in", Where.OTHER),
     ),
-    _entry(
-        "text-home-mention",
-        "Words that tie your home to a place: 'my house on...', 'I live in...', 'home in...'.",
-        "Saying where your home is, even only the street or the town, narrows the search for "
-        "it to a few doors; other posts (a photo of the front, a check-in nearby) do the rest. "
-        + TEXT_ALONE,
+    KindInfo(
+        kind="text-home-mention",
+        severity=Severity.MEDIUM,
+        heading=("mention ties your home to a place", "mentions tie your home to a place"),
+        docs=(
+            'Words that tie home to a place: "my house on …", "we live in …", "just moved to …", '
+            '"home in …". High confidence when the place names a street or number.'
+        ),
+        summary="Words that tie your home to a place: 'my house on...', 'I live in...', 'home in...'.",
+        why=(
+            "Saying where your home is, even only the street or the town, narrows the search for "
+            "it to a few doors; other posts (a photo of the front, a check-in nearby) do the rest. "
+            + TEXT_ALONE
+        ),
+        remediation=remediation_for("text-home-mention", Where.OTHER),
     ),
 )
 """One entry per kind the text detectors produce."""

@@ -10,7 +10,7 @@ confirm are worded as "usually" or left out.
 from __future__ import annotations
 
 from exposure.catalogue.base import FEW_POINTS, SAVE_FIRST, KindInfo, step
-from exposure.model import Remediation, Step
+from exposure.model import Remediation, Severity, Step
 
 # Sources, named once.
 SCHEMA_ORG = "https://schema.org/GeoCoordinates ; https://schema.org/PostalAddress"
@@ -77,6 +77,15 @@ def _general(summary: str, *steps: Step) -> Remediation:
 ENTRIES: tuple[KindInfo, ...] = (
     KindInfo(
         kind="web-coordinates",
+        severity=Severity.HIGH,
+        heading=("web page publishes exact coordinates", "web pages publish exact coordinates"),
+        docs=(
+            "A page's code publishes coordinates: meta tags (`geo.position`, `ICBM`, "
+            "`og:latitude`/`og:longitude`, `place:location:*`), schema.org JSON-LD or microdata "
+            "(`GeoCoordinates`, a `Place`'s `geo`), microformats (`h-geo`, `h-adr`/`h-card` geo, "
+            "classic `geo`) or a `geo:` link. Confidence medium: event and venue pages carry "
+            "places on purpose."
+        ),
         summary="A page's code publishes exact coordinates (meta tags, schema.org, microformats, geo: links).",
         why=(
             "Coordinates hidden in a page point to a building to within a few metres, and tools "
@@ -88,6 +97,15 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="web-address",
+        severity=Severity.HIGH,
+        heading=(
+            "web page publishes a street address or postcode",
+            "web pages publish a street address or postcode",
+        ),
+        docs=(
+            "A page's code publishes a street address or a postcode: `og:street-address`, "
+            "`og:postal-code`, schema.org `PostalAddress`, microformats `h-adr`/`h-card`/`adr`."
+        ),
         summary="A page's code publishes a street address or postcode.",
         why=(
             "An address in structured data is picked up by search engines and shown in maps and "
@@ -97,6 +115,13 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="web-place-name",
+        severity=Severity.MEDIUM,
+        heading=("web page names a place", "web pages name a place"),
+        docs=(
+            "A page's code names a place without an address: `geo.placename`, `geo.region`, a "
+            "locality-only `PostalAddress` or `adr`, an `h-event`'s `p-location`, a GeoRSS "
+            "`featureName`."
+        ),
         summary="A page's code names a place: a town, region, venue or point of interest.",
         why=(
             "A town or venue on its own is broad, but together with other details (photos, "
@@ -110,6 +135,12 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="web-feed-location",
+        severity=Severity.HIGH,
+        heading=("feed post carries a position", "feed posts carry a position"),
+        docs=(
+            "A post in the site's RSS or Atom feed carries a position (GeoRSS `georss:point`, "
+            "GeoRSS GML `gml:pos`, W3C `geo:lat`/`geo:long`)."
+        ),
         summary="A post in the site's RSS or Atom feed carries a position (GeoRSS or W3C geo).",
         why=(
             "Feed readers and aggregators copy each post with its position, so the place "
@@ -128,6 +159,13 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="web-profile-location",
+        severity=Severity.MEDIUM,
+        heading=("public profile says where you are", "public profiles say where you are"),
+        docs=(
+            "A public profile states where the person is: GitHub's Location field, or a Mastodon "
+            "or ActivityPub profile field whose label is a place word (Location, City, Based in, "
+            "📍…)."
+        ),
         summary="A public profile states where you are (a Location field, or a field labelled as a place).",
         why="Anyone who finds your profile reads it first. " + HOME_CITY,
         remediation=_general(
@@ -140,6 +178,13 @@ ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="web-post-place",
+        severity=Severity.MEDIUM,
+        heading=("public post is tagged with a place", "public posts are tagged with a place"),
+        docs=(
+            "Public posts tagged with a place: the `location` Place (name and coordinates, "
+            "usually a town's centre) that Pixelfed sends with a post over ActivityPub. One "
+            "finding per place, each post as evidence."
+        ),
         summary="A public post is tagged with a place (for example a Pixelfed location).",
         why=("Place tags on posts build a map of where you go, with dates. " + FEW_POINTS),
         remediation=_general(

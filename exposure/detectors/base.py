@@ -27,13 +27,19 @@ def make_finding(
     content: str,
     value: str,
     title: str,
-    severity: Severity,
     group: str,
     evidence: Sequence[Evidence],
+    severity: Severity | None = None,
     confidence: Confidence = Confidence.HIGH,
 ) -> Finding:
-    """Build a Finding with its stable id and the catalogue's why-text and remediation."""
+    """Build a Finding with its stable id and the catalogue's severity, why-text and
+    remediation (:class:`exposure.catalogue.KindInfo`).  ``severity`` is for a kind that
+    declares :attr:`~exposure.catalogue.KindInfo.other_severities`; None gives the usual one."""
     entry = info(kind)
+    if severity is None:
+        severity = entry.severity
+    elif severity not in entry.severities:
+        raise ValueError(f"{kind} findings cannot be {severity.value} (see its KindInfo)")
     return Finding(
         id=fingerprint(kind, content, value),
         kind=kind,

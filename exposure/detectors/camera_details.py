@@ -10,7 +10,7 @@ from hashlib import blake2b
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.detectors.photo_gps import camera_name
 from exposure.metadata import PhotoMetadata
-from exposure.model import Confidence, Evidence, Finding, Severity, SourceItem
+from exposure.model import Confidence, Evidence, Finding, SourceItem
 
 
 @dataclass
@@ -95,7 +95,6 @@ class CameraDetailsDetector(PhotoDetector):
                 content=group,
                 value=f"{tally.files}:{tally.content:016x}",
                 title=f"{tally.files} file(s) record when they were taken and with which camera",
-                severity=Severity.LOW,
                 confidence=Confidence.HIGH,
                 group=group,
                 evidence=evidence,

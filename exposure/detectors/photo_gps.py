@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.geo import Position, PositionProblem, distance_m, make_position
 from exposure.metadata import GpsReading, PhotoMetadata
-from exposure.model import Confidence, Evidence, Finding, Severity, SourceItem
+from exposure.model import Confidence, Evidence, Finding, SourceItem
 
 # Two readings closer than this are the same place written twice (EXIF and XMP copies).
 SAME_PLACE_M = 25.0
@@ -113,7 +113,6 @@ class GpsDetector(PhotoDetector):
             title=f"{name}: {what.lower()} shows where it was taken ({first.as_text(4)})"
             if not is_video
             else f"{name}: this video shows where it was recorded ({first.as_text(4)})",
-            severity=Severity.HIGH,
             group=item.group,
             evidence=evidence,
         )
@@ -127,7 +126,6 @@ class GpsDetector(PhotoDetector):
             content=meta.content_key,
             value=",".join(problems),
             title=f"{name}: GPS tags without a real position",
-            severity=Severity.LOW,
             confidence=Confidence.MEDIUM,
             group=item.group,
             evidence=[

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.metadata import Identifier, PhotoMetadata
-from exposure.model import Evidence, Finding, Severity, SourceItem
+from exposure.model import Evidence, Finding, SourceItem
 
 
 class _IdentifierDetector(PhotoDetector):
@@ -32,7 +32,6 @@ class _IdentifierDetector(PhotoDetector):
             content=meta.content_key,
             value="|".join(sorted(f"{i.label}={i.value}" for i in found)),
             title=f"{name}: {self.title(found)}",
-            severity=Severity.MEDIUM,
             group=item.group,
             evidence=[
                 Evidence(locator=item.locator, detail=f"{i.label}: {i.value}", field=i.label)

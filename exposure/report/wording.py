@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from exposure.catalogue import CATALOGUE
 from exposure.model import Confidence, Severity
 
 SEVERITY_LABEL = {
@@ -121,147 +122,11 @@ CONFIDENCE_LABEL_MANY = {
 """How sure we are, said once for a whole section of the checklist."""
 
 KIND_HEADING: dict[str, tuple[str, str]] = {
-    "photo-gps": ("photo shows where it was taken", "photos show where they were taken"),
-    "video-gps": ("video shows where it was recorded", "videos show where they were recorded"),
-    "photo-gps-placeholder": (
-        "file has location tags, but no real place in them",
-        "files have location tags, but no real place in them",
-    ),
-    "photo-device-serial": (
-        "file holds the serial number of a camera or phone",
-        "files hold the serial number of a camera or phone",
-    ),
-    "photo-owner-name": ("file holds a person's name", "files hold a person's name"),
-    "photo-camera-details": (
-        "folder of photos records when they were taken and with which camera",
-        "folders of photos record when they were taken and with which camera",
-    ),
-    # text (posts, notes, captions)
-    "text-coordinates": ("piece of text holds coordinates", "pieces of text hold coordinates"),
-    "text-map-link": ("map link shows a place", "map links show a place"),
-    "text-plus-code": ("plus code points to a place", "plus codes point to a place"),
-    "text-what3words": (
-        "what3words address points to a place",
-        "what3words addresses point to a place",
-    ),
-    "text-street-address": (
-        "street address is written in text",
-        "street addresses are written in text",
-    ),
-    "text-postcode": ("postcode is written in text", "postcodes are written in text"),
-    "text-check-in": ("check-in says where you were", "check-ins say where you were"),
-    "text-home-mention": (
-        "mention ties your home to a place",
-        "mentions tie your home to a place",
-    ),
-    # web pages
-    "web-coordinates": (
-        "web page publishes exact coordinates",
-        "web pages publish exact coordinates",
-    ),
-    "web-address": (
-        "web page publishes a street address or postcode",
-        "web pages publish a street address or postcode",
-    ),
-    "web-place-name": ("web page names a place", "web pages name a place"),
-    "web-feed-location": ("feed post carries a position", "feed posts carry a position"),
-    "web-profile-location": (
-        "public profile says where you are",
-        "public profiles say where you are",
-    ),
-    "web-post-place": (
-        "public post is tagged with a place",
-        "public posts are tagged with a place",
-    ),
-    # data exports
-    "google-location-history": (
-        "Google location history holds the places your phone reported",
-        "Google location histories hold the places your phone reported",
-    ),
-    "google-timeline": (
-        "Google Maps Timeline export holds where you went",
-        "Google Maps Timeline exports hold where you went",
-    ),
-    "google-home-work": (
-        "place is labelled by Google as your home or work",
-        "places are labelled by Google as your home or work",
-    ),
-    "google-photos-location": (
-        "Google Photos item stores a location",
-        "Google Photos items store a location",
-    ),
-    "google-maps-activity": (
-        "Google Maps activity entry holds coordinates",
-        "Google Maps activity entries hold coordinates",
-    ),
-    "google-maps-review": (
-        "public Google Maps review names a place",
-        "public Google Maps reviews name a place",
-    ),
-    "google-maps-saved-places": (
-        "place is saved in your Google Maps lists",
-        "places are saved in your Google Maps lists",
-    ),
-    "route-endpoint": (
-        "place is where your activity routes start or end",
-        "places are where your activity routes start or end",
-    ),
-    "snapchat-home-work": (
-        "place is guessed by Snapchat as your home or work",
-        "places are guessed by Snapchat as your home or work",
-    ),
-    "snapchat-location-history": (
-        "Snapchat record holds your location history",
-        "Snapchat records hold your location history",
-    ),
-    "swarm-checkin": ("venue has Swarm check-ins", "venues have Swarm check-ins"),
-    "instagram-post-location": (
-        "Instagram post kept its GPS position",
-        "Instagram posts kept their GPS position",
-    ),
-    "instagram-post-place": (
-        "Instagram post is tagged with a place",
-        "Instagram posts are tagged with a place",
-    ),
-    "instagram-inferred-location": (
-        "place is Instagram's own guess of where you are",
-        "places are Instagram's own guesses of where you are",
-    ),
-    "instagram-photo-device": (
-        "Instagram record keeps your camera's device id",
-        "Instagram records keep your camera's device id",
-    ),
-    "instagram-login-ips": (
-        "Instagram sign-in record lists IP addresses",
-        "Instagram sign-in records list IP addresses",
-    ),
-    "facebook-post-location": (
-        "Facebook post is tagged with a place",
-        "Facebook posts are tagged with a place",
-    ),
-    "facebook-profile-place": (
-        "place is on your Facebook profile",
-        "places are on your Facebook profile",
-    ),
-    "facebook-location-history": (
-        "Facebook record holds your location history",
-        "Facebook records hold your location history",
-    ),
-    "facebook-login-ips": (
-        "Facebook sign-in record lists IP addresses",
-        "Facebook sign-in records list IP addresses",
-    ),
-    "x-post-location": ("post on X shows a place", "posts on X show a place"),
-    "x-profile-location": ("X profile states a location", "X profiles state a location"),
-    "x-login-ips": (
-        "X sign-in record lists IP addresses",
-        "X sign-in records list IP addresses",
-    ),
+    kind: entry.heading for kind, entry in CATALOGUE.items()
 }
-"""Finding kind -> words after the count in its section heading (one, many).
-
-Every kind in ``exposure.catalogue.CATALOGUE`` should have an entry (a test checks this);
-a kind without one gets the catalogue's one-line summary and a count instead."""
+"""Finding kind -> words after the count in its section heading (one, many), from each
+kind's :attr:`exposure.catalogue.KindInfo.heading`.  A kind not in the catalogue gets a
+one-line summary and a count instead."""
 
 
 def kind_heading(kind: str, count: int, summary: str | None = None) -> str:

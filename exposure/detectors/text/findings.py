@@ -9,22 +9,10 @@ import re
 from exposure.catalogue.text import remediation_for, where_of
 from exposure.detectors.base import make_finding
 from exposure.detectors.text.hit import TextHit
-from exposure.model import Evidence, Finding, Severity, SourceItem
+from exposure.model import Evidence, Finding, SourceItem
 
 CONTEXT = 60
 """Characters of surrounding text kept on each side of a match in the excerpt."""
-
-SEVERITY: dict[str, Severity] = {
-    "text-coordinates": Severity.HIGH,
-    "text-map-link": Severity.HIGH,
-    "text-plus-code": Severity.HIGH,
-    "text-what3words": Severity.HIGH,
-    "text-street-address": Severity.HIGH,
-    "text-postcode": Severity.MEDIUM,
-    "text-check-in": Severity.MEDIUM,
-    "text-home-mention": Severity.MEDIUM,
-}
-"""Severity of each text kind (documented in docs/finding-kinds.md)."""
 
 _SPACE = re.compile(r"\s+")
 
@@ -69,7 +57,6 @@ def text_finding(hit: TextHit, item: SourceItem, text: str) -> Finding:
         content=content_key(item, text),
         value=hit.value,
         title=f"{hit.label[:1].upper()}{hit.label[1:]} {where.phrase}",
-        severity=SEVERITY[hit.kind],
         group=item.group,
         evidence=(evidence,),
         confidence=hit.confidence,

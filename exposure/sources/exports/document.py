@@ -91,7 +91,6 @@ def labelled_place(
         content=platform,
         value=f"{word} {pos.lat:.4f},{pos.lon:.4f}",
         title=f"{platform} has labelled a place as your {word}: {pos.as_text(4)}",
-        severity=Severity.HIGH,
         group=group,
         evidence=(Evidence(locator, detail, position=pos, place_name=name, field="label"),),
     )
@@ -119,7 +118,7 @@ def post_location(
     group: str,
     pos: Position | None,
     field: str,
-    severity: Severity = Severity.HIGH,
+    severity: Severity | None = None,
 ) -> Finding:
     """One checklist line for a post that shows where it was made (GPS or a place tag)."""
     when_words = f" of {post.posted.date().isoformat()}" if post.posted else ""

@@ -91,7 +91,6 @@ def _profile_finding(doc: Doc, what: str, place: str, field: str) -> Entry:
         content="facebook:profile",
         value=f"{field}:{place}",
         title=f"Facebook {what}: {place}",
-        severity=Severity.MEDIUM,
         group=GROUP,
         evidence=(Evidence(doc.locator, f"{what}: {place}", place_name=place, field=field),),
     )

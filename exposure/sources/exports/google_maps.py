@@ -15,7 +15,7 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
-from exposure.model import Evidence, Severity
+from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler
@@ -63,7 +63,6 @@ def _activity(run: ExportRun, doc: Doc) -> BulkHistory:
         title="Google's My Activity holds {count} map searches and views with coordinates "
         "{span}: delete them and turn Web & App Activity off",
         locator=doc.locator,
-        severity=Severity.MEDIUM,
     )
 
 
@@ -146,7 +145,6 @@ def read_places(doc: Doc, run: ExportRun) -> Iterator[Entry]:
         group=GROUP,
         title="Google Maps keeps {count} saved places {span}",
         locator=doc.locator,
-        severity=Severity.MEDIUM,
     )
     reader = doc.json()
     for index, feature in enumerate(reader.items("features.item")):
@@ -186,7 +184,6 @@ def _review(
         content="google:reviews",
         value=f"{name}|{address}|{published.isoformat() if published else index}",
         title=f"Public Google Maps review of {name or address or 'a place'}",
-        severity=Severity.MEDIUM,
         group=GROUP,
         evidence=(
             Evidence(

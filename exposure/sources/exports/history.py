@@ -127,7 +127,7 @@ class BulkHistory(Aggregate):
     """Stable identity of the history (the finding id is built from it)."""
     locator: str
     max_points: int
-    severity: Severity = Severity.HIGH
+    severity: Severity | None = None
     count: int = 0
     invalid: int = 0
     span: Span = field(default_factory=Span)
@@ -222,7 +222,7 @@ def bulk(
     group: str,
     title: str,
     locator: str,
-    severity: Severity = Severity.HIGH,
+    severity: Severity | None = None,
     content: str | None = None,
 ) -> BulkHistory:
     """The run's :class:`BulkHistory` stored under ``key`` (created on first use; ``content``,
@@ -280,7 +280,6 @@ class LoginLog(Aggregate):
             content=self.platform,
             value=self.kind,
             title=title,
-            severity=Severity.MEDIUM,
             group=self.group,
             evidence=evidence,
         )

@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from exposure.model import Severity
 from exposure.sources.base import Entry
 from exposure.sources.exports import instagram_profile
 from exposure.sources.exports.context import ExportRun
@@ -88,7 +87,6 @@ def read_legacy_media(doc: Doc, run: ExportRun) -> Iterator[Entry]:
             record = Post("Instagram", post_id, doc.locator, posted, caption, place=place)
             yield post_location(
                 PLACE_KIND, record, group=GROUP, pos=None, field="location",
-                severity=Severity.MEDIUM,
             )  # fmt: skip
         yield from run.text(doc.at(post_id), "post", caption, GROUP, posted)
     yield from doc.done(run, reader.problem, GROUP)

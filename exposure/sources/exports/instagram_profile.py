@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from exposure.detectors.base import make_finding
-from exposure.model import Evidence, Severity
+from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler
@@ -111,7 +111,6 @@ def _inferred(doc: Doc, title: str, places: list[tuple[str, str]], field: str) -
         content=f"instagram:{field}",
         value="|".join(sorted(values)),
         title=f"{title}: {shown}",
-        severity=Severity.MEDIUM,
         group=GROUP,
         evidence=evidence,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
-from exposure.model import Evidence, Severity
+from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import Aggregate
 from exposure.sources.exports.values import meta_text, position
@@ -113,7 +113,6 @@ class DeviceLog(Aggregate):
             value=" ".join(sorted(self.devices)),
             title=f"{self.platform} kept the device id of the phone or camera behind "
             f"{uploads:,} uploads",
-            severity=Severity.MEDIUM,
             group=self.group,
             evidence=evidence,
         )

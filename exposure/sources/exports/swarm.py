@@ -13,7 +13,7 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
-from exposure.model import Evidence, Severity
+from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler
@@ -57,7 +57,6 @@ def _checkin(doc: Doc, run: ExportRun, checkin: dict[str, Any], index: int) -> I
             content="swarm",
             value=venue_id or name or (pos.as_text(4) if pos else ""),
             title=f"Swarm check-ins show you at {name or 'a venue'}",
-            severity=Severity.HIGH,
             group=GROUP,
             evidence=(
                 Evidence(

@@ -24,7 +24,7 @@ import fitdecode
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
-from exposure.model import Evidence, LocatedPoint, Severity
+from exposure.model import Evidence, LocatedPoint
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import Aggregate, ExportRun
 from exposure.sources.exports.document import Doc, Handler
@@ -225,7 +225,6 @@ def endpoint_findings(
             content=f"routes:{group}",
             value=cell,
             title=f"Activity routes start or end here: {cell.replace(',', ', ')}",
-            severity=Severity.HIGH,
             group=group,
             evidence=(
                 Evidence(

@@ -97,7 +97,6 @@ def _profile(doc: Doc, run: ExportRun, location: Any, bio: Any) -> Iterator[Entr
             content="x:profile",
             value=location,
             title=f"Your X profile shows a location: {location.strip()}",
-            severity=Severity.MEDIUM,
             group=GROUP,
             evidence=(
                 Evidence(

@@ -17,13 +17,13 @@ from datetime import datetime
 from exposure.catalogue.web import platform_remediation
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
-from exposure.model import Confidence, Evidence, Finding, Severity
+from exposure.model import Confidence, Evidence, Finding
 from exposure.sources.web.extract.clues import Clue, ClueKind
 
 _CLUE_KIND = {
-    ClueKind.COORDINATES: ("web-coordinates", Severity.HIGH, "exact coordinates"),
-    ClueKind.ADDRESS: ("web-address", Severity.HIGH, "a street address or postcode"),
-    ClueKind.PLACE: ("web-place-name", Severity.MEDIUM, "a place name"),
+    ClueKind.COORDINATES: ("web-coordinates", "exact coordinates"),
+    ClueKind.ADDRESS: ("web-address", "a street address or postcode"),
+    ClueKind.PLACE: ("web-place-name", "a place name"),
 }
 _LOCATION_LABEL = re.compile(
     r"\b(location|locality|city|town|home ?town|home base|based(?: in)?|lives? in|living in|"
@@ -68,7 +68,7 @@ def clue_findings(
     """One finding per distinct clue of a page (or of a feed item when ``feed``)."""
     seen: set[tuple[str, str]] = set()
     for clue in clues:
-        kind, severity, what = _CLUE_KIND[clue.kind]
+        kind, what = _CLUE_KIND[clue.kind]
         if feed and clue.kind is ClueKind.COORDINATES:
             kind, what = "web-feed-location", "a post's position"
         if (kind, clue.value) in seen:
@@ -82,7 +82,6 @@ def clue_findings(
                 content=site.key,
                 value=clue.value,
                 title=f"{what.capitalize()} in the page's code: {label}{named}",
-                severity=severity,
                 confidence=Confidence.MEDIUM if not feed else Confidence.HIGH,
                 group=site.group,
                 evidence=[
@@ -108,7 +107,6 @@ def profile_location(site: Site, locator: str, label: str, value: str) -> Findin
             content=site.key,
             value=value,
             title=f"Your profile says where you are: {_short(value)}",
-            severity=Severity.MEDIUM,
             group=site.group,
             evidence=[
                 Evidence(locator=locator, detail=f"{label}: {value}", place_name=value, field=label)
@@ -135,7 +133,6 @@ def post_place(
             content=site.key,
             value=f"{name} {position.as_text(4) if position else ''}",
             title=f"Posts tagged with a place: {_short(shown)}",
-            severity=Severity.MEDIUM,
             group=site.group,
             evidence=[
                 Evidence(
