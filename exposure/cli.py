@@ -102,6 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="run a full audit on built-in made-up photos, to see what a report looks like"
     )
     _add_output_options(demo, "exposure-demo-report.html")
+    summarize = commands.add_parser(
+        "summarize", help="anonymous counts over many JSON reports, for a workshop's slides"
+    )
+    summarize.add_argument(
+        "reports", nargs="+", metavar="REPORT", help="an exposure JSON report, or a folder of them"
+    )
+    summarize.add_argument("--html", metavar="FILE", help="also write the summary as a page")
+    summarize.add_argument("--json", metavar="FILE", help="also write the summary as JSON")
+    summarize.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     wipe = commands.add_parser(
         "wipe", help="remove every report and copy exposure wrote on this computer"
     )
@@ -134,6 +143,12 @@ def _run(args: argparse.Namespace) -> int:
         from exposure.wipe import wipe_command
 
         return wipe_command(dry_run=args.dry_run)
+    if args.command == "summarize":
+        from exposure.summarize import summarize_command
+
+        return summarize_command(
+            args.reports, html=args.html, json_path=args.json, quiet=args.quiet
+        )
     demo = args.command == "demo"
     html = args.html or (
         None if args.json else ("exposure-demo-report.html" if demo else DEFAULT_HTML)

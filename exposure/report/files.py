@@ -68,7 +68,11 @@ def check_target(path: str | os.PathLike[str], error: type[ExposureError] = Usag
 
 
 def write_private(
-    path: str | os.PathLike[str], write: Callable[[TextIO], None], *, encoding: str = "utf-8"
+    path: str | os.PathLike[str],
+    write: Callable[[TextIO], None],
+    *,
+    encoding: str = "utf-8",
+    what: str = "report",
 ) -> Path:
     """Write text through ``write(file)`` atomically to ``path`` with mode 0600; its full path."""
 
@@ -78,16 +82,18 @@ def write_private(
         text.flush()
         text.detach()
 
-    return write_private_bytes_with(path, binary)
+    return write_private_bytes_with(path, binary, what=what)
 
 
-def write_private_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> Path:
+def write_private_text(
+    path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8", what: str = "report"
+) -> Path:
     """Write a whole string atomically to ``path`` with mode 0600."""
 
     def whole(out: TextIO) -> None:
         out.write(text)
 
-    return write_private(path, whole, encoding=encoding)
+    return write_private(path, whole, encoding=encoding, what=what)
 
 
 def write_private_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
