@@ -12,7 +12,7 @@ from typing import NoReturn, TextIO
 
 from exposure import __version__
 from exposure.audit import resolve_sources, run
-from exposure.demo import demo_inputs
+from exposure.demo import demo_session
 from exposure.errors import ExposureError, UsageError
 from exposure.model import Report, Severity
 from exposure.options import Options, default_workers
@@ -150,6 +150,9 @@ def _run(args: argparse.Namespace) -> int:
             args.reports, html=args.html, json_path=args.json, quiet=args.quiet
         )
     demo = args.command == "demo"
+    if demo and "served" not in args:  # the demo's loopback sites run while it audits
+        with demo_session() as args.served:
+            return _run(args)
     html = args.html or (
         None if args.json else ("exposure-demo-report.html" if demo else DEFAULT_HTML)
     )
@@ -157,11 +160,11 @@ def _run(args: argparse.Namespace) -> int:
     for path, _ in targets:
         _check_writable(path)
     options = Options(
-        inputs=demo_inputs() if demo else tuple(args.inputs),
+        inputs=args.served.inputs if demo else tuple(args.inputs),
         workers=1 if demo else args.workers,
         reproducible=args.reproducible,
         follow_symlinks=getattr(args, "follow_symlinks", False),
-        web=web_options(args),
+        web=args.served.web if demo else web_options(args),
         exports=export_options(args),
     )
     sources = resolve_sources(options)  # every INPUT is checked before any work starts

@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from exposure.demo import PERSONA_DIR
+from exposure.demo import DOWNLOADS_DIR, PERSONA_DIR
 from exposure.testing.makernotes import apple_maker_note, nikon_maker_note
 from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
 
@@ -157,7 +157,20 @@ def build(target: Path = PERSONA_DIR) -> None:
         path.write_bytes(data)
 
 
+def build_downloads(target: Path = DOWNLOADS_DIR) -> None:
+    """Write the persona's platform exports into ``target`` (replacing what is there)."""
+    from exposure.demo.exports import export_files
+
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name, data in export_files():
+        (target / name).write_bytes(data)
+
+
 if __name__ == "__main__":
     build()
-    total = sum(p.stat().st_size for p in PERSONA_DIR.rglob("*") if p.is_file())
-    print(f"wrote the demo persona to {PERSONA_DIR} ({total:,} bytes)")
+    build_downloads()
+    for folder in (PERSONA_DIR, DOWNLOADS_DIR):
+        total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        print(f"wrote {folder} ({total:,} bytes)")
