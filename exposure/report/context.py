@@ -16,6 +16,7 @@ template reads an attribute that no context class documents.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,10 +24,12 @@ from datetime import datetime
 from typing import TypeVar
 
 from exposure.catalogue import CATALOGUE
+from exposure.catalogue.base import SAVE_FIRST
 from exposure.model import (
     Confidence,
     Evidence,
     Finding,
+    Place,
     Remediation,
     Report,
     Severity,
@@ -35,6 +38,8 @@ from exposure.model import (
 )
 from exposure.report import wording
 from exposure.report.base import TOOL_NAME, has_real_position
+from exposure.report.leaks import Leak, join_leaks
+from exposure.report.priority import place_roles, rank_actions
 from exposure.report.scrub import REDACT_DECIMALS
 
 STORAGE_PREFIX = "exposure:v1"
@@ -61,17 +66,6 @@ class SeverityCount:
 
 
 @dataclass(frozen=True, slots=True)
-class StepView:
-    """One remediation step."""
-
-    text: str
-    """What to do."""
-    note: str | None
-    """Where the advice comes from and when it was checked, shown small:
-    ``Source: Apple support, checked 2 November 2024``; None when neither is known."""
-
-
-@dataclass(frozen=True, slots=True)
 class FixView:
     """How to remove a leak: shown once per section, or on an entry whose advice differs."""
 
@@ -79,10 +73,14 @@ class FixView:
     """The remediation in one sentence."""
     effort: str
     """Rough time it takes: ``a few minutes``."""
-    steps: tuple[StepView, ...]
-    """Ordered steps to remove the leak."""
+    steps: tuple[str, ...]
+    """Ordered steps to remove the leak, in plain words (jargon, sources and dates are in
+    the folded "where this advice comes from" part)."""
+    sources: tuple[str, ...]
+    """Each step's source and date (``Step 2: Apple support, checked 2 November 2024``),
+    shown folded under the steps."""
     links: tuple[str, ...]
-    """Help pages, shown as plain text (never loaded, never live links)."""
+    """Help pages, shown as plain text (never loaded, never live links), folded too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,17 +123,33 @@ class FindingView:
     """One checklist entry: a compact line, with the evidence folded under "Details"."""
 
     id: str
-    """The finding's stable id (``data-finding-id`` on its checkbox; ticks are saved by it)."""
+    """The line's stable id (``data-finding-id`` on its checkbox): the finding's id, or for
+    one leak found in several files an id of its kind, place to act and value."""
+    ids: str
+    """The ids of the findings the line stands for, separated by spaces
+    (``data-finding-ids``): a tick saves these, so it holds in the shareable copy too."""
     dom_id: str
     """A safe, unique HTML id for its checkbox (``finding-3``)."""
     title: str
-    """Short title: what leaks."""
+    """Short label in plain words: the file (relative to the section's folder), or what
+    leaks (``40 files carry your camera's serial number``)."""
+    full_title: str | None
+    """The detector's own words when the label is shorter, shown under "Details"."""
+    count: int
+    """How many findings the line stands for (1 for most lines)."""
+    members: tuple[MemberView, ...]
+    """For a line standing for several findings: each one (its file, place, date), listed
+    under "Details"; empty otherwise."""
     severity: str
     """``high``, ``medium`` or ``low`` (used as a CSS class)."""
     severity_label: str
     """``High risk``: the words in the badge (never colour alone)."""
-    locator: str
-    """Where the leak is: a file, an archive member or a web address (shown as text)."""
+    locator: str | None
+    """Where the leak is: a file, an archive member or a web address (shown as text), when
+    the label does not already say it."""
+    full_locator: str | None
+    """The whole path or address when :attr:`locator` or the label shortened it (shown
+    under "Details")."""
     place: str | None
     """The first real position among the evidence as text, or None."""
     when: str | None
@@ -148,6 +162,54 @@ class FindingView:
     """Why this matters, only when it differs from what its section says (rare)."""
     fix: FixView | None
     """How to fix it, only when it differs from what its section says (rare)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """One of the findings a joined line stands for."""
+
+    locator: str
+    """Its file or address (relative to the section's folder when it is inside)."""
+    place: str | None
+    """Its first real position as text, or None."""
+    when: str | None
+    """Its first observation time as text, or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionLink:
+    """A link to one section of the checklist."""
+
+    text: str
+    """The section's heading."""
+    href: str
+    """``#kind-3``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionView:
+    """One of the "Start here" actions: the few that remove the most exposure."""
+
+    number: int
+    """1, 2, 3... in order."""
+    summary: str
+    """What to do, in one plain sentence."""
+    where: str
+    """Where to do it (a group's name)."""
+    effort: str
+    """Rough time it takes."""
+    reason: str | None
+    """``It feeds what a stranger can work out about your home.``, or None."""
+    severity: str
+    """The most serious level among what it fixes (CSS class)."""
+    severity_label: str
+    """Badge words."""
+    count_text: str
+    """``Fixes 8 items``."""
+    href: str
+    """The first checklist section it fixes (``#kind-1``)."""
+    sections: tuple[ActionLink, ...]
+    """Every checklist section it fixes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +228,22 @@ class KindView:
     """``High risk``: the words in the heading's badge."""
     count: int
     """Number of entries."""
-    confidence_label: str
-    """How sure we are, for the section (the most common level among its entries)."""
+    confidence_label: str | None
+    """How sure we are, for the section (the most common level among its entries); None
+    when we are sure (the usual case, not worth the words)."""
     why: str
-    """Why this matters (shared by the entries; an entry that differs shows its own)."""
+    """Why this matters (shared by the entries; an entry that differs shows its own), in
+    plain words, without the research behind it."""
+    research: str | None
+    """The sentences of the "why" that cite research, shown folded; None when none do."""
     fix: FixView
     """How to fix it (shared by the entries; an entry that differs shows its own)."""
+    new_steps: tuple[str, ...]
+    """The fix's steps that no earlier section of the same group showed (what the
+    section lists)."""
+    steps_from: ActionLink | None
+    """The earlier section of the group whose steps this one shares (the page says "do the
+    steps in ... first"), or None when every step is new."""
     progress_text: str
     """``0 of 41 done``: the section's count before the page script updates it."""
     has_tools: bool
@@ -222,7 +294,10 @@ class SkippedView:
     locator: str
     """What it was (shown as text)."""
     reason: str
-    """Why, in words for the user."""
+    """Why, in words for the user (technical words put plainly)."""
+    exact: str | None
+    """The reason in the reader's own technical words, when :attr:`reason` differs (shown
+    under "Details")."""
     source: str
     """Which part of the tool gave up (may be empty)."""
 
@@ -255,6 +330,14 @@ class ReportContext:
     """Number of items that could not be checked."""
     progress_text: str
     """``0 of 12 done``: the progress line before the page script updates it."""
+    total_lines: int
+    """Number of checklist lines (tick boxes): findings of one leak share a line."""
+    start_here: tuple[ActionView, ...]
+    """The 3-5 actions that remove the most exposure, best first (empty when nothing
+    was found)."""
+    item_anchors: dict[str, str]
+    """Finding id -> ``#finding-3``, the checklist line that holds it (for sections that
+    link to the lines feeding a place)."""
     groups: tuple[GroupView, ...]
     """Sections of the checklist, most serious first, then by name."""
     skipped: tuple[SkippedView, ...]
@@ -300,7 +383,10 @@ def build_context(report: Report) -> ReportContext:
             for s in Severity
         ),
         could_not_check=len(report.skipped),
-        progress_text=wording.progress_text(0, len(report.findings)),
+        progress_text=wording.progress_text(0, builder.lines),
+        total_lines=builder.lines,
+        start_here=_start_here(ordered, report.places, builder.sections),
+        item_anchors=builder.anchors,
         groups=groups,
         skipped=tuple(_skipped(s) for s in sorted(report.skipped, key=_skipped_key)),
     )
@@ -310,6 +396,31 @@ def report_fingerprint(report: Report) -> str:
     """16 hex digits from the sorted finding ids: the same findings give the same id."""
     joined = "\n".join(sorted(f.id for f in report.findings))
     return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _start_here(
+    ordered: list[Finding], places: Iterable[Place], sections: dict[tuple[str, str], KindView]
+) -> tuple[ActionView, ...]:
+    """The best few actions (:mod:`exposure.report.priority`) with links to their sections."""
+    views = []
+    for number, action in enumerate(rank_actions(ordered, place_roles(places)), start=1):
+        kinds = [sections[(action.group, kind)] for kind in action.kinds]
+        worst = min((f.severity for f in action.findings), key=lambda s: s.rank)
+        views.append(
+            ActionView(
+                number=number,
+                summary=wording.plain(action.summary),
+                where=action.group,
+                effort=action.findings[0].remediation.effort,
+                reason=wording.feeds_places(action.roles),
+                severity=worst.value,
+                severity_label=wording.SEVERITY_LABEL[worst],
+                count_text=wording.fixes_text(len(action.findings)),
+                href=f"#{kinds[0].dom_id}",
+                sections=tuple(ActionLink(k.heading, f"#{k.dom_id}") for k in kinds),
+            )
+        )
+    return tuple(views)
 
 
 def _best(kinds: Iterable[list[Finding]]) -> int:
@@ -334,6 +445,26 @@ def _most_common(values: Iterable[_T]) -> _T:
     return Counter(values).most_common(1)[0][0]
 
 
+def _folder(name: str, findings: Iterable[Finding]) -> str | None:
+    """The folder every locator of a group lies in, when the group's name shows it."""
+    locators = [f.locator for f in findings if f.locator]
+    if not locators or any("://" in loc or "!" in loc for loc in locators):
+        return None
+    try:
+        folder = os.path.commonpath(locators)
+    except ValueError:
+        return None
+    if folder in locators:  # a single file: keep its name
+        folder = os.path.dirname(folder)
+    return folder if folder and folder != os.sep and folder in name else None
+
+
+def _relative(locator: str, folder: str | None) -> str:
+    if folder and locator.startswith(folder + os.sep):
+        return locator[len(folder) + 1 :]
+    return locator
+
+
 class _Builder:
     """Numbers the sections and entries in page order and shares repeated advice."""
 
@@ -343,18 +474,29 @@ class _Builder:
         self._kinds = 0
         self._entries = 0
         self._groups = 0
+        self._folder: str | None = None
+        self._shown: dict[str, ActionLink] = {}  # step -> the section of this group showing it
         self._fixes: dict[Remediation, FixView] = {}
+        self.lines = 0
+        self.sections: dict[tuple[str, str], KindView] = {}
+        self.anchors: dict[str, str] = {}
 
     def group(self, name: str, kinds: dict[str, list[Finding]]) -> GroupView:
         self._groups += 1
         members = [f for findings in kinds.values() for f in findings]
         counts = Counter(f.severity for f in members)
+        self._folder = _folder(name, members)
+        self._shown = {}
+        views = tuple(self.kind(f) for f in sorted(kinds.values(), key=_kind_key))
+        for view in views:
+            self.sections[(name, view.kind)] = view
+        lines = sum(len(view.findings) for view in views)
         return GroupView(
             name=name,
             dom_id=f"group-{self._groups}",
-            count_text=wording.plural(len(members), "thing to fix", "things to fix"),
+            count_text=wording.plural(lines, "thing to fix", "things to fix"),
             severity_text=wording.severity_phrase({s: counts.get(s, 0) for s in Severity}),
-            kinds=tuple(self.kind(f) for f in sorted(kinds.values(), key=_kind_key)),
+            kinds=views,
         )
 
     def kind(self, findings: list[Finding]) -> KindView:
@@ -365,45 +507,88 @@ class _Builder:
         remediation = _most_common(f.remediation for f in findings)
         confidence = _most_common(f.confidence for f in findings)
         labels = wording.CONFIDENCE_LABEL_MANY if count > 1 else wording.CONFIDENCE_LABEL
-        entries = tuple(self.finding(f, why, remediation, confidence) for f in findings)
+        dom_id = f"kind-{self._kinds}"
+        heading = wording.plain(wording.kind_heading(first.kind, count, _kind_summary(first.kind)))
+        fix = self.fix(remediation)
+        new_steps = tuple(t for t in fix.steps if t not in self._shown)
+        earlier = {self._shown[t] for t in fix.steps if t in self._shown}
+        steps_from = (
+            min(earlier, key=lambda link: int(link.href.rsplit("-", 1)[1])) if earlier else None
+        )
+        for text in fix.steps:
+            self._shown.setdefault(text, ActionLink(heading, f"#{dom_id}"))
+        plain_why, research = wording.split_research(wording.plain(why))
+        entries = tuple(
+            self.line(leak, why, remediation, confidence) for leak in join_leaks(findings)
+        )
+        lines = len(entries)
         return KindView(
             kind=first.kind,
-            dom_id=f"kind-{self._kinds}",
-            heading=wording.kind_heading(first.kind, count, _kind_summary(first.kind)),
+            dom_id=dom_id,
+            heading=heading,
             severity=first.severity.value,
             severity_label=wording.SEVERITY_LABEL[first.severity],
-            count=count,
-            confidence_label=labels[confidence],
-            why=why,
-            fix=self.fix(remediation),
-            progress_text=wording.progress_text(0, count),
-            has_tools=count > 1,
-            tick_all_text=wording.tick_all_text(count),
-            skip_list=count >= SKIP_LIST_FROM,
+            count=lines,
+            confidence_label=None if confidence is Confidence.HIGH else labels[confidence],
+            why=plain_why,
+            research=research,
+            fix=fix,
+            new_steps=new_steps,
+            steps_from=steps_from,
+            progress_text=wording.progress_text(0, lines),
+            has_tools=lines > 1,
+            tick_all_text=wording.tick_all_text(lines),
+            skip_list=lines >= SKIP_LIST_FROM,
             findings=entries,
             chunks=tuple(
                 ChunkView(entries[i : i + CHUNK], full=len(entries[i : i + CHUNK]) == CHUNK)
-                for i in range(0, count, CHUNK)
+                for i in range(0, lines, CHUNK)
             ),
         )
 
-    def finding(
-        self, finding: Finding, why: str, remediation: Remediation, confidence: Confidence
+    def line(
+        self, leak: Leak, why: str, remediation: Remediation, confidence: Confidence
     ) -> FindingView:
+        """One checklist line: a finding, or one leak found in several files."""
         self._entries += 1
+        self.lines += 1
+        dom_id = f"finding-{self._entries}"
+        for finding_id in leak.ids:
+            self.anchors.setdefault(finding_id, f"#{dom_id}")
+        finding = leak.first
         locator = finding.locator
+        short = _relative(locator, self._folder)
         evidence = finding.evidence
         position = next((e.position for e in evidence if has_real_position(e.position)), None)
         moment = next((e.observed_at for e in evidence if e.observed_at is not None), None)
         place = position.as_text(self._decimals) if position is not None else None
         when = self._moment(moment) if moment is not None else None
+        members: tuple[MemberView, ...] = ()
+        full_title: str | None
+        shown_locator: str | None
+        if len(leak.findings) > 1:
+            title = wording.plain(wording.joined_title(leak.kind, leak.findings, finding.title))
+            members = tuple(self.member(f) for f in leak.findings)
+            shown_locator, place, when, full_title = None, None, None, finding.title
+        elif locator and finding.title.startswith(os.path.basename(locator) + ": "):
+            # "IMG_1.jpg: this photo shows where it was taken": the section's heading says
+            # the second half; the file is the label.
+            title, shown_locator, full_title = short, None, finding.title
+        else:
+            title, shown_locator = wording.plain(finding.title), short or None
+            full_title = finding.title if title != finding.title else None
         return FindingView(
-            id=finding.id,
-            dom_id=f"finding-{self._entries}",
-            title=finding.title,
+            id=leak.id,
+            ids=" ".join(leak.ids),
+            dom_id=dom_id,
+            title=title,
+            full_title=full_title,
+            count=len(leak.findings),
+            members=members,
             severity=finding.severity.value,
             severity_label=wording.SEVERITY_LABEL[finding.severity],
-            locator=locator,
+            locator=shown_locator,
+            full_locator=locator if locator != short else None,
             place=place,
             when=when,
             evidence=tuple(self.evidence(e, locator, place, when) for e in evidence),
@@ -412,8 +597,17 @@ class _Builder:
                 if finding.confidence is confidence
                 else wording.CONFIDENCE_LABEL[finding.confidence]
             ),
-            why=None if finding.why == why else finding.why,
+            why=None if finding.why == why else wording.plain(finding.why),
             fix=None if finding.remediation == remediation else self.fix(finding.remediation),
+        )
+
+    def member(self, finding: Finding) -> MemberView:
+        position = finding.position if has_real_position(finding.position) else None
+        moment = next((e.observed_at for e in finding.evidence if e.observed_at), None)
+        return MemberView(
+            locator=_relative(finding.locator, self._folder),
+            place=position.as_text(self._decimals) if position is not None else None,
+            when=self._moment(moment) if moment is not None else None,
         )
 
     def evidence(
@@ -435,10 +629,21 @@ class _Builder:
     def fix(self, remediation: Remediation) -> FixView:
         view = self._fixes.get(remediation)
         if view is None:
+            steps = [s for s in remediation.steps if s.text != SAVE_FIRST.text]
+            saved_first = len(steps) < len(remediation.steps)
+            texts = [wording.plain(s.text) for s in steps]
+            if saved_first:
+                texts.insert(0, wording.SAVE_FIRST_SHORT)
+                steps.insert(0, SAVE_FIRST)
             view = FixView(
-                summary=remediation.summary,
+                summary=wording.plain(remediation.summary),
                 effort=remediation.effort,
-                steps=tuple(_step(s) for s in remediation.steps),
+                steps=tuple(texts),
+                sources=tuple(
+                    f"Step {n}: {note}"
+                    for n, note in enumerate((_note(s) for s in steps), start=1)
+                    if note
+                ),
                 links=remediation.links,
             )
             self._fixes[remediation] = view
@@ -448,13 +653,19 @@ class _Builder:
         return wording.moment_text(moment, date_only=self._redacted)
 
 
-def _step(step: Step) -> StepView:
+def _note(step: Step) -> str | None:
     checked = wording.day_text(step.checked) if step.checked else None
-    return StepView(text=step.text, note=wording.step_note(step.source, checked))
+    return wording.step_note(step.source, checked)
 
 
 def _skipped(skipped: Skipped) -> SkippedView:
-    return SkippedView(locator=skipped.locator, reason=skipped.reason, source=skipped.source)
+    reason = wording.plain(skipped.reason)
+    return SkippedView(
+        locator=skipped.locator,
+        reason=reason,
+        exact=skipped.reason if reason != skipped.reason else None,
+        source=skipped.source,
+    )
 
 
 def _skipped_key(skipped: Skipped) -> tuple[str, str, str]:

@@ -6,10 +6,11 @@ translated) in one place.  No jargon: "high risk", not "severity: HIGH".
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from exposure.catalogue import CATALOGUE
-from exposure.model import Confidence, Severity
+from exposure.model import Confidence, Finding, Severity
 
 SEVERITY_LABEL = {
     Severity.HIGH: "High risk",
@@ -145,3 +146,101 @@ def kind_heading(kind: str, count: int, summary: str | None = None) -> str:
 def tick_all_text(count: int) -> str:
     """The label of a section's "tick all" button (the page script uses the same words)."""
     return f"Tick all {count} as done"
+
+
+_JARGON = (
+    (r"GPS (?:tags?|data|metadata)", "location tags"),
+    (r"(?:a|the) GPS (?:position|tag)", "the exact position"),
+    (r"GPS (?:positions?|coordinates?)", "exact positions"),
+    (
+        r"(?:EXIF|XMP|IPTC)(?: (?:and|or|/) (?:EXIF|XMP|IPTC))*(?: (?:data|tags?|fields?))?",
+        "hidden photo details",
+    ),
+    (r"camera metadata", "the camera's hidden details"),
+    (r"metadata", "hidden details"),
+    (r"GPS", "location"),
+    (r"ISO 6709", "standard"),
+    (r"ISO", "light setting"),
+)
+_WORD = r"(?<![\w/.-])(?:{})(?![\w/-])"
+"""Whole words only: not inside ``exif-gps``, a file name or a web address."""
+_JARGON_RE = [
+    (re.compile(_WORD.format(pattern), re.IGNORECASE), words) for pattern, words in _JARGON
+]
+JARGON_WORDS = re.compile(_WORD.format("EXIF|XMP|IPTC|GPS|ISO|metadata"), re.IGNORECASE)
+"""Words a person may not know: shown only in the folded "details" parts of the page."""
+
+
+def plain(text: str) -> str:
+    """``text`` with the technical words (EXIF, XMP, GPS, ISO, metadata) in plain words.
+
+    For the visible parts of the page; the folded details keep the exact words, so a
+    person can still search for them in an app's menus."""
+    if JARGON_WORDS.search(text) is None:
+        return text
+    for pattern, words in _JARGON_RE:
+        text = pattern.sub(words, text)
+    return text
+
+
+SAVE_FIRST_SHORT = (
+    "Save evidence first (screenshots, dates, links), and plan changes someone may notice: "
+    "see “Before you change anything” at the top."
+)
+"""Stands for the catalogue's full safety step, which the page says once at the top."""
+
+ROLE_WORDS = {
+    "home": "your home",
+    "work": "where you work or study",
+    "regular": "a place you go often",
+}
+
+
+def feeds_places(roles: tuple[str, ...]) -> str | None:
+    """``"This feeds what a stranger can work out about your home."``, or None."""
+    if not roles:
+        return None
+    return f"This feeds what a stranger can work out about {join_words([ROLE_WORDS[r] for r in roles])}."
+
+
+def fixes_text(count: int) -> str:
+    """``"Fixes 8 items"``."""
+    return f"Fixes {plural(count, 'item', 'items')}"
+
+
+JOINED_TITLE = {
+    "photo-device-serial": "{n} files carry your camera's serial number ({value})",
+    "photo-owner-name": "{n} files carry a person's name ({value})",
+    "instagram-photo-device": "{n} Instagram records keep your camera's device id ({value})",
+}
+"""Kind -> the words of a line standing for one leaked value found in ``n`` files."""
+
+
+def joined_title(kind: str, findings: tuple[Finding, ...], first_title: str) -> str:
+    """The label of one leak found ``len(findings)`` times: ``"40 files carry your
+    camera's serial number (3015874)"``; for repeated words, the first title and the count."""
+    template = JOINED_TITLE.get(kind)
+    n = len(findings)
+    if template is None:
+        return f"{first_title} (the same words in {n} places)"
+    values = sorted({e.detail.split(": ", 1)[-1] for e in findings[0].evidence})
+    value = ", ".join(values)
+    if len(value) > 60:
+        value = value[:59] + "…"
+    return template.format(n=n, value=value)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_RESEARCH = re.compile(r"\bResearchers?\b|\bet al\.|\bstud(?:y|ies)\b|\bsurvey\b", re.IGNORECASE)
+
+
+def split_research(why: str) -> tuple[str, str | None]:
+    """``why`` cut in two: the plain reason, and the sentences citing research (or None).
+
+    The reason stays on the page; the research, which is long and rarely read twice, is
+    folded.  A "why" made only of research stays whole."""
+    sentences = _SENTENCE.split(why.strip())
+    research = [s for s in sentences if _RESEARCH.search(s)]
+    if not research or len(research) == len(sentences):
+        return why, None
+    return " ".join(s for s in sentences if not _RESEARCH.search(s)), " ".join(research)

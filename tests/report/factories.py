@@ -288,3 +288,47 @@ def many_photos_report(count: int, **overrides: Any) -> Report:
         counts=(SourceCount("photos", count),),
     )
     return replace(base, **overrides)
+
+
+# -- one camera, many photos: the same serial and name in every file -------------------
+
+
+def identity_findings(n: int, group: str = PICTURES_GROUP) -> tuple[Finding, Finding]:
+    """The serial-number and owner-name findings of photo ``n``, as the detectors make them
+    (same values in every photo, a different file each time)."""
+    from exposure.detectors.base import make_finding as detector_finding
+
+    locator = f"{PICTURES}/IMG_{n:05d}.jpg"
+    content = f"content-{n}"
+    serial = detector_finding(
+        "photo-device-serial",
+        content=content,
+        value="BodySerialNumber=3015874",
+        title=f"IMG_{n:05d}.jpg: the camera's serial number is stored in the file",
+        severity=Severity.MEDIUM,
+        group=group,
+        evidence=[
+            Evidence(locator=locator, detail="BodySerialNumber: 3015874", field="BodySerialNumber")
+        ],
+    )
+    owner = detector_finding(
+        "photo-owner-name",
+        content=content,
+        value="Artist=Sam Doe",
+        title=f"IMG_{n:05d}.jpg: a name is stored in the file (Sam Doe)",
+        severity=Severity.MEDIUM,
+        group=group,
+        evidence=[Evidence(locator=locator, detail="Artist: Sam Doe", field="Artist")],
+    )
+    return serial, owner
+
+
+def camera_roll_report(count: int, **overrides: Any) -> Report:
+    """``count`` geotagged photos of one camera: each carries its place, the camera's serial
+    number and the owner's name (the "20 photos, 62 tick boxes" case of issue 13)."""
+    findings: list[Finding] = []
+    for n in range(count):
+        findings.append(photo_gps_finding(n))
+        findings.extend(identity_findings(n))
+    findings.append(camera_details_finding())
+    return many_photos_report(count, findings=tuple(findings), **overrides)

@@ -136,6 +136,8 @@ def test_ticks_persist_offline_and_without_violations(browser: Any, page_file: P
         assert total == len(generated_report().findings)
         assert s.page.locator("#progress").is_visible()
         assert s.progress() == f"0 of {total} done"
+        assert s.page.locator("#ticks-remembered").is_visible()
+        assert not s.page.locator("#ticks-forgotten").is_visible()
 
         first_id = boxes.nth(0).get_attribute("id")
         s.page.locator(f"label[for='{first_id}']").click()  # the title is a clickable label
@@ -250,8 +252,12 @@ def test_without_javascript_everything_is_visible(browser: Any, page_file: Path)
         assert not s.page.locator("#progress").is_visible()
         assert s.page.locator(".kind-tools:visible, button:visible").count() == 0
         s.page.locator("input.done-box").first.check()  # still tickable
-        s.page.locator("details > summary").first.click()  # details still open
-        assert s.page.locator("details .evidence-detail").first.is_visible()
+        s.page.locator("li.item details > summary").first.click()  # details still open
+        assert s.page.locator("li.item details .evidence-detail").first.is_visible()
+        # nothing claims the ticks are remembered: without the script they are not
+        assert s.page.locator("#ticks-forgotten").is_visible()
+        assert not s.page.locator("#ticks-remembered").is_visible()
+        assert "remember" not in s.page.locator("body").inner_text().replace("not remember", "")
     finally:
         s.context.close()
 

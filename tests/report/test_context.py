@@ -100,9 +100,11 @@ def test_shared_advice_is_taken_once_and_differences_are_kept() -> None:
     )
     (group,) = build_context(make_report(findings=(*usual, odd))).groups
     (kind,) = group.kinds
-    assert kind.why == usual[0].why
+    reason, research = wording.split_research(usual[0].why)
+    assert kind.why == reason and research is not None and "Researchers" in research
+    assert kind.research == research  # folded under "What research shows"
     assert kind.fix.summary == usual[0].remediation.summary
-    assert kind.confidence_label == "We are sure about these."
+    assert kind.confidence_label is None  # sure: not worth the words
     assert kind.heading == "4 photos show where they were taken"
     views = {f.id: f for f in kind.findings}
     for finding in usual:

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from exposure.catalogue import info as catalogue_info
 from exposure.model import Confidence, Severity
-from exposure.report import redact, render_html
+from exposure.report import redact, render_html, wording
 from exposure.report.context import CHUNK
 
 from .factories import (
@@ -116,22 +116,31 @@ def test_same_kind_findings_share_one_section_with_the_advice_once() -> None:
     assert text_of(kind.css_first("h4")) == "High risk 41 photos show where they were taken"
     entry = catalogue_info("photo-gps")
     page_text = text_of(doc.body)
-    assert page_text.count(" ".join(entry.why.split())) == 1  # said once, not 41 times
-    assert page_text.count(entry.remediation.steps[1].text) == 1
+    reason, research = wording.split_research(" ".join(entry.why.split()))
+    assert page_text.count(reason) == 1  # said once, not 41 times
+    assert research is not None and page_text.count(research) == 1
+    assert text_of(kind.css_first("details.research p")) == research
+    assert page_text.count(wording.plain(entry.remediation.steps[1].text)) == 1
     assert [text_of(h) for h in kind.css("h5")] == ["Why this matters", "How to fix it"]
     (steps,) = kind.css("ol.steps")
-    notes = [text_of(n) for n in steps.css(".step-source")]
+    assert len(steps.css("li")) == len(entry.remediation.steps)
+    # where each step comes from: folded under the steps, not in them
+    assert steps.css(".step-source") == []
+    notes = [text_of(n) for n in kind.css("details.sources .step-source")]
     assert len(notes) == len(entry.remediation.steps)
-    assert all(n.startswith("Source: ") and ", checked 29 November 2026" in n for n in notes)
-    assert "How sure we are: We are sure about these." in text_of(kind.css_first(".about"))
+    assert all(n.startswith("Step ") and ", checked 29 November 2026" in n for n in notes)
+    assert "How sure we are" not in text_of(kind.css_first(".about"))  # sure: not said
     rows = kind.css("ul.items > li")
     assert len(rows) == 41
     for row, finding in zip(rows, findings, strict=True):
         (box,) = row.css("input.done-box")
         assert box.attributes["data-finding-id"] == finding.id
         assert text_of(row.css_first(".badge")) == "High risk"
-        assert text_of(row.css_first(f"label[for='{box.attributes['id']}']")) == finding.title
-        assert text_of(row.css_first(".locator")) == finding.locator
+        assert box.attributes["data-finding-ids"] == finding.id
+        label = text_of(row.css_first(f"label[for='{box.attributes['id']}']"))
+        assert label == finding.locator.rsplit("/", 1)[1]  # the file, short
+        assert finding.title in text_of(row.css_first("details"))  # the detector's words
+        assert finding.locator in text_of(row.css_first("details"))  # the full path
         assert finding.evidence[0].detail in text_of(row.css_first("details"))
         assert text_of(row.css_first("details > summary")) == "Details"
         assert row.css("h5, h4, .about, ol.steps") == []  # no advice repeated per line
@@ -180,7 +189,7 @@ def test_an_entry_whose_advice_differs_shows_its_own() -> None:
     findings = (*(photo_gps_finding(n) for n in range(3)), odd)
     doc = parse(render_html(make_report(findings=findings, skipped=())))
     (kind,) = doc.css("section.kind")
-    assert "We are sure about these." in text_of(kind.css_first(".about"))
+    assert "How sure we are" not in text_of(kind.css_first(".about"))
     own = row_of(doc, odd.id)
     text = text_of(own)
     assert "Why this one matters: A different reason." in text
@@ -215,7 +224,7 @@ def test_twenty_thousand_findings_stay_small() -> None:
     per_finding = len(html.encode("utf-8")) / (count + 1)
     assert per_finding < 1100, per_finding
     assert html.count("<input ") == count + 1
-    assert html.count(catalogue_info("photo-gps").remediation.steps[0].text) == 1
+    assert html.count(wording.plain(catalogue_info("photo-gps").remediation.steps[1].text)) == 1
     assert html.count("Why this matters") == 2  # one per section
 
 
@@ -269,8 +278,8 @@ def test_section_advice_content(page: LexborHTMLParser) -> None:
     section = section_of(row_of(page, "f-home-gps"))
     text = text_of(section.css_first(".about"))
     assert "Why this matters" in text and "Anyone with this photo" in text
-    assert "Source: Apple support, checked 2 November 2024" in text
-    assert "Advice checked 2 November 2024" in text
+    assert "Step 1: Source: Apple support, checked 2 November 2024" in text
+    assert "Step 2: Advice checked 2 November 2024" in text
     assert "Time needed: a few minutes." in text
     assert "More help (copy into your browser" in text
     assert [text_of(li) for li in section.css("ol.steps > li")][0].startswith("Open the photo")

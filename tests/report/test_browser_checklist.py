@@ -1,0 +1,113 @@
+"""Issue 13 in Chromium: "Start here" links, joined lines, plain words, ticks of a leak.
+
+Screenshots go to /tmp/exposure-checklist*.png for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from exposure.report import redact, render_html
+from exposure.report.wording import JARGON_WORDS
+
+from .factories import camera_roll_report
+from .test_browser import SHOTS, browser, open_session, pytestmark
+
+__all__ = ["browser", "pytestmark"]
+
+VISIBLE_TEXT = """(() => {
+  const b = document.body.cloneNode(true);
+  b.querySelectorAll('details, .code, script, style').forEach(e => e.remove());
+  document.body.appendChild(b);  /* innerText needs a rendered node */
+  b.hidden = false;
+  const text = b.innerText;
+  b.remove();
+  return text;
+})()"""
+
+
+def write(tmp_path: Path, report: Any, name: str = "report.html") -> Path:
+    path = tmp_path / name
+    path.write_text(render_html(report), encoding="utf-8")
+    return path
+
+
+def test_start_here_links_go_to_their_items(browser: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, camera_roll_report(20))
+    s = open_session(browser, viewport={"width": 1280, "height": 900})
+    try:
+        s.page.goto(path.as_uri())
+        actions = s.page.locator("#start-here li.action")
+        assert 3 <= actions.count() <= 5
+        for n in range(actions.count()):
+            link = actions.nth(n).locator("a.action-link")
+            target = link.get_attribute("href") or ""
+            link.click()
+            assert s.page.evaluate("location.hash") == target
+            section = s.page.locator(f"section{target}")
+            box = section.bounding_box()
+            assert box is not None and -2 <= box["y"] <= 900 - 50  # scrolled into view
+            assert section.locator("input.done-box").count() >= 1
+        s.page.evaluate("window.scrollTo(0, 0)")
+        s.page.locator("#start-here").scroll_into_view_if_needed()
+        s.page.screenshot(path=str(SHOTS / "exposure-checklist-start-here.png"))
+        s.assert_clean(path.as_uri())
+    finally:
+        s.context.close()
+
+
+def test_one_line_per_leak_ticks_all_its_findings(browser: Any, tmp_path: Path) -> None:
+    report = camera_roll_report(20)
+    path = write(tmp_path, report)
+    serial_ids = sorted(f.id for f in report.findings if f.kind == "photo-device-serial")
+    s = open_session(browser, viewport={"width": 1280, "height": 900})
+    try:
+        s.page.goto(path.as_uri())
+        assert s.page.locator("input.done-box").count() == 23
+        assert s.progress() == "0 of 23 done"
+        row = s.page.locator("li.item", has_text="20 files carry your camera's serial number")
+        assert row.count() == 1
+        row.locator("details > summary").click()  # the files, one click away
+        assert row.locator("ul.members > li").count() == 20
+        row.locator("input.done-box").check()
+        assert s.progress() == "1 of 23 done"
+        s.page.reload()
+        (saved,) = s.saved().values()
+        assert sorted(saved) == serial_ids  # the tick is the 20 findings' ids
+        assert row.locator("input.done-box").is_checked()
+        s.page.screenshot(path=str(SHOTS / "exposure-checklist-joined.png"), full_page=True)
+
+        # a later report finds one more photo of the same camera: that line is not done
+        again = write(tmp_path, camera_roll_report(21), "again.html")
+        key = s.page.locator("#report").get_attribute("data-storage-key")
+        s.page.goto(again.as_uri())
+        other_key = s.page.locator("#report").get_attribute("data-storage-key")
+        s.page.evaluate(
+            "([k, v]) => localStorage.setItem(k, v)",
+            [other_key, s.page.evaluate(f"localStorage.getItem({key!r})")],
+        )
+        s.page.reload()
+        line = s.page.locator("li.item", has_text="21 files carry your camera's serial number")
+        assert not line.locator("input.done-box").is_checked()
+        assert all(u.startswith("file:") for u in s.requests) and s.blocked == []
+        assert s.errors == [] and s.csp_violations() == []
+    finally:
+        s.context.close()
+
+
+def test_visible_words_are_plain_on_phone_and_desktop(browser: Any, tmp_path: Path) -> None:
+    for label, report in (("", camera_roll_report(5)), ("-shared", redact(camera_roll_report(5)))):
+        path = write(tmp_path, report, f"plain{label}.html")
+        for width in (375, 1280):
+            s = open_session(browser, viewport={"width": width, "height": 800})
+            try:
+                s.page.goto(path.as_uri())
+                visible = s.page.evaluate(VISIBLE_TEXT)
+                assert "serial number" in visible
+                assert JARGON_WORDS.findall(visible) == []
+                html = path.read_text(encoding="utf-8")
+                assert re.search(r"\bGPS\b", html)  # still there, folded
+            finally:
+                s.context.close()
