@@ -1,29 +1,38 @@
 """Command line: parse arguments into Options, call the library, write reports, exit.
 
 Kept thin on purpose: auditing, summarising and the exit-code policy live in the library.
+The CLI owns argparse: the library declares its flags as data (:mod:`exposure.flags`,
+:data:`exposure.sources.SOURCE_FLAGS`) and its report formats as a registry
+(:mod:`exposure.report.formats`), and this module builds the parser from them.
+
+A new subcommand: write ``_NAME_arguments(parser)`` and ``_NAME(args) -> exit code`` (which
+calls a library function and does nothing else), and add one :class:`Command` line to
+:data:`COMMANDS`.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
-from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from exposure import __version__
 from exposure.audit import resolve_sources, run
 from exposure.demo import demo_session
 from exposure.errors import ExposureError, UsageError
+from exposure.flags import BadValue, FlagGroup, default_of, options_from
 from exposure.model import Report, Severity
-from exposure.options import Options, default_workers
 from exposure.progress import TerminalProgress
-from exposure.report.files import check_target, write_private
-from exposure.report.json import write_json
-from exposure.sources.exports.arguments import add_export_arguments, export_options
-from exposure.sources.web import add_web_arguments, web_options
+from exposure.report.files import check_target
+from exposure.report.formats import DEFAULT_FORMAT, REPORT_FORMATS, write_report
+from exposure.sources import SOURCE_FLAGS
 from exposure.summary import ExitCode, exit_status, summary_line
 
 DEFAULT_HTML = "exposure-report.html"
+DEMO_HTML = "exposure-demo-report.html"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,16 +46,70 @@ class _Parser(argparse.ArgumentParser):
         return (" ".join(parts) + " ") if parts else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One subcommand: its name and help line, the function adding its arguments, and the
+    function running it (returns the exit code)."""
+
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def add_flags(parser: argparse.ArgumentParser, groups: Sequence[FlagGroup]) -> None:
+    """Add the flags the library declares (see :mod:`exposure.flags`) to ``parser``."""
+    for group in groups:
+        target: Any = (
+            parser
+            if group.title is None
+            else parser.add_argument_group(group.title, group.description)
+        )
+        for flag in group.flags:
+            default = default_of(flag.field)
+            words = flag.help.replace("%", "%%").format(default=flag.show(default))
+            if flag.read is None:
+                target.add_argument(flag.flag, dest=flag.field, action="store_true", help=words)
+                continue
+            target.add_argument(
+                flag.flag,
+                dest=flag.field,
+                type=_argparse_type(flag.read),
+                action="append" if flag.repeat else "store",
+                default=[] if flag.repeat else default,
+                metavar=flag.metavar or flag.field.rpartition(".")[2].upper(),
+                help=words,
+            )
+
+
+def flag_values(args: argparse.Namespace, groups: Sequence[FlagGroup]) -> dict[str, Any]:
+    """The parsed values of ``groups``' flags, keyed by the Options field each sets."""
+    values = {}
+    for flag in (f for group in groups for f in group.flags):
+        value = getattr(args, flag.field)
+        values[flag.field] = tuple(value) if flag.repeat else value
+    return values
+
+
+def _argparse_type(read: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``read`` for argparse: its :class:`BadValue` message is what the user sees."""
+
+    @functools.wraps(read)  # argparse names the reader in its own messages ("invalid int value")
+    def typed(text: str) -> Any:
+        try:
+            return read(text)
+        except BadValue as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+
+    return typed
+
+
 def _add_output_options(parser: argparse.ArgumentParser, default_html: str) -> None:
     out = parser.add_argument_group("reports")
-    out.add_argument(
-        "--html",
-        metavar="FILE",
-        help=f"write the HTML checklist here (default: {default_html} when no --json is given)",
-    )
-    out.add_argument(
-        "--json", metavar="FILE", help="write the JSON report here ('-' for standard output)"
-    )
+    for fmt in REPORT_FORMATS:
+        out.add_argument(
+            f"--{fmt.name}", metavar="FILE", help=fmt.help.format(default=default_html)
+        )
     out.add_argument(
         "--redact",
         action="store_true",
@@ -62,6 +125,89 @@ def _add_output_options(parser: argparse.ArgumentParser, default_html: str) -> N
     )
 
 
+def _audit_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a photo or video file, a folder (searched with everything below it), or the "
+        "http(s) address of your own site or public profile",
+    )
+    _add_output_options(parser, DEFAULT_HTML)
+    parser.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="low",
+        help="lowest severity that makes the exit code 1 (default: low)",
+    )
+    add_flags(parser, SOURCE_FLAGS)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    values = flag_values(args, SOURCE_FLAGS)
+    report = _report_command(args, DEFAULT_HTML, values, tuple(args.inputs))
+    return exit_status(report, Severity(args.fail_on))
+
+
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_output_options(parser, DEMO_HTML)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    with demo_session() as served:  # the demo's loopback sites run while it audits
+        _report_command(args, DEMO_HTML, {"workers": 1}, served.inputs, web=served.web)
+    return ExitCode.CLEAN  # the demo exits 0 whenever it ran
+
+
+def _summarize_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "reports", nargs="+", metavar="REPORT", help="an exposure JSON report, or a folder of them"
+    )
+    parser.add_argument("--html", metavar="FILE", help="also write the summary as a page")
+    parser.add_argument("--json", metavar="FILE", help="also write the summary as JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing")
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from exposure.summarize import summarize_command
+
+    return summarize_command(args.reports, html=args.html, json_path=args.json, quiet=args.quiet)
+
+
+def _wipe_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true", help="only list what would be removed")
+
+
+def _wipe(args: argparse.Namespace) -> int:
+    from exposure.wipe import wipe_command
+
+    return wipe_command(dry_run=args.dry_run)
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("audit", "audit photos, videos and folders you name", _audit_arguments, _audit),
+    Command(
+        "demo",
+        "run a full audit on built-in made-up photos, to see what a report looks like",
+        _demo_arguments,
+        _demo,
+    ),
+    Command(
+        "summarize",
+        "anonymous counts over many JSON reports, for a workshop's slides",
+        _summarize_arguments,
+        _summarize,
+    ),
+    Command(
+        "wipe",
+        "remove every report and copy exposure wrote on this computer",
+        _wipe_arguments,
+        _wipe,
+    ),
+)
+"""Every subcommand, in ``--help`` order."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="exposure",
@@ -70,51 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"exposure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    audit = commands.add_parser("audit", help="audit photos, videos and folders you name")
-    audit.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="a photo or video file, a folder (searched with everything below it), or the "
-        "http(s) address of your own site or public profile",
-    )
-    _add_output_options(audit, DEFAULT_HTML)
-    audit.add_argument(
-        "--fail-on",
-        choices=[s.value for s in Severity],
-        default="low",
-        help="lowest severity that makes the exit code 1 (default: low)",
-    )
-    audit.add_argument(
-        "--workers",
-        type=int,
-        default=default_workers(),
-        help="processes reading files in parallel (default: one per core)",
-    )
-    audit.add_argument(
-        "--follow-symlinks",
-        action="store_true",
-        help="follow links to other folders while searching",
-    )
-    add_web_arguments(audit)
-    add_export_arguments(audit)
-    demo = commands.add_parser(
-        "demo", help="run a full audit on built-in made-up photos, to see what a report looks like"
-    )
-    _add_output_options(demo, "exposure-demo-report.html")
-    summarize = commands.add_parser(
-        "summarize", help="anonymous counts over many JSON reports, for a workshop's slides"
-    )
-    summarize.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="an exposure JSON report, or a folder of them"
-    )
-    summarize.add_argument("--html", metavar="FILE", help="also write the summary as a page")
-    summarize.add_argument("--json", metavar="FILE", help="also write the summary as JSON")
-    summarize.add_argument("-q", "--quiet", action="store_true", help="print nothing")
-    wipe = commands.add_parser(
-        "wipe", help="remove every report and copy exposure wrote on this computer"
-    )
-    wipe.add_argument("--dry-run", action="store_true", help="only list what would be removed")
+    for command in COMMANDS:
+        command.arguments(commands.add_parser(command.name, help=command.help))
     return parser
 
 
@@ -125,8 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitCode.USAGE
+    run = next(c.run for c in COMMANDS if c.name == args.command)
     try:
-        return _run(args)
+        return run(args)
     except UsageError as exc:
         print(f"exposure: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -138,35 +242,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.command == "wipe":
-        from exposure.wipe import wipe_command
-
-        return wipe_command(dry_run=args.dry_run)
-    if args.command == "summarize":
-        from exposure.summarize import summarize_command
-
-        return summarize_command(
-            args.reports, html=args.html, json_path=args.json, quiet=args.quiet
-        )
-    demo = args.command == "demo"
-    if demo and "served" not in args:  # the demo's loopback sites run while it audits
-        with demo_session() as args.served:
-            return _run(args)
-    html = args.html or (
-        None if args.json else ("exposure-demo-report.html" if demo else DEFAULT_HTML)
-    )
-    targets = [(p, fmt) for p, fmt in ((html, "html"), (args.json, "json")) if p]
-    for path, _ in targets:
-        _check_writable(path)
-    options = Options(
-        inputs=args.served.inputs if demo else tuple(args.inputs),
-        workers=1 if demo else args.workers,
-        reproducible=args.reproducible,
-        follow_symlinks=getattr(args, "follow_symlinks", False),
-        web=args.served.web if demo else web_options(args),
-        exports=export_options(args),
-    )
+def _report_command(
+    args: argparse.Namespace,
+    default_html: str,
+    values: dict[str, Any],
+    inputs: tuple[str, ...],
+    **given: Any,
+) -> Report:
+    """Audit ``inputs``, write the reports asked for and say where (``audit`` and ``demo``);
+    ``values`` are flag values by Options field, ``given`` more Options fields."""
+    paths = {fmt.name: getattr(args, fmt.name) for fmt in REPORT_FORMATS}
+    if not any(paths.values()):
+        paths[DEFAULT_FORMAT] = default_html
+    targets = [(fmt, paths[fmt.name]) for fmt in REPORT_FORMATS if paths[fmt.name]]
+    for _, path in targets:
+        if path != "-":
+            check_target(path)  # a folder, a link or a missing folder: exit 2 before any work
+    options = options_from(values, inputs=inputs, reproducible=args.reproducible, **given)
     sources = resolve_sources(options)  # every INPUT is checked before any work starts
     with TerminalProgress(enabled=not args.quiet) as progress:
         report = run(options, progress, sources=sources)
@@ -174,7 +266,7 @@ def _run(args: argparse.Namespace) -> int:
         from exposure.report.redaction import redact  # loaded only when asked for
 
         report = redact(report)
-    written = [_write(path, fmt, report) for path, fmt in targets]
+    written = [write_report(report, fmt, path) for fmt, path in targets]
     if not args.quiet:
         print(summary_line(report), file=sys.stderr)
         for path in written:
@@ -185,31 +277,4 @@ def _run(args: argparse.Namespace) -> int:
                 "The report holds private information: keep it somewhere only you can open.",
                 file=sys.stderr,
             )
-    if demo:
-        return ExitCode.CLEAN
-    return exit_status(report, Severity(args.fail_on))
-
-
-def _check_writable(path: str) -> None:
-    if path != "-":
-        check_target(path)  # a folder, a link or a missing folder: exit 2 before any work
-
-
-def _write(path: str, fmt: str, report: Report) -> str:
-    """Write one report atomically (mode 0600); JSON is streamed, HTML rendered first."""
-    html = None
-    if fmt == "html":
-        from exposure.report.html import render_html  # Jinja2 loads only for an HTML report
-
-        html = render_html(report)
-    if path == "-":
-        _emit(sys.stdout, html, report)
-        return path
-    return str(write_private(path, lambda out: _emit(out, html, report)))
-
-
-def _emit(out: TextIO, html: str | None, report: Report) -> None:
-    if html is None:
-        write_json(report, out)
-    else:
-        out.write(html)
+    return report

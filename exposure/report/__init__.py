@@ -1,7 +1,8 @@
 """Renderers: turn a :class:`~exposure.model.Report` into a document.
 
-:data:`FORMATS` is the registry the CLI offers as ``--format`` choices.  Every entry is a
-pure function ``Report -> str`` (see :mod:`exposure.report.base`).  :func:`redact` makes
+:data:`FORMATS` maps each format of :mod:`exposure.report.formats` (the registry the CLI
+offers as ``--html``, ``--json``) to its pure function ``Report -> str`` (see
+:mod:`exposure.report.base`).  :func:`redact` makes
 the shareable copy of a report before rendering.
 
 Names load on first use: writing a JSON report never imports Jinja2 and the HTML code, nor
@@ -53,6 +54,8 @@ _load = lazy_names(__name__, _NAMES)
 
 def __getattr__(name: str) -> Any:
     if name == "FORMATS":
-        # Output format name -> render function (read-only).
-        return MappingProxyType({"html": _load("render_html"), "json": _load("render_json")})
+        # Output format name -> render function (read-only), from report/formats.py.
+        from exposure.report.formats import REPORT_FORMATS
+
+        return MappingProxyType({fmt.name: fmt.renderer() for fmt in REPORT_FORMATS})
     return _load(name)

@@ -3,8 +3,8 @@
 A renderer is a pure function ``Callable[[Report], str]``: it takes the finished
 :class:`~exposure.model.Report` and returns the whole document as text.  It opens no
 files, reads no clock and makes no network request, so the same report always renders to
-the same text.  The CLI decides where the text goes (stdout or ``--output``) and only
-opens the file once rendering has succeeded.
+the same text.  :func:`exposure.report.formats.write_report` decides where the text goes
+(standard output or the file named by ``--html``/``--json``), written atomically.
 
 Conventions every renderer follows:
 

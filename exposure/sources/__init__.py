@@ -10,13 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from exposure.errors import InputError
+from exposure.flags import FlagGroup
 from exposure.options import Options
 from exposure.sources.base import Source
 from exposure.sources.exports import EXPORT_SOURCES, ArchiveSource, ExportSource
-from exposure.sources.photos import PhotoSource
-from exposure.sources.web import WebSource
+from exposure.sources.exports.arguments import EXPORT_FLAGS
+from exposure.sources.photos import PHOTO_FLAGS, PhotoSource
+from exposure.sources.web import WEB_FLAGS, WebSource
 
 SOURCES: tuple[type[Source], ...] = (WebSource, *EXPORT_SOURCES, ArchiveSource, PhotoSource)
+
+SOURCE_FLAGS: tuple[FlagGroup, ...] = (PHOTO_FLAGS, WEB_FLAGS, EXPORT_FLAGS)
+"""The ``exposure audit`` flags the sources declare, in ``--help`` order (see
+:mod:`exposure.flags`; the CLI builds them)."""
 
 
 def resolve(given: str, options: Options) -> Source:
@@ -40,4 +46,4 @@ def resolve(given: str, options: Options) -> Source:
     raise InputError(given, f"not something exposure can check (it reads: {accepted})")
 
 
-__all__ = ["SOURCES", "Source", "resolve"]
+__all__ = ["SOURCES", "SOURCE_FLAGS", "Source", "resolve"]

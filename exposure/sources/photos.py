@@ -6,12 +6,23 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from exposure.flags import Flag, FlagGroup
 from exposure.metadata import PHOTO_SUFFIXES, sniff_format
 from exposure.model import Skipped, SourceItem
 from exposure.sources.base import Entry, Source
 
 SNIFF_BYTES = 32
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".3gp", ".3g2"})
+
+PHOTO_FLAGS = FlagGroup(
+    None,
+    None,
+    (
+        Flag("--workers", "workers", "processes reading files in parallel (default: one per core)", int),
+        Flag("--follow-symlinks", "follow_symlinks", "follow links to other folders while searching"),
+    ),
+)  # fmt: skip
+"""The ``exposure audit`` flags for photo folders (the CLI builds them)."""
 
 
 def media_kind(path: Path | str) -> str | None:

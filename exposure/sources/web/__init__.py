@@ -15,7 +15,7 @@ See docs/design.md and the README's privacy section for what leaves the machine.
 
 from __future__ import annotations
 
-from exposure.sources.web.arguments import add_web_arguments, web_options
+from exposure.sources.web.arguments import WEB_FLAGS
 from exposure.sources.web.source import WebSource
 
-__all__ = ["WebSource", "add_web_arguments", "web_options"]
+__all__ = ["WEB_FLAGS", "WebSource"]

@@ -9,17 +9,19 @@ import re
 import pytest
 
 from exposure.catalogue.web import all_remediations, platform_remediation
+from exposure.cli import add_flags, flag_values
+from exposure.flags import options_from
 from exposure.options import WebOptions
 from exposure.sources import SOURCES, resolve
-from exposure.sources.web import WebSource, add_web_arguments, findings, web_options
+from exposure.sources.web import WEB_FLAGS, WebSource, findings
 from exposure.sources.web.arguments import FLAGS
 from exposure.sources.web.source import WEB_KINDS
 
 
 def _parse(*argv: str) -> WebOptions:
     parser = argparse.ArgumentParser()
-    add_web_arguments(parser)
-    return web_options(parser.parse_args(argv))
+    add_flags(parser, (WEB_FLAGS,))
+    return options_from(flag_values(parser.parse_args(argv), (WEB_FLAGS,)), inputs=("x",)).web
 
 
 def test_every_limit_has_a_flag_and_a_default() -> None:
@@ -35,7 +37,7 @@ def test_every_limit_has_a_flag_and_a_default() -> None:
         timeout=1.5, response_seconds=4, delay=0, concurrency=5, retries=0, max_retry_wait=7,
         ignore_robots=True, api_bases=(("github", "https://ghe.example/api/v3"),),
     )  # fmt: skip
-    assert {name for _, name, _, _ in FLAGS} == {
+    assert {flag.field.removeprefix("web.") for flag in FLAGS} == {
         f for f in WebOptions.__dataclass_fields__ if f not in ("transport", "resolver")
     }
 
