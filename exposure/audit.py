@@ -15,14 +15,23 @@ from exposure import __version__
 from exposure.detectors import new_photo_detectors, new_text_detectors
 from exposure.detectors.base import PhotoDetector, TextDetector
 from exposure.metadata import PhotoMetadata
-from exposure.model import Finding, LocatedPoint, Report, Skipped, SourceCount, SourceItem
+from exposure.model import (
+    Finding,
+    LocatedPoint,
+    Place,
+    Report,
+    Skipped,
+    SourceCount,
+    SourceItem,
+)
 from exposure.options import Options
 from exposure.photoscan import read_bytes, scan
 from exposure.sources import Source, resolve
 from exposure.sources.base import MediaRead, quiet
 
 MAX_POINTS = 500_000
-"""Located observations kept for inference; a larger history is summarised by its source."""
+"""Located observations the sources may add for inference (bulk histories, already sampled
+by their source); every evidence position is kept on top of these."""
 
 
 class Progress(Protocol):
@@ -138,15 +147,8 @@ def run(
             progress.advance()
             found.photo(files.next(), outcome)
     found.finish()
+    points, places = _infer(found)
     ordered = tuple(sorted(found.findings.values(), key=Finding.sort_key))
-    evidence_points = (
-        LocatedPoint(e.position, e.observed_at, e.locator, f.id)
-        for f in ordered
-        for e in f.evidence
-        if e.position is not None
-    )
-    for point in evidence_points:
-        found.point(point)
     return Report(
         tool_version=__version__,
         inputs=tuple(options.inputs),
@@ -156,9 +158,26 @@ def run(
             SourceCount(name, found.checked[name])
             for name in dict.fromkeys(s.name for s in sources)
         ),
-        points=tuple(found.points),
+        points=points,
+        places=places,
         generated_at=None if options.reproducible else datetime.now(UTC).replace(microsecond=0),
     )
+
+
+def _infer(found: _Collector) -> tuple[tuple[LocatedPoint, ...], tuple[Place, ...]]:
+    """Every located point (evidence first, then what the sources kept, up to
+    :data:`MAX_POINTS`), and the places and findings the inference draws from them."""
+    from exposure.inference import infer
+    from exposure.inference.collect import evidence_points, join_points
+
+    points = tuple(
+        join_points(evidence_points(found.findings.values()), found.points, found.findings)
+    )
+    if not points:
+        return points, ()
+    inferred = infer(points)
+    found.add(inferred.findings)
+    return points, inferred.places
 
 
 class _Waiting:

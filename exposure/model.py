@@ -4,7 +4,7 @@
 
     Source --yields--> SourceItem | Skipped
     Detector(SourceItem) --yields--> Finding | Skipped      (each Finding holds Evidence)
-    inference(findings) ---> Place (later: inferred-home / inferred-work findings)
+    inference(located points) ---> Place (home/work/regular roles) + Finding (zones, routine)
     Report = findings + skipped + places + per-source counts  --> renderers (JSON, HTML)
 
 All records are frozen dataclasses.  A problem with one item is never an exception: it is
@@ -156,17 +156,51 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class LocatedPoint:
-    """A position with its time and precision, kept for inference (home/work clustering)."""
+    """One located observation with its time, precision and source, kept for the inference
+    of places (``exposure.inference``).
+
+    Precision is ``position.accuracy_m`` when the source gives one.  ``observed_at`` says
+    what the evidence says about local time: aware with its offset (EXIF ``OffsetTime``, an
+    export's ``+01:00``), aware in UTC (a GPS time, an export's ``Z``: local time is then
+    estimated from the longitude), or naive (a camera's clock, which is local time).
+    """
 
     position: Position
     observed_at: datetime | None
     locator: str
     finding_id: str
+    kind: str = ""
+    """Kind of the finding it backs (``photo-gps``, ``google-timeline``...): its source,
+    counted per kind when sources converge on a place.  The audit fills it in."""
+    label: str = ""
+    """``home`` or ``work`` when a platform itself labelled this place so."""
+
+
+class PlaceRole(StrEnum):
+    """What a stranger would take a place to be."""
+
+    HOME = "home"
+    WORK = "work"
+    """Work or school: weekday daytime over many weeks."""
+    REGULAR = "regular"
+    """Visited again and again, on different days (a gym, parents', a child's school)."""
+    VISITED = "visited"
+    """Seen on one or two days only (travel, an outing)."""
+    UNKNOWN = "unknown"
+    """Not enough dated evidence to say."""
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """The nearest town in an offline gazetteer: the place is *near* it, never *at* it."""
+
+    town: str
+    country: str
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A cluster of located evidence (filled by the inference step; empty for now)."""
+    """A cluster of located evidence, with what a stranger would conclude from it."""
 
     id: str
     label: str
@@ -176,6 +210,14 @@ class Place:
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     finding_ids: tuple[str, ...] = ()
+    role: PlaceRole = PlaceRole.UNKNOWN
+    confidence: Confidence = Confidence.LOW
+    reason: str = ""
+    """One sentence: why this role (``Seen on 42 nights ...``)."""
+    sources: tuple[tuple[str, int], ...] = ()
+    """Evidence per finding kind, most first: photos and routes counted as items (files,
+    activities), histories as points.  Two kinds or more is convergence."""
+    near: Near | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
 
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.geo import Position, PositionProblem, distance_m, make_position
@@ -61,6 +62,24 @@ def _detail(reading: GpsReading, position: Position, meta: PhotoMetadata) -> str
     return "; ".join(bits)
 
 
+def observed_at(captured: datetime | None, gps_time: datetime | None) -> datetime | None:
+    """When a photo was taken, in local time with its offset when that can be known.
+
+    A capture time with an offset (EXIF ``OffsetTime``) is kept.  A camera's naive local
+    time next to the GPS time (UTC) gives the offset: their difference, when it is a whole
+    quarter of an hour give or take two minutes.  When they disagree more than that, the
+    camera's clock is wrong and the GPS time is kept.
+    """
+    if captured is None or captured.tzinfo is not None or gps_time is None:
+        return captured or gps_time
+    utc = gps_time.astimezone(UTC).replace(tzinfo=None)
+    seconds = (captured - utc).total_seconds()
+    quarters = round(seconds / 900) * 900
+    if abs(quarters) > 14 * 3600 or abs(seconds - quarters) > 120:
+        return gps_time
+    return captured.replace(tzinfo=timezone(timedelta(seconds=quarters)))
+
+
 class GpsDetector(PhotoDetector):
     """Reports a real position as a high-severity leak; placeholders as a low note."""
 
@@ -101,7 +120,7 @@ class GpsDetector(PhotoDetector):
                 locator=item.locator,
                 detail=_detail(reading, pos, meta),
                 position=pos,
-                observed_at=reading.gps_time or meta.captured_at,
+                observed_at=observed_at(meta.captured_at, reading.gps_time),
                 field=f"{reading.origin} GPS",
             )
             for reading, pos in located

@@ -247,6 +247,13 @@ def _place(place: Place, redacted: bool) -> JSONDict:
         "first_seen": _time(place.first_seen, redacted),
         "last_seen": _time(place.last_seen, redacted),
         "finding_ids": list(place.finding_ids),
+        "role": place.role.value,
+        "confidence": place.confidence.value,
+        "reason": place.reason,
+        "sources": dict(place.sources),
+        "near": None
+        if place.near is None
+        else {"town": place.near.town, "country": place.near.country},
     }
 
 

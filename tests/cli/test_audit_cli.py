@@ -39,7 +39,12 @@ def test_audit_writes_both_reports(cli, tmp_path: Path) -> None:
     assert by_kind["photo-owner-name"][0]["severity"] == "medium"
     skipped = {s["locator"]: s["reason"] for s in report["skipped"]}
     assert os.path.join("photos", "corrupt.jpg") in skipped
-    assert report["places"] == []
+    # The located evidence is put together into places, each naming its findings.
+    ids = {f["id"] for f in report["findings"]}
+    assert report["places"] and all(set(p["finding_ids"]) <= ids for p in report["places"])
+    home_id = next(f["id"] for f in by_kind["photo-gps"] if f["location"] == home)
+    (place,) = [p for p in report["places"] if home_id in p["finding_ids"]]
+    assert place["location"]["lat"] == pytest.approx(home["lat"], abs=1e-3)
     # One summary line, then where the reports are.
     lines = result.err.splitlines()
     assert lines[0].startswith("Checked 6 items:") and "could not be checked" in lines[0]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
 from exposure.detectors import CameraDetailsDetector, GpsDetector, OwnerDetector, SerialDetector
+from exposure.detectors.photo_gps import observed_at
 from exposure.geo import PositionProblem
 from exposure.metadata import GpsReading, Identifier, PhotoMetadata
 from exposure.model import Severity, SourceItem
@@ -202,3 +203,14 @@ def test_camera_name(make: str | None, model: str | None, name: str) -> None:
     from exposure.detectors.photo_gps import camera_name
 
     assert camera_name(meta(make=make, model=model)) == name
+
+
+def test_capture_time_gets_the_offset_the_gps_time_shows() -> None:
+    utc = datetime(2024, 5, 1, 8, 12, 3, tzinfo=UTC)
+    local = observed_at(datetime(2024, 5, 1, 10, 12, 1), utc)
+    assert local is not None and local.utcoffset() == timedelta(hours=2)
+    assert local == utc - timedelta(seconds=2)
+    assert observed_at(datetime(2024, 5, 1, 10, 34), utc) == utc  # a wrong camera clock
+    assert observed_at(None, utc) == utc
+    aware = datetime(2024, 5, 1, 10, 12, tzinfo=timezone(timedelta(hours=2)))
+    assert observed_at(aware, None) == aware and observed_at(aware, utc) is aware

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from exposure.geo import Position
-from exposure.model import SCHEMA_VERSION, Place
+from exposure.model import SCHEMA_VERSION, Near, Place
 from exposure.report import FORMATS, render_html, render_json, to_dict
 
 from .factories import (
@@ -43,6 +43,7 @@ STEP = {"text", "source", "checked"}
 SKIPPED = {"locator", "reason", "source"}
 PLACE = {
     "id", "label", "location", "radius_m", "points", "first_seen", "last_seen", "finding_ids",
+    "role", "confidence", "reason", "sources", "near",
 }  # fmt: skip
 
 
@@ -227,7 +228,15 @@ def all_keys(value: object) -> set[str]:
 
 def test_every_field_is_documented() -> None:
     doc = (Path(__file__).parents[2] / "docs" / "json-report.md").read_text(encoding="utf-8")
-    place = Place("p1", "Place 1", Position(52.5, 13.4), 120.0, 7, finding_ids=("x",))
+    place = Place(
+        "p1",
+        "Place 1",
+        Position(52.5, 13.4),
+        120.0,
+        7,
+        finding_ids=("x",),
+        near=Near("Berlin", "Germany"),
+    )
     data = to_dict(make_report(places=(place,)))
     keys = all_keys({**data, "remediations": list(data["remediations"].values())})
     assert {k for k in keys if f"`{k}`" not in doc} == set()

@@ -206,7 +206,7 @@ class BulkHistory(Aggregate):
         )
         yield finding
         for item in sorted(self.sample.items, key=lambda item: item[0]):
-            yield LocatedPoint(_position(item), when(item[4]), item[5], finding.id)
+            yield LocatedPoint(_position(item), when(item[4]), item[5], finding.id, finding.kind)
 
 
 def _position(item: tuple[Any, ...]) -> Position:

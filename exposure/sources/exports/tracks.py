@@ -236,7 +236,7 @@ def endpoint_findings(
             ),
         )
         yield finding
-        yield LocatedPoint(pos, moment, locator, finding.id)
+        yield LocatedPoint(pos, moment, locator, finding.id, finding.kind)
 
 
 def _cell(pos: Position) -> str:

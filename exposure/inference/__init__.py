@@ -1,0 +1,35 @@
+"""What a stranger can work out: places, their roles, and the findings that follow.
+
+``infer(points)`` runs ``INFERENCE_STEPS`` in order over the audit's located points and
+returns the places (``exposure.model.Place``) and findings it concluded; the contract is in
+``base.py``.  Steps are an explicit registry, like detectors: each has a name, a docstring
+and the finding kinds it can produce (``tests/test_registry.py`` checks them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from exposure.inference.base import Inference, InferenceStep
+from exposure.inference.places import to_places
+from exposure.inference.steps import PlacesStep, RolesStep
+from exposure.model import LocatedPoint
+
+INFERENCE_STEPS: tuple[type[InferenceStep], ...] = (PlacesStep, RolesStep)
+
+
+def infer(points: Sequence[LocatedPoint]) -> Inference:
+    """Run every step over ``points``; the result holds ``places`` and ``findings``."""
+    state = Inference(points=points)
+    for step in INFERENCE_STEPS:
+        state = step().run(state)
+    return replace(state, places=to_places(state.clusters))
+
+
+def inference_kinds() -> tuple[str, ...]:
+    """Every finding kind the registered steps can produce."""
+    return tuple(kind for step in INFERENCE_STEPS for kind in step.kinds)
+
+
+__all__ = ["INFERENCE_STEPS", "Inference", "InferenceStep", "infer", "inference_kinds"]

@@ -1,0 +1,216 @@
+"""Roles: which place is home, which is work, which are regular, which were one-off visits.
+
+* **home**: the place seen on the most nights (20:00-07:00 local time) and weekend days,
+  holding at least a quarter of all the nights and weekend days the evidence shows;
+  at least :data:`MIN_HOME_DAYS` of them, one a night at least.  A traveller whose nights are spread over many places gets no
+  home; a photographer whose photos are all taken elsewhere gets none either.
+* **work** (or school): seen on weekdays between 09:00 and 17:00 on at least
+  :data:`MIN_WORK_DAYS` days over two weeks or more, mostly at those times.
+* **regular**: seen on at least three different days over two weeks or more (a gym, a
+  parent's house, a child's school).
+* **visited**: seen on one or two days only (travel, an outing).  Never home.
+* **unknown**: nothing says when it was seen.
+
+A place a platform labelled (Google, Snapchat) takes that role when the behaviour names no
+other; when it agrees, confidence goes up.  Every role comes with its reason in one sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from exposure.inference.cluster import Cluster
+from exposure.inference.sources import families
+from exposure.model import Confidence, PlaceRole
+
+MIN_HOME_DAYS = 3
+"""Nights and weekend days a home needs (Tasse et al. found about 10 night-time posts
+nearly suffice; three is where a stranger would start to guess)."""
+HOME_SHARE = 0.25
+"""The home holds at least this share of all nights and weekend days seen anywhere."""
+MIN_WORK_DAYS = 3
+MIN_WEEKS = 2
+WORK_SHARE = 0.4
+"""At least this share of a work place's days are weekday-daytime sightings."""
+SECOND_HOME_NIGHTS = 5
+LABEL_PLATFORMS = {"google-home-work": "Google", "snapchat-home-work": "Snapchat"}
+
+
+def assign_roles(clusters: tuple[Cluster, ...]) -> tuple[Cluster, ...]:
+    """``clusters`` with role, confidence and reason set (same order)."""
+    all_nights = len(frozenset().union(*(_home_days(c) for c in clusters))) if clusters else 0
+    home = _pick_home(clusters, all_nights)
+    work = _pick_work(clusters, home)
+    out = []
+    for index, cluster in enumerate(clusters):
+        if index == home:
+            out.append(_home(cluster, all_nights))
+        elif index == work:
+            out.append(_work(cluster))
+        else:
+            out.append(_other(cluster, all_nights))
+    return tuple(out)
+
+
+def _home_days(cluster: Cluster) -> frozenset[int]:
+    """Nights and weekend days (a night is counted on the day it starts)."""
+    return cluster.nights | cluster.weekend_days
+
+
+def _night_share(cluster: Cluster, all_nights: int) -> float:
+    return len(_home_days(cluster)) / all_nights if all_nights else 0.0
+
+
+def _is_home(cluster: Cluster, all_nights: int) -> bool:
+    return (
+        len(_home_days(cluster)) >= MIN_HOME_DAYS
+        and bool(cluster.nights)
+        and _night_share(cluster, all_nights) >= HOME_SHARE
+    )
+
+
+def _pick_home(clusters: tuple[Cluster, ...], all_nights: int) -> int | None:
+    candidates = [
+        (2 * len(c.nights) + len(c.weekend_days), len(c.slots), -i)
+        for i, c in enumerate(clusters)
+        if _is_home(c, all_nights)
+    ]
+    if candidates:
+        return -max(candidates)[2]
+    fallback = [
+        (c.label_count("home"), c.zone_routes, c.points, -i)
+        for i, c in enumerate(clusters)
+        if c.label_count("home") or c.zone_routes
+    ]
+    return -max(fallback)[3] if fallback else None
+
+
+def _is_work(cluster: Cluster) -> bool:
+    days = len(cluster.work_days)
+    return (
+        days >= MIN_WORK_DAYS
+        and cluster.work_weeks >= MIN_WEEKS
+        and days >= WORK_SHARE * len(cluster.days)
+    )
+
+
+def _pick_work(clusters: tuple[Cluster, ...], home: int | None) -> int | None:
+    candidates = [
+        (len(c.work_days), len(c.slots), -i)
+        for i, c in enumerate(clusters)
+        if i != home and _is_work(c)
+    ]
+    if candidates:
+        return -max(candidates)[2]
+    fallback = [
+        (c.label_count("work"), c.points, -i)
+        for i, c in enumerate(clusters)
+        if i != home and c.label_count("work")
+    ]
+    return -max(fallback)[2] if fallback else None
+
+
+def _label_words(cluster: Cluster, label: str) -> str | None:
+    """``Google labelled this place your home.`` when a platform did."""
+    if not cluster.label_count(label):
+        return None
+    names = [name for kind, name in LABEL_PLATFORMS.items() if kind in cluster.kind_names]
+    who = " and ".join(names) or "A platform"
+    return f"{who} labelled this place your {label}."
+
+
+def _timing_note(cluster: Cluster) -> str:
+    points_dated = cluster.estimated
+    if points_dated and points_dated * 2 >= sum(n for _, n in cluster.kinds):
+        return " (local times estimated from the longitude: the records give UTC)"
+    return ""
+
+
+def _home(cluster: Cluster, all_nights: int) -> Cluster:
+    nights = len(cluster.nights)
+    label = _label_words(cluster, "home")
+    if _is_home(cluster, all_nights):
+        weekend = len(cluster.weekend_days)
+        reason = (
+            f"Seen on {_n(nights, 'night')} (20:00-07:00)"
+            + (f" and {_n(weekend, 'weekend day')}" if weekend else "")
+            + _timing_note(cluster)
+            + ", more than anywhere else."
+        )
+        strong = families(cluster.kind_names) >= 2 or _night_share(cluster, all_nights) >= 0.5
+        if (nights >= 10 and strong) or (nights >= 5 and label):
+            confidence = Confidence.HIGH
+        elif nights >= 5 or len(_home_days(cluster)) >= 5 or label or cluster.zone_routes:
+            confidence = Confidence.MEDIUM
+        else:
+            confidence = Confidence.LOW
+    elif cluster.zone_routes:
+        reason = (
+            f"{_n(cluster.zone_routes, 'route')} start and end on a circle around this spot: "
+            "the hidden centre of a privacy zone, usually a home."
+        )
+        confidence = Confidence.MEDIUM
+    else:
+        reason = label or ""
+        confidence = Confidence.MEDIUM
+        label = None
+    extra = tuple(e for e in (*cluster.extra, label) if e)
+    return replace(cluster, role=PlaceRole.HOME, confidence=confidence, reason=reason, extra=extra)
+
+
+def _work(cluster: Cluster) -> Cluster:
+    days = len(cluster.work_days)
+    label = _label_words(cluster, "work")
+    if days >= MIN_WORK_DAYS:
+        reason = (
+            f"Seen on {_n(days, 'weekday')} between 09:00 and 17:00 over "
+            f"{_n(cluster.work_weeks, 'week')}{_timing_note(cluster)}, "
+            + ("rarely at night." if len(cluster.nights) * 4 <= days else "and some nights.")
+        )
+        if days >= 20 and cluster.work_weeks >= 4:
+            confidence = Confidence.HIGH
+        elif days >= 8 or label:
+            confidence = Confidence.MEDIUM
+        else:
+            confidence = Confidence.LOW
+    else:
+        reason, confidence, label = label or "", Confidence.MEDIUM, None
+    extra = tuple(e for e in (*cluster.extra, label) if e)
+    return replace(cluster, role=PlaceRole.WORK, confidence=confidence, reason=reason, extra=extra)
+
+
+def _other(cluster: Cluster, all_nights: int) -> Cluster:
+    extra = tuple(
+        e
+        for e in (*cluster.extra, _label_words(cluster, "home"), _label_words(cluster, "work"))
+        if e
+    )
+    days = len(cluster.days)
+    if not days:
+        return replace(
+            cluster,
+            role=PlaceRole.UNKNOWN,
+            confidence=Confidence.LOW,
+            reason="None of its evidence says when it was made.",
+            extra=extra,
+        )
+    weeks = cluster.weeks
+    if days >= 3 and weeks >= MIN_WEEKS:
+        nights = len(cluster.nights)
+        second = nights >= SECOND_HOME_NIGHTS and _night_share(cluster, all_nights) >= 0.1
+        reason = f"Seen on {_n(days, 'different day')} over {_n(weeks, 'week')}" + (
+            f", {_n(nights, 'night')} among them: a second or former home?" if second else "."
+        )
+        confidence = (
+            Confidence.HIGH if days >= 10 else Confidence.MEDIUM if days >= 5 else Confidence.LOW
+        )
+        role = PlaceRole.REGULAR
+    else:
+        role = PlaceRole.VISITED
+        confidence = Confidence.MEDIUM
+        reason = f"Seen on {_n(days, 'day')} only."
+    return replace(cluster, role=role, confidence=confidence, reason=reason, extra=extra)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
