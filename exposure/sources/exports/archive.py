@@ -33,7 +33,7 @@ from exposure.sources.exports.container import (
     ReadSettings,
     safe_name,
 )
-from exposure.sources.exports.limits import Budget, CappedReader, ReadProblem, buffered
+from exposure.sources.exports.limits import Budget, CappedReader, Hostile, ReadProblem, buffered
 from exposure.sources.exports.recovered import RecoveredZipContainer
 
 __all__ = [
@@ -91,6 +91,10 @@ class ZipContainer(Container):
         try:
             self._zip = zipfile.ZipFile(self._fh)
             _check_extent(self._zip, origin.size())
+            _check_overlap(self._zip)
+        except Hostile:
+            self._fh.close()
+            raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             self._fh.close()
             raise ReadProblem(
@@ -132,6 +136,24 @@ def _check_extent(archive: zipfile.ZipFile, size: int) -> None:
             raise zipfile.BadZipFile(
                 f"the archive is shorter than its table of contents says ({info.filename})"
             )
+
+
+def _check_overlap(archive: zipfile.ZipFile) -> None:
+    """Refuse an archive whose members share their bytes (an overlapping-entry zip bomb:
+    thousands of entries pointing into one deflate stream, each within its own ratio cap,
+    together costing minutes).  No zip tool writes such an archive."""
+    # Each member's data ends at least this far after its local header starts.
+    ends = sorted(
+        (info.header_offset, info.header_offset + _LOCAL_HEADER + info.compress_size)
+        for info in archive.infolist()
+    )
+    overlaps = sum(1 for (_, end), (nxt, _) in zip(ends, ends[1:], strict=False) if nxt < end)
+    if overlaps:
+        raise Hostile(
+            f"{overlaps + 1} members of this zip archive overlap each other (they share the "
+            "same bytes): archives are never built that way except to attack the programs "
+            "that read them (a 'zip bomb'), so it was not read"
+        )
 
 
 def _decompressor(raw: BinaryIO) -> BinaryIO:
@@ -316,10 +338,14 @@ def open_archive(
 
     A zip whose table of contents is missing or damaged is walked from its local headers;
     ReadProblem is raised only when not even its first member can be found."""
+    if budget is None:  # the archive the user named: its own total and ratio caps
+        budget = Budget.for_archive(settings.total_cap, origin.size(), settings.max_ratio)
     if fmt == "tar":
         return TarContainer(given, settings, probe, origin, budget, depth)
     try:
         return ZipContainer(given, settings, origin, budget, depth)
+    except Hostile:
+        raise
     except ReadProblem:
         with origin.open() as fh:
             if fh.read(4) != b"PK\x03\x04":

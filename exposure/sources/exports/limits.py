@@ -46,6 +46,14 @@ class LimitExceeded(ReadProblem):
     """A cap was reached (member size, archive total or compression ratio)."""
 
 
+class ArchiveSpent(LimitExceeded):
+    """The archive as a whole has produced all it may: nothing more of it is read."""
+
+
+class Hostile(ReadProblem):
+    """The archive is built to attack readers (members overlapping each other): refused whole."""
+
+
 class Truncated(ReadProblem):
     """The data ends before its format says it should (a cut download, a damaged file)."""
 
@@ -57,17 +65,55 @@ def megabytes(count: int) -> str:
     return f"{max(1, round(count / 1024**2))} MB"
 
 
+ARCHIVE_RATIO_FLOOR = 64 * 1024 * 1024
+"""An archive may always produce this many bytes in all, whatever its size on disk."""
+
+
 @dataclass
 class Budget:
-    """Uncompressed bytes one archive may still produce (shared by all its members)."""
+    """Uncompressed bytes one archive may still produce (shared by all its members, nested
+    archives included), and what to say when they are spent."""
 
     remaining: int
     limit: int
+    why: str = ""
 
     @classmethod
     def of(cls, limit: int) -> Budget:
-        """A fresh budget of ``limit`` bytes."""
-        return cls(limit, limit)
+        """A fresh budget of ``limit`` bytes (the ``--archive-total-limit`` kind)."""
+        return cls(
+            limit,
+            limit,
+            f"the archive has produced more than its {megabytes(limit)} limit "
+            "(raise it with --archive-total-limit if you trust this archive)",
+        )
+
+    @classmethod
+    def for_archive(cls, total_cap: int, size_on_disk: int, max_ratio: float) -> Budget:
+        """The budget of an archive of ``size_on_disk`` bytes: the total cap, and the ratio
+        cap applied to the archive as a whole (every member within its own ratio can still
+        add up to a bomb when members share their data, as in overlapping-entry zips)."""
+        by_ratio = max(ARCHIVE_RATIO_FLOOR, int(size_on_disk * max_ratio))
+        if by_ratio >= total_cap:
+            return cls.of(total_cap)
+        return cls(
+            by_ratio,
+            by_ratio,
+            f"the archive as a whole expands more than {max_ratio:g} times its size "
+            f"({megabytes(by_ratio)}): this looks like a 'zip bomb', so the rest of it was "
+            "not read (raise --archive-max-ratio if you trust this archive)",
+        )
+
+    @property
+    def spent(self) -> bool:
+        """Nothing more may be read."""
+        return self.remaining < 0
+
+    def take(self, count: int) -> None:
+        """Count ``count`` bytes produced (read or inflated); ArchiveSpent past the limit."""
+        self.remaining -= count
+        if self.remaining < 0:
+            raise ArchiveSpent(self.why)
 
 
 class CappedReader(io.RawIOBase):
@@ -132,11 +178,9 @@ class CappedReader(io.RawIOBase):
                 f"expands more than {self._max_ratio:g} times its compressed size: "
                 "this looks like a 'zip bomb', so it was not read further"
             )
-        if n > self._budget.remaining:
-            raise LimitExceeded(
-                f"the archive has produced more than its {megabytes(self._budget.limit)} limit "
-                "(raise it with --archive-total-limit if you trust this archive)"
-            )
+        if self._budget.spent or n > self._budget.remaining:
+            self._budget.remaining = -1
+            raise ArchiveSpent(self._budget.why)
 
     def close(self) -> None:
         try:

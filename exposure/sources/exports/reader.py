@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -65,16 +66,36 @@ FIRST = ("strava-csv",)
 SHOWN_FOLDERS = 8
 
 
+@dataclass
+class Halt:
+    """Why the rest of an archive is not read (its budget is spent), and how many members
+    that left unread: one line for all of them, not one per member (the member that spent
+    the budget has its own line, as it was partly read)."""
+
+    reason: str | None = None
+    unread: int = 0
+
+    def line(self, given: str, source: str) -> Skipped | None:
+        """The record for the members left unread, or None."""
+        if self.reason is None:
+            return None
+        files = f"{self.unread} more file{'s' if self.unread != 1 else ''}"
+        return Skipped(given, f"{files} in this archive not read: {self.reason}", source)
+
+
 class Coverage:
     """Members that were not read, counted by folder for one summary line."""
 
-    def __init__(self, folders: Counter[str] | None = None, prefix: str = "") -> None:
+    def __init__(
+        self, folders: Counter[str] | None = None, prefix: str = "", halt: Halt | None = None
+    ) -> None:
         self.folders: Counter[str] = folders if folders is not None else Counter()
         self.prefix = prefix
+        self.halt = halt if halt is not None else Halt()
 
     def within(self, name: str) -> Coverage:
         """The coverage of the archive nested as member ``name`` (counted in the same line)."""
-        return Coverage(self.folders, f"{self.prefix}{name}!")
+        return Coverage(self.folders, f"{self.prefix}{name}!", self.halt)
 
     def add(self, name: str) -> None:
         """One member not read."""
@@ -104,9 +125,9 @@ def read_export(container: Container, run: ExportRun, group: str) -> Iterator[En
     coverage = Coverage()
     yield from _walk(container, run, group, coverage)
     yield from run.finish()
-    line = coverage.line(run.given, run.source)
-    if line is not None:
-        yield line
+    for line in (coverage.halt.line(run.given, run.source), coverage.line(run.given, run.source)):
+        if line is not None:
+            yield line
 
 
 def _walk(container: Container, run: ExportRun, group: str, coverage: Coverage) -> Iterator[Entry]:
@@ -133,7 +154,10 @@ def _walk(container: Container, run: ExportRun, group: str, coverage: Coverage) 
             planned.append(entry)
     planned.sort(key=lambda m: routes[m.name] not in FIRST)
     for member, stream in container.read(planned):
-        if routes[member.name] == "nested":
+        if container.budget.spent:  # the member that spent it has its own line
+            coverage.halt.unread += 1
+            coverage.halt.reason = container.budget.why
+        elif routes[member.name] == "nested":
             yield from _nested(container, run, group, member, stream, coverage)
         else:
             yield from _member(container, run, group, member, stream, routes[member.name], coverage)

@@ -48,7 +48,7 @@ class RecoveredZipContainer(Container):
             probe_members=probe,
             probe_bytes=PROBE_BYTES if probe is not None else None,
         )
-        self._scan = LocalScan(self._fh, origin.size(), caps)
+        self._scan = LocalScan(self._fh, origin.size(), caps, self.budget)
         self._found: dict[str, LocalEntry] = {}
 
     def listing(self) -> Iterator[Member | Skipped]:

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from exposure.sources.exports.limits import RATIO_FLOOR, Truncated
+from exposure.sources.exports.limits import RATIO_FLOOR, ArchiveSpent, Budget, Truncated
 
 LOCAL_SIG = b"PK\x03\x04"
 END_SIGS = (b"PK\x01\x02", b"PK\x05\x06", b"PK\x06\x06", b"PK\x06\x07")
@@ -166,8 +166,12 @@ class MemberData:
 class LocalScan:
     """Walks the local headers of one zip file; what stopped the walk is kept."""
 
-    def __init__(self, fh: BinaryIO, file_size: int, caps: ScanCaps) -> None:
+    def __init__(
+        self, fh: BinaryIO, file_size: int, caps: ScanCaps, budget: Budget | None = None
+    ) -> None:
         self._fh = fh
+        self._budget = budget
+        """The archive's budget: bytes inflated only to find where members end count too."""
         self._size = file_size
         self._caps = caps
         self.reached_directory = False
@@ -267,9 +271,16 @@ class LocalScan:
                         return None
                     pos += len(chunk)
                     fed += len(chunk)
-                out += len(inflater.step(chunk, CHUNK))
+                step = len(inflater.step(chunk, CHUNK))
+                out += step
+                if self._budget is not None:
+                    self._budget.take(step)
                 if self._over(out, fed, entry):
                     return None
+        except ArchiveSpent as exc:
+            entry.compressed = fed
+            self.stop = str(exc)
+            return None
         except (zlib.error, OSError, EOFError) as exc:
             entry.compressed = fed
             self.stop = f"'{entry.raw_name}' is damaged ({exc})"
