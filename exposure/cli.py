@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from exposure import __version__
 from exposure.audit import resolve_sources, run
+from exposure.baseline import baseline_lines, compare, load_previous
 from exposure.demo import demo_session
 from exposure.errors import ExposureError, UsageError
 from exposure.flags import BadValue, FlagGroup, default_of, options_from
@@ -125,7 +126,7 @@ def _add_output_options(parser: argparse.ArgumentParser, default_html: str) -> N
     )
 
 
-def _audit_arguments(parser: argparse.ArgumentParser) -> None:
+def _audit_arguments(parser: argparse.ArgumentParser, baseline_required: bool = False) -> None:
     parser.add_argument(
         "inputs",
         nargs="+",
@@ -141,6 +142,13 @@ def _audit_arguments(parser: argparse.ArgumentParser) -> None:
         help="lowest severity that makes the exit code 1 (default: low)",
     )
     add_flags(parser, SOURCE_FLAGS)
+    parser.add_argument(
+        "--baseline",
+        metavar="OLD.json",
+        required=baseline_required,
+        help="the JSON report of an earlier audit: say per finding whether it is fixed, "
+        "still there or new",
+    )
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -186,6 +194,12 @@ def _wipe(args: argparse.Namespace) -> int:
 
 COMMANDS: tuple[Command, ...] = (
     Command("audit", "audit photos, videos and folders you name", _audit_arguments, _audit),
+    Command(
+        "verify",
+        "audit again after fixing: what is fixed, still there or new since --baseline",
+        functools.partial(_audit_arguments, baseline_required=True),
+        _audit,
+    ),
     Command(
         "demo",
         "run a full audit on built-in made-up photos, to see what a report looks like",
@@ -259,9 +273,12 @@ def _report_command(
         if path != "-":
             check_target(path)  # a folder, a link or a missing folder: exit 2 before any work
     options = options_from(values, inputs=inputs, reproducible=args.reproducible, **given)
+    previous = load_previous(args.baseline) if getattr(args, "baseline", None) else None
     sources = resolve_sources(options)  # every INPUT is checked before any work starts
     with TerminalProgress(enabled=not args.quiet) as progress:
         report = run(options, progress, sources=sources)
+    if previous is not None:
+        report = compare(report, previous)
     if args.redact:
         from exposure.report.redaction import redact  # loaded only when asked for
 
@@ -269,6 +286,8 @@ def _report_command(
     written = [write_report(report, fmt, path) for fmt, path in targets]
     if not args.quiet:
         print(summary_line(report), file=sys.stderr)
+        for line in baseline_lines(report, Severity(getattr(args, "fail_on", "low"))):
+            print(line, file=sys.stderr)
         for path in written:
             if path != "-":
                 print(f"Report: {path}", file=sys.stderr)

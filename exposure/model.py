@@ -221,6 +221,31 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class BaselineItem:
+    """A finding of an earlier report that this audit no longer finds (fixed)."""
+
+    id: str
+    kind: str
+    title: str
+    severity: Severity
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """This audit compared with an earlier report of the same inputs (``verify``)."""
+
+    previous_generated_at: str | None
+    """When the earlier report was made (ISO 8601 text as it wrote it), None if unknown."""
+    fixed: tuple[BaselineItem, ...]
+    """Findings of the earlier report that are gone."""
+    still_there: frozenset[str]
+    """Ids of findings found by both."""
+    new: frozenset[str]
+    """Ids of findings the earlier report did not have."""
+
+
+@dataclass(frozen=True, slots=True)
 class SourceCount:
     """How many items one source checked in this audit."""
 
@@ -243,6 +268,8 @@ class Report:
     """None in reproducible mode."""
     redacted: bool = False
     schema_version: int = SCHEMA_VERSION
+    baseline: Baseline | None = None
+    """Set by ``verify``/``--baseline``: what changed since an earlier report."""
 
     @property
     def items_checked(self) -> int:

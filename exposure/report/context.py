@@ -26,6 +26,7 @@ from typing import TypeVar
 from exposure.catalogue import CATALOGUE
 from exposure.catalogue.base import SAVE_FIRST
 from exposure.model import (
+    Baseline,
     Confidence,
     Evidence,
     Finding,
@@ -137,6 +138,9 @@ class FindingView:
     """The detector's own words when the label is shorter, shown under "Details"."""
     count: int
     """How many findings the line stands for (1 for most lines)."""
+    status: str | None
+    """Against an earlier report (``verify``): ``New since your last check`` or ``Still
+    there``; None without one."""
     members: tuple[MemberView, ...]
     """For a line standing for several findings: each one (its file, place, date), listed
     under "Details"; empty otherwise."""
@@ -303,6 +307,28 @@ class SkippedView:
 
 
 @dataclass(frozen=True, slots=True)
+class FixedView:
+    """A finding of the earlier report that is gone now: shown ticked, as done."""
+
+    title: str
+    """Its title in the earlier report (in a shareable copy, what kind of leak it was)."""
+    severity: str
+    """CSS class."""
+    severity_label: str
+    """Badge words."""
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineView:
+    """What changed since the earlier report ``verify`` compared with."""
+
+    summary: str
+    """``Since your check of 2024-11-05: 12 fixed, 3 still there, 1 new.``"""
+    fixed: tuple[FixedView, ...]
+    """The fixed findings, most serious first."""
+
+
+@dataclass(frozen=True, slots=True)
 class ReportContext:
     """The whole template contract: ``report.html`` receives one of these as ``ctx``."""
 
@@ -335,6 +361,8 @@ class ReportContext:
     start_here: tuple[ActionView, ...]
     """The 3-5 actions that remove the most exposure, best first (empty when nothing
     was found)."""
+    baseline: BaselineView | None
+    """Set when the audit was compared with an earlier report (``verify``)."""
     item_anchors: dict[str, str]
     """Finding id -> ``#finding-3``, the checklist line that holds it (for sections that
     link to the lines feeding a place)."""
@@ -362,7 +390,7 @@ def build_context(report: Report) -> ReportContext:
     for finding in ordered:
         by_group[finding.group][finding.kind].append(finding)
     names = sorted(by_group, key=lambda g: (_best(by_group[g].values()), g))
-    builder = _Builder(report.redacted)
+    builder = _Builder(report.redacted, report.baseline)
     groups = tuple(builder.group(name, by_group[name]) for name in names)
     return ReportContext(
         title="Your location privacy checklist",
@@ -386,9 +414,36 @@ def build_context(report: Report) -> ReportContext:
         progress_text=wording.progress_text(0, builder.lines),
         total_lines=builder.lines,
         start_here=_start_here(ordered, report.places, builder.sections),
+        baseline=_baseline(report),
         item_anchors=builder.anchors,
         groups=groups,
         skipped=tuple(_skipped(s) for s in sorted(report.skipped, key=_skipped_key)),
+    )
+
+
+def _baseline(report: Report) -> BaselineView | None:
+    baseline = report.baseline
+    if baseline is None:
+        return None
+    return BaselineView(
+        summary=wording.baseline_summary(
+            baseline.previous_generated_at,
+            len(baseline.fixed),
+            len(baseline.still_there),
+            len(baseline.new),
+        ),
+        fixed=tuple(
+            FixedView(
+                title=(
+                    wording.plain(wording.kind_heading(item.kind, 1))
+                    if report.redacted
+                    else wording.plain(item.title)
+                ),
+                severity=item.severity.value,
+                severity_label=wording.SEVERITY_LABEL[item.severity],
+            )
+            for item in baseline.fixed
+        ),
     )
 
 
@@ -468,8 +523,9 @@ def _relative(locator: str, folder: str | None) -> str:
 class _Builder:
     """Numbers the sections and entries in page order and shares repeated advice."""
 
-    def __init__(self, redacted: bool) -> None:
+    def __init__(self, redacted: bool, baseline: Baseline | None = None) -> None:
         self._redacted = redacted
+        self._baseline = baseline
         self._decimals = REDACT_DECIMALS if redacted else FULL_DECIMALS
         self._kinds = 0
         self._entries = 0
@@ -584,6 +640,7 @@ class _Builder:
             title=title,
             full_title=full_title,
             count=len(leak.findings),
+            status=self._status(leak),
             members=members,
             severity=finding.severity.value,
             severity_label=wording.SEVERITY_LABEL[finding.severity],
@@ -600,6 +657,12 @@ class _Builder:
             why=None if finding.why == why else wording.plain(finding.why),
             fix=None if finding.remediation == remediation else self.fix(finding.remediation),
         )
+
+    def _status(self, leak: Leak) -> str | None:
+        if self._baseline is None:
+            return None
+        new = any(i in self._baseline.new for i in leak.ids)
+        return wording.STATUS_NEW if new else wording.STATUS_STILL
 
     def member(self, finding: Finding) -> MemberView:
         position = finding.position if has_real_position(finding.position) else None

@@ -90,10 +90,48 @@ def _remediations(report: Report, ids: RemediationIds) -> JSONDict:
     return {key: _remediation(entries[key]) for key in sorted(entries)}
 
 
+def _baseline(report: Report) -> JSONDict:
+    """The ``baseline`` section: each finding's state against an earlier report."""
+    baseline = report.baseline
+    assert baseline is not None
+    entries: list[JSONDict] = []
+    for item in baseline.fixed:
+        entry: JSONDict = {
+            "id": item.id,
+            "status": "fixed",
+            "kind": item.kind,
+            "severity": item.severity.value,
+        }
+        if not report.redacted:  # the earlier report's words may name files
+            entry["title"] = item.title
+        entries.append(entry)
+    for finding in sorted(report.findings, key=lambda f: (f.sort_key(), f.id)):
+        status = "new" if finding.id in baseline.new else "still_there"
+        entries.append(
+            {
+                "id": finding.id,
+                "status": status,
+                "kind": finding.kind,
+                "severity": finding.severity.value,
+            }
+        )
+    return {
+        "previous_generated_at": baseline.previous_generated_at,
+        "counts": {
+            "fixed": len(baseline.fixed),
+            "still_there": len(baseline.still_there),
+            "new": len(baseline.new),
+        },
+        "findings": entries,
+    }
+
+
 def to_dict(report: Report) -> JSONDict:
     """The report as plain JSON-ready data (schema version :data:`SCHEMA_VERSION`)."""
     ids = _remediation_ids(report)
     data: JSONDict = {key: list(values) for key, values in _lists(report, ids).items()}
+    if report.baseline is not None:
+        data["baseline"] = _baseline(report)
     return {**_header(report), "remediations": _remediations(report, ids), **data}
 
 
@@ -106,6 +144,8 @@ def write_json(report: Report, out: TextIO) -> None:
     ids = _remediation_ids(report)
     fields: dict[str, Any] = {**_header(report), "remediations": _remediations(report, ids)}
     fields.update(_lists(report, ids))
+    if report.baseline is not None:
+        fields["baseline"] = _baseline(report)
     out.write("{\n")
     keys = sorted(fields)
     for n, key in enumerate(keys):

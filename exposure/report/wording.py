@@ -244,3 +244,18 @@ def split_research(why: str) -> tuple[str, str | None]:
     if not research or len(research) == len(sentences):
         return why, None
     return " ".join(s for s in sentences if not _RESEARCH.search(s)), " ".join(research)
+
+
+STATUS_NEW = "New since your last check"
+STATUS_STILL = "Still there"
+
+
+def baseline_summary(previous: str | None, fixed: int, still: int, new: int) -> str:
+    """``"Since your check of 5 November 2024: 12 fixed, 3 still there, 1 new."``"""
+    since = "Since your last check"
+    if previous:
+        try:
+            since = f"Since your check of {day_text(date.fromisoformat(previous[:10]))}"
+        except ValueError:
+            pass
+    return f"{since}: {fixed} fixed, {still} still there, {new} new."

@@ -111,3 +111,40 @@ def test_visible_words_are_plain_on_phone_and_desktop(browser: Any, tmp_path: Pa
                 assert re.search(r"\bGPS\b", html)  # still there, folded
             finally:
                 s.context.close()
+
+
+def test_verify_page_shows_fixed_items_done(browser: Any, tmp_path: Path) -> None:
+    from exposure.baseline import Previous, compare
+    from exposure.model import BaselineItem
+
+    old = camera_roll_report(6)
+    now = camera_roll_report(4)  # two photos deleted since
+    previous = Previous(
+        "2024-11-05T09:30:00Z",
+        tuple(BaselineItem(f.id, f.kind, f.title, f.severity, f.group) for f in old.findings),
+    )
+    report = compare(now, previous)
+    assert len(report.baseline.fixed) == 6  # type: ignore[union-attr]
+    for width, name in ((1280, "desktop"), (375, "phone")):
+        path = write(tmp_path, report, f"verify-{name}.html")
+        s = open_session(browser, viewport={"width": width, "height": 900})
+        try:
+            s.page.goto(path.as_uri())
+            section = s.page.locator("#since-last-check")
+            assert section.is_visible()
+            assert "Since your check of 5 November 2024: 6 fixed, 13 still there, 0 new." in (
+                section.inner_text()
+            )
+            fixed = section.locator("li.is-fixed")
+            assert fixed.count() == 6 and all(f.is_visible() for f in fixed.all())
+            assert "IMG_00005.jpg" in section.inner_text()
+            assert s.page.locator("li.item .status-tag", has_text="Still there").count() >= 1
+            overflow = s.page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0
+            section.scroll_into_view_if_needed()
+            s.page.screenshot(path=str(SHOTS / f"exposure-checklist-verify-{name}.png"))
+            s.assert_clean(path.as_uri())
+        finally:
+            s.context.close()

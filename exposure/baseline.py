@@ -1,0 +1,128 @@
+"""``verify``: audit again and compare with an earlier JSON report, finding id by finding id.
+
+A finding's id depends only on its kind, the content it was found in and the leaked value
+(:mod:`exposure.fingerprint`), so the same leak has the same id in both reports:
+
+* fixed: in the earlier report, not found now;
+* still there: in both;
+* new: found now, not in the earlier report.
+
+:func:`load_previous` reads the earlier report (full or shareable copy: ids are the same);
+:func:`compare` attaches a :class:`~exposure.model.Baseline` to the new report, which every
+renderer shows; :func:`baseline_lines` are the terminal's words.  The exit code stays the
+audit's own: 0 only when nothing at or above ``--fail-on`` remains.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from exposure.errors import UsageError
+from exposure.model import Baseline, BaselineItem, Report, Severity
+
+MAX_BYTES = 1 << 30
+"""A larger file is not read as a report (an earlier report of 50,000 findings is ~50 MB)."""
+
+SHOW = 10
+"""Terminal lines listed per state before "and N more"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What ``verify`` needs of an earlier report."""
+
+    generated_at: str | None
+    findings: tuple[BaselineItem, ...]
+
+
+def _not_a_report(path: str, why: str) -> UsageError:
+    return UsageError(
+        f"{path} is not an exposure JSON report ({why}); give the file an earlier "
+        "'exposure audit --json FILE' wrote"
+    )
+
+
+def load_previous(path: str) -> Previous:
+    """Read the findings of an earlier JSON report; a usage error (exit 2) if it is not one."""
+    target = Path(path).expanduser()
+    try:
+        if target.stat().st_size > MAX_BYTES:
+            raise _not_a_report(path, "larger than 1 GiB")
+        with target.open("rb") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        raise UsageError(
+            f"{path} does not exist; give the JSON report of an earlier audit"
+        ) from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise _not_a_report(path, str(exc)[:80] or type(exc).__name__) from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise _not_a_report(path, "no findings list")
+    items = []
+    for entry in data["findings"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise _not_a_report(path, "a finding without an id")
+        try:
+            severity = Severity(entry.get("severity", "low"))
+        except ValueError:
+            severity = Severity.LOW
+        items.append(
+            BaselineItem(
+                id=entry["id"],
+                kind=str(entry.get("kind", "")),
+                title=str(entry.get("title", "")),
+                severity=severity,
+                group=str(entry.get("group", "")),
+            )
+        )
+    generated = data.get("generated_at")
+    return Previous(generated if isinstance(generated, str) else None, tuple(items))
+
+
+def compare(report: Report, previous: Previous) -> Report:
+    """``report`` with its :class:`Baseline` against ``previous`` (a new Report)."""
+    now = {f.id for f in report.findings}
+    before = {item.id for item in previous.findings}
+    fixed = tuple(
+        sorted(
+            (item for item in previous.findings if item.id not in now),
+            key=lambda i: (i.severity.rank, i.group, i.title, i.id),
+        )
+    )
+    baseline = Baseline(
+        previous_generated_at=previous.generated_at,
+        fixed=tuple({i.id: i for i in fixed}.values()),  # an id listed twice counts once
+        still_there=frozenset(now & before),
+        new=frozenset(now - before),
+    )
+    return replace(report, baseline=baseline)
+
+
+def baseline_lines(report: Report, fail_on: Severity) -> list[str]:
+    """What the terminal says after ``verify``: counts, then the lines that matter."""
+    baseline = report.baseline
+    if baseline is None:
+        return []
+    since = f" ({baseline.previous_generated_at[:10]})" if baseline.previous_generated_at else ""
+    lines = [
+        f"Compared with the earlier report{since}: {len(baseline.fixed)} fixed, "
+        f"{len(baseline.still_there)} still there, {len(baseline.new)} new."
+    ]
+    ordered = sorted(report.findings, key=lambda f: (f.sort_key(), f.id))
+    for label, items in (
+        ("fixed", [(i.severity, i.title) for i in baseline.fixed]),
+        ("still there", [(f.severity, f.title) for f in ordered if f.id in baseline.still_there]),
+        ("new", [(f.severity, f.title) for f in ordered if f.id in baseline.new]),
+    ):
+        for severity, title in items[:SHOW]:
+            lines.append(f"  {label}: [{severity.value}] {' '.join(title.split())[:100]}")
+        if len(items) > SHOW:
+            lines.append(f"  {label}: and {len(items) - SHOW} more (see the report)")
+    remaining = sum(1 for f in report.findings if f.severity.rank <= fail_on.rank)
+    if remaining:
+        lines.append(f"Not done yet: {remaining} at {fail_on.value} risk or above remain.")
+    else:
+        lines.append(f"Done: nothing at {fail_on.value} risk or above remains.")
+    return lines
