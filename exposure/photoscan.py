@@ -13,9 +13,11 @@ interpreter starts them, which costs about a tenth of a second.
 from __future__ import annotations
 
 import itertools
+import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -89,7 +91,10 @@ def _scan_pool(paths: Iterator[str], workers: int) -> Iterator[tuple[int, Outcom
     unsent: list[str] = []
     try:
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=start_context(), initializer=_worker_start
+            max_workers=workers,
+            mp_context=start_context(),
+            initializer=_worker_start,
+            initargs=(os.getpid(),),
         ) as pool:
             while batch := list(itertools.islice(paths, BATCH)):
                 unsent = batch
@@ -107,11 +112,50 @@ def _scan_pool(paths: Iterator[str], workers: int) -> Iterator[tuple[int, Outcom
             yield index, read_one(path)
 
 
-def _worker_start() -> None:
+def _worker_start(parent: int) -> None:
     """Workers leave Ctrl-C to the parent: it stops the scan and the pool's bounded work
     ends.  (A worker interrupted while it holds the pool's queue would leave the others
-    waiting for ever, and each would print a traceback.)"""
+    waiting for ever, and each would print a traceback.)  And they die with the parent:
+    killed outright (kill -9, out of memory), it cannot shut the pool down, and the workers
+    would wait on its queue for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal this process gets when its parent dies (Linux)."""
+WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """End this (worker) process when process ``parent`` ends, however it ends.
+
+    On Linux the kernel sends SIGKILL at the parent's death (``prctl(PR_SET_PDEATHSIG)``
+    through ctypes); elsewhere a daemon thread checks every second whether the process has
+    been handed to a new parent.  A parent already gone by the time this runs ends it now.
+    """
+    if sys.platform == "linux" and _set_parent_death_signal(signal.SIGKILL):
+        if os.getppid() != parent:  # died before the signal was asked for
+            os._exit(1)
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exposure-parent-watch", daemon=True).start()
+
+
+def _set_parent_death_signal(signum: int) -> bool:
+    """True when the kernel will send ``signum`` to this process at its parent's death."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # this process's own symbols include libc's
+        return bool(libc.prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
 
 
 def start_context() -> BaseContext:

@@ -175,3 +175,69 @@ def test_ctrl_c_during_the_scan_stops_cleanly(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines()[-1] == "exposure: stopped; no report was written"
     assert "Traceback" not in done.stderr
     assert not report.exists()
+
+
+_ENDLESS_SCAN = """
+import itertools, sys
+from exposure.photoscan import scan
+path = sys.argv[1]
+for index, _ in scan(itertools.repeat(path), workers=3):
+    if index == 500:
+        print("scanning", flush=True)
+"""
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text()
+        found.update(int(c) for c in text.split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+@pytest.mark.parametrize("how", ["kill", "ctrl-c"])
+def test_no_worker_outlives_its_parent(tmp_path: Path, how: str) -> None:
+    """kill -9 (or Ctrl-C) of a process in the middle of a parallel scan leaves no worker."""
+    import os
+    import signal
+    import time
+
+    photo = tmp_path / "a.jpg"
+    write_photo(photo, PhotoSpec(gps=GpsSpec(lat=1.5, lon=2.5)), "jpeg")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _ENDLESS_SCAN, str(photo)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    workers: set[int] = set()
+    try:
+        assert parent.stdout is not None
+        assert parent.stdout.readline().strip() == "scanning"
+        workers = _children(parent.pid)
+        assert len(workers) >= 3, workers
+        os.kill(parent.pid, signal.SIGKILL if how == "kill" else signal.SIGINT)
+        parent.wait(timeout=60)
+        deadline = time.monotonic() + 30  # a bound for a loaded machine, not a timing check
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if _alive(w)]
+    finally:
+        for pid in [parent.pid, *workers]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        parent.wait(timeout=10)
+        if parent.stdout is not None:
+            parent.stdout.close()
