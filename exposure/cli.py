@@ -182,6 +182,17 @@ def _summarize(args: argparse.Namespace) -> int:
     return summarize_command(args.reports, html=args.html, json_path=args.json, quiet=args.quiet)
 
 
+def _serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-browser", action="store_true", help="print the address only")
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: random)")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from exposure.serve import serve_command
+
+    return serve_command(open_browser=not args.no_browser, port=args.port)
+
+
 def _wipe_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="only list what would be removed")
 
@@ -211,6 +222,12 @@ COMMANDS: tuple[Command, ...] = (
         "anonymous counts over many JSON reports, for a workshop's slides",
         _summarize_arguments,
         _summarize,
+    ),
+    Command(
+        "serve",
+        "do everything from a web page on this computer (for workshops)",
+        _serve_arguments,
+        _serve,
     ),
     Command(
         "wipe",

@@ -154,8 +154,9 @@ def describe(result: WipeResult, *, dry_run: bool = False) -> list[str]:
     if result.kept:
         lines.append(f"Left alone ({_count(len(result.kept), 'path')}; check and remove by hand):")
         lines.extend(f"  {w.path}: {reason}" for w, reason in result.kept)
-    if result.gone:
-        lines.append(f"Already gone: {_count(len(result.gone), 'path')}.")
+    gone = [w for w in result.gone if not w.what.startswith("working")]  # removed as planned
+    if gone:
+        lines.append(f"Already gone: {_count(len(gone), 'path')}.")
     if not dry_run:
         lines.append("exposure's list of what it wrote is now empty.")
     return lines

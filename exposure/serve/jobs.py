@@ -1,0 +1,276 @@
+"""One check started from the web page: its inputs, its progress, its reports.
+
+Each audit runs in a child process (started with ``spawn``: the server runs threads), which
+reports progress through a pipe and writes the reports itself (private, atomic, noted for
+``exposure wipe``).  A child can be stopped at any moment, so Ctrl-C of the server, or
+closing it from the page, never waits for a long scan and never leaves workers behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from exposure.model import Finding, Report, Skipped
+from exposure.written import record_folder, record_written
+
+SEND_EVERY = 0.2
+"""Seconds between two progress messages from the child (a scan advances thousands of
+times a second)."""
+
+
+@dataclass
+class Status:
+    """What the page shows about a job (sent as JSON)."""
+
+    state: str = "new"
+    """``new`` (files being chosen and sent), ``running``, ``done``, ``failed``, ``stopped``."""
+    done: int = 0
+    total: int = 0
+    reading: str = ""
+    """A long read under way, in words: ``Records.json: 252 MB of 1.2 GB``."""
+    summary: str = ""
+    severities: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+    started: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "done": self.done,
+            "total": self.total,
+            "reading": self.reading,
+            "summary": self.summary,
+            "severities": self.severities,
+            "error": self.error,
+        }
+
+
+class Job:
+    """Inputs of one check, the child process running it, and where its reports go."""
+
+    def __init__(self, job_id: str, folder: Path) -> None:
+        self.id = job_id
+        self.folder = folder
+        """Private folder of this job (reports; ``uploads/`` while files are checked)."""
+        self.uploads = folder / "uploads"
+        self.paths: list[str] = []
+        self.urls: list[str] = []
+        self.demo = False
+        self.status = Status()
+        self.lock = threading.Lock()
+        self._process: multiprocessing.process.BaseProcess | None = None
+        folder.mkdir(mode=0o700)
+        record_folder(folder, what="working folder")
+
+    @property
+    def html(self) -> Path:
+        return self.folder / "exposure-report.html"
+
+    @property
+    def json(self) -> Path:
+        return self.folder / "exposure-report.json"
+
+    def add_upload(self, relative: str, body: Any, length: int) -> None:
+        """Store one chosen file under ``uploads/`` (``relative`` already checked safe)."""
+        target = self.uploads.joinpath(*relative.split("/"))
+        for parent in reversed(target.relative_to(self.folder).parents[:-1]):
+            folder = self.folder / parent
+            if not folder.exists():
+                folder.mkdir(mode=0o700)
+                record_folder(folder, what="working folder")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(target, flags | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                left = length
+                while left > 0:
+                    chunk = body.read(min(left, 1 << 20))
+                    if not chunk:
+                        raise ConnectionError("the upload stopped before its end")
+                    out.write(chunk)
+                    left -= len(chunk)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        record_written(target, what="working file")
+
+    def inputs(self) -> list[str]:
+        """What the audit reads: typed paths, each uploaded top-level item, addresses."""
+        uploaded = sorted(str(p) for p in self.uploads.iterdir()) if self.uploads.is_dir() else []
+        return [*self.paths, *uploaded, *self.urls]
+
+    def start(self) -> None:
+        """Start the audit in a child process, and a thread that follows its messages."""
+        ctx = multiprocessing.get_context("spawn")
+        receive, send = ctx.Pipe(duplex=False)
+        task = Task(
+            tuple(self.inputs()), self.demo, str(self.uploads), str(self.html), str(self.json)
+        )
+        self._process = ctx.Process(target=run_task, args=(task, send), daemon=True)
+        with self.lock:
+            self.status = Status(state="running", started=time.monotonic())
+        self._process.start()
+        send.close()
+        threading.Thread(target=self._follow, args=(receive,), daemon=True).start()
+
+    def _follow(self, receive: Connection) -> None:
+        while True:
+            try:
+                kind, data = receive.recv()
+            except (EOFError, OSError):
+                break
+            with self.lock:
+                if kind == "progress":
+                    self.status.done, self.status.total, self.status.reading = data
+                elif kind == "done":
+                    self.status.state = "done"
+                    self.status.summary, self.status.severities = data
+                elif kind == "failed":
+                    self.status.state, self.status.error = "failed", data
+        process = self._process
+        if process is not None:
+            process.join(5)
+        with self.lock:
+            if self.status.state == "running":
+                self.status.state = "failed"
+                self.status.error = "the check stopped before its end"
+        self.remove_uploads()
+
+    def stop(self) -> None:
+        """End the child at once (server shutting down)."""
+        process = self._process
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join(5)
+        with self.lock:
+            if self.status.state == "running":
+                self.status.state = "stopped"
+        self.remove_uploads()
+
+    def remove_uploads(self) -> None:
+        """The copies of chosen files go as soon as they are checked: keep as little as
+        possible on a shared computer."""
+        shutil.rmtree(self.uploads, ignore_errors=True)
+
+    def snapshot(self) -> Status:
+        with self.lock:
+            return replace(self.status, severities=dict(self.status.severities))
+
+
+@dataclass(frozen=True)
+class Task:
+    """What the child process is asked to do (plain values: it crosses a process boundary)."""
+
+    inputs: tuple[str, ...]
+    demo: bool
+    uploads: str
+    html: str
+    json: str
+
+
+class PipeProgress:
+    """The audit's progress, sent to the server at most every :data:`SEND_EVERY` seconds."""
+
+    def __init__(self, send: Connection) -> None:
+        self._send = send
+        self._done = 0
+        self._total = 0
+        self._reading = ""
+        self._sent = 0.0
+
+    def start(self, total: int) -> None:
+        self._total = max(self._total, total)
+        self._flush(force=True)
+
+    def advance(self, count: int = 1) -> None:
+        self._done += count
+        self._flush()
+
+    def reading(self, label: str, done: int, total: int | None, unit: str = "bytes") -> None:
+        from exposure.progress import _short
+
+        if unit == "bytes":
+            shown = f"{done / 1e6:,.0f} MB" + (f" of {total / 1e6:,.0f} MB" if total else "")
+        else:
+            shown = f"{done:,} {unit}" + (f" of {total:,}" if total else "")
+        self._reading = f"Reading {_short(label)}: {shown}"
+        self._flush()
+
+    def _flush(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self._sent >= SEND_EVERY:
+            self._sent = now
+            self._send.send(("progress", (self._done, self._total, self._reading)))
+
+
+def run_task(task: Task, send: Connection) -> None:
+    """The child process: audit, relabel uploaded copies by the names chosen, write reports."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when this stops
+    try:
+        report = _audit(task, PipeProgress(send))
+        from exposure.report.files import write_private, write_private_text
+        from exposure.report.html import render_html
+        from exposure.report.json import write_json
+        from exposure.summary import summary_line
+
+        write_private_text(task.html, render_html(report))
+        write_private(task.json, lambda out: write_json(report, out))
+        counts = {s.value: n for s, n in report.severity_counts().items()}
+        send.send(("done", (summary_line(report), counts)))
+    except Exception as exc:  # noqa: BLE001 (the page shows any failure in words)
+        send.send(("failed", str(exc) or type(exc).__name__))
+    finally:
+        send.close()
+
+
+def _audit(task: Task, progress: PipeProgress) -> Report:
+    from contextlib import ExitStack
+
+    from exposure.audit import run
+    from exposure.options import Options, WebOptions
+
+    with ExitStack() as stack:
+        inputs, web = task.inputs, WebOptions()
+        if task.demo:
+            from exposure.demo import demo_session
+
+            session = stack.enter_context(demo_session())
+            inputs, web = session.inputs, session.web
+        report = run(Options(inputs=inputs, web=web), progress)
+    return relabel(report, task.uploads)
+
+
+def relabel(report: Report, uploads: str) -> Report:
+    """``report`` with the uploaded copies named as the person chose them
+    (``Phone/IMG_1.jpg``), not by the server's private folder."""
+    prefix = uploads.rstrip(os.sep) + os.sep
+
+    def fix(text: str) -> str:
+        return text.replace(prefix, "") if prefix in text else text
+
+    def finding(f: Finding) -> Finding:
+        evidence = tuple(
+            replace(e, locator=fix(e.locator), detail=fix(e.detail)) for e in f.evidence
+        )
+        return replace(f, title=fix(f.title), group=fix(f.group), evidence=evidence)
+
+    return replace(
+        report,
+        inputs=tuple(fix(i) for i in report.inputs),
+        findings=tuple(finding(f) for f in report.findings),
+        skipped=tuple(Skipped(fix(s.locator), fix(s.reason), s.source) for s in report.skipped),
+        points=tuple(replace(p, locator=fix(p.locator)) for p in report.points),
+    )
