@@ -189,6 +189,11 @@ class _Handler(BaseHTTPRequestHandler):
         if method == "GET" and path == "/":
             self._send_page(render_page(), page_csp())
             return
+        if method == "GET" and path == "/handout":
+            from exposure.handout import handout_csp, render_handout
+
+            self._send_page(render_handout(), handout_csp())
+            return
         if method == "POST" and path == "/api/jobs":
             self._create_job(app, self._read_json())
             return

@@ -62,6 +62,12 @@ def test_entering_sets_a_strict_cookie_and_drops_the_token(app: ServeApp) -> Non
     )
 
 
+def test_handout_is_served(client: Client) -> None:
+    answer = client.request("GET", "/handout")
+    assert answer.status == 200 and b"Save evidence first" in answer.body
+    assert "script-src" not in answer.headers["content-security-policy"]
+
+
 def test_no_secret_no_page(app: ServeApp) -> None:
     stranger = Client(app.url)
     assert stranger.request("GET", "/").status == 403
