@@ -193,6 +193,25 @@ def _serve(args: argparse.Namespace) -> int:
     return serve_command(open_browser=not args.no_browser, port=args.port)
 
 
+def _clean_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="PATH", help="a photo or video, or a folder")
+    parser.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for the copies (not inside a PATH)"
+    )
+    parser.add_argument(
+        "--also-identity",
+        action="store_true",
+        help="also remove camera serial numbers and owner, artist and copyright names",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from exposure.clean.command import clean_command  # the cleaners load only for clean
+
+    return clean_command(args.inputs, args.out, also_identity=args.also_identity, quiet=args.quiet)
+
+
 def _wipe_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="only list what would be removed")
 
@@ -222,6 +241,12 @@ COMMANDS: tuple[Command, ...] = (
         "anonymous counts over many JSON reports, for a workshop's slides",
         _summarize_arguments,
         _summarize,
+    ),
+    Command(
+        "clean",
+        "write copies of photos and videos without location (originals are not touched)",
+        _clean_arguments,
+        _clean,
     ),
     Command(
         "serve",

@@ -1,0 +1,49 @@
+"""What one cleaning pass carries: the options, what was removed, and the refusal exception."""
+
+from __future__ import annotations
+
+
+class Unsafe(Exception):
+    """A copy cannot be made safely; ``reason`` says why in plain words (the copy is refused)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class NoTiff(Unsafe):
+    """An EXIF payload without a valid TIFF header: nothing in it can be read or edited."""
+
+
+class Pass:
+    """One file's cleaning: whether identity goes too, and the labels of what was removed.
+
+    ``removed`` holds short labels (``"EXIF GPS block"``, ``"XMP photoshop:City"``,
+    ``"IPTC City"``, ``"QuickTime ©xyz"``), each once, in the order they were found.
+    """
+
+    __slots__ = ("identity", "identity_removed", "maker_note_ids", "removed")
+
+    def __init__(
+        self, identity: bool = False, maker_note_ids: tuple[tuple[str, str], ...] = ()
+    ) -> None:
+        self.identity = identity
+        self.maker_note_ids = maker_note_ids
+        """(label, value) of the serial numbers and names the reader found in maker notes:
+        with identity they are overwritten wherever they appear inside the maker note."""
+        self.removed: list[str] = []
+        self.identity_removed: list[str] = []
+
+    def location(self, label: str) -> None:
+        """Note that a location item was removed."""
+        if label not in self.removed:
+            self.removed.append(label)
+
+    def person(self, label: str) -> None:
+        """Note that an identity item (serial number, owner name) was removed."""
+        if label not in self.identity_removed:
+            self.identity_removed.append(label)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.removed or self.identity_removed)
