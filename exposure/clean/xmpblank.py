@@ -73,6 +73,14 @@ IDENTITY: dict[str, Rule] = {
 }
 """With ``--also-identity``: serial numbers, owner and creator names, copyright holders."""
 
+CANONICAL = {
+    EXIF: "exif", EXIF_EX: "exifEX", PHOTOSHOP: "photoshop", IPTC_CORE: "Iptc4xmpCore",
+    IPTC_EXT: "Iptc4xmpExt", DJI: "drone-dji", MEDIAPRO: "mediapro", DYNAMIC_MEDIA: "xmpDM",
+    WGS84: "geo", DARWIN_CORE: "dwc", AUX: "aux", TIFF: "tiff", DC: "dc",
+    XMP_RIGHTS: "xmpRights", **dict.fromkeys(MS_PHOTO, "MicrosoftPhoto"),
+}  # fmt: skip
+"""The usual prefix of each namespace, for the labels (a packet may bind any prefix)."""
+
 _DECLARATION = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -80,23 +88,27 @@ def _rules(identity: bool) -> list[tuple[dict[str, Rule], bool]]:
     return [(LOCATION, False), (IDENTITY, True)] if identity else [(LOCATION, False)]
 
 
-def _prefixes(text: bytes, identity: bool) -> dict[bytes, list[tuple[Rule, bool]]]:
+Bound = list[tuple[Rule, bool, str]]
+"""The rules a prefix is bound to: (rule, is identity, canonical prefix)."""
+
+
+def _prefixes(text: bytes, identity: bool) -> dict[bytes, Bound]:
     """prefix -> the rules of the namespaces it is bound to (anywhere in the packet)."""
-    found: dict[bytes, list[tuple[Rule, bool]]] = {}
+    found: dict[bytes, Bound] = {}
     for match in _DECLARATION.finditer(text):
         uri = (match.group(2) or match.group(3) or b"").decode("utf-8", "replace")
         for table, is_identity in _rules(identity):
             rule = table.get(uri)
             if rule is not None:
-                found.setdefault(match.group(1), []).append((rule, is_identity))
+                found.setdefault(match.group(1), []).append((rule, is_identity, CANONICAL[uri]))
     return found
 
 
-def _matches(rules: list[tuple[Rule, bool]], local: str) -> bool | None:
-    """None when no rule takes ``local``; else whether it is an identity property."""
-    for rule, is_identity in rules:
+def _matches(rules: Bound, local: str) -> tuple[bool, str] | None:
+    """None when no rule takes ``local``; else (is identity, its qualified name)."""
+    for rule, is_identity, prefix in rules:
         if rule(local):
-            return is_identity
+            return is_identity, f"{prefix}:{local}"
     return None
 
 
@@ -108,19 +120,17 @@ def _spans(text: bytes, identity: bool) -> list[tuple[int, int, str, bool]]:
         for match in re.finditer(
             rb"(?<=[\s\"'])" + p + rb":([\w.-]+)\s*=\s*(?:\"[^\"]*\"|'[^']*')", text
         ):
-            local = match.group(1).decode("ascii", "replace")
-            kind = _matches(rules, local)
-            if kind is not None:
-                spans.append((match.start(), match.end(), f"{prefix.decode()}:{local}", kind))
+            found = _matches(rules, match.group(1).decode("ascii", "replace"))
+            if found is not None:
+                spans.append((match.start(), match.end(), found[1], found[0]))
         for match in re.finditer(rb"<" + p + rb":([\w.-]+)(?=[\s/>])", text):
-            local = match.group(1).decode("ascii", "replace")
-            kind = _matches(rules, local)
-            if kind is None:
+            found = _matches(rules, match.group(1).decode("ascii", "replace"))
+            if found is None:
                 continue
             end = _element_end(text, match.start(), prefix + b":" + match.group(1))
             if end is None:
-                raise Unsafe(f"its XMP packet is damaged around {prefix.decode()}:{local}")
-            spans.append((match.start(), end, f"{prefix.decode()}:{local}", kind))
+                raise Unsafe(f"its XMP packet is damaged around {found[1]}")
+            spans.append((match.start(), end, found[1], found[0]))
     return spans
 
 
