@@ -1,7 +1,8 @@
 """Platform data exports: the user's own "download your data" archives, unpacked folders and
 lone export files (a phone's Timeline.json, a .gpx track).
 
-``EXPORT_SOURCES`` lists one source per platform; they go before the photo source in
+Each platform is one declaration in :mod:`.platforms`; ``EXPORT_SOURCES`` holds one source
+per platform, built from them.  They go before the photo source in
 ``exposure.sources.SOURCES`` so an unpacked export folder is read as that export.
 ``ArchiveSource`` comes after them: it reports damaged archives and refuses unknown ones.
 """

@@ -25,44 +25,29 @@ from exposure.sources.exports.jsonstream import SNIFF_BYTES, Shape, prepare, sni
 from exposure.sources.exports.layout import platform_of_names
 from exposure.sources.exports.limits import ReadProblem
 from exposure.sources.exports.nested import nested_names
+from exposure.sources.exports.platforms import PLATFORMS
 from exposure.sources.photos import media_kind
 
 TAR_PROBE = 500
 """Members of a tar archive looked at when deciding what it is (tar files have no index)."""
-TRACK = re.compile(r"\.(gpx|tcx|fit)(\.gz)?$", re.IGNORECASE)
-
 NAME_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), kind)
-    for p, kind in (
-        (r"(^|/)(records|location ?history)\.json$", "google-records"),
-        (r"(^|/)semantic location history/.+\.json$", "google-semantic"),
-        (r"(^|/)timeline edits\.json$", "google-timeline-edits"),
-        (r"(^|/)timeline\.json$", "google-timeline"),
-        (r"(^|/)location history[^/]*/settings\.json$", "google-settings"),
-        (r"(^|/)my ?activity\.json$", "google-my-activity"),
-        (r"(^|/)my ?activity\.html$", "google-my-activity-html"),
-        (r"(^|/)(saved places|reviews|label+ed places)\.json$", "google-maps-places"),
-        (r"(^|/)google (photos|fotos)/.+\.json$", "google-photos-sidecar"),
-        (r"(^|/)activities\.csv$", "strava-csv"),
-        (r"(^|/)[^/]*summarizedactivities\.json$", "garmin-activities"),
-        (r"(^|/)(account|profile)_based_in\.json$", "instagram-based-in"),
-        (r"(^|/)locations_of_interest\.json$", "instagram-interest-locations"),
-        (TRACK.pattern, "track"),
-    )
+    (re.compile(pattern, re.IGNORECASE), kind) for p in PLATFORMS for pattern, kind in p.files
 )
-"""Member name -> content kind, for names that say what the file is."""
+"""Member name -> content kind, for names that say what the file is (each platform's
+``files``)."""
 
-PLATFORM_OF_KIND = {
-    "google": "google-takeout",
-    "instagram": "instagram",
-    "facebook": "facebook",
-    "x": "x-twitter",
-    "strava": "strava",
-    "garmin": "garmin",
-    "track": "gps-tracks",
-    "snapchat": "snapchat",
-    "swarm": "swarm",
-}
+SHAPE_RULES: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    rule for p in PLATFORMS for rule in p.shapes
+)
+"""JSON paths -> content kind (each platform's ``shapes``), tried in this order."""
+
+LONE_FILES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p.lone_files, re.IGNORECASE), p.name) for p in PLATFORMS if p.lone_files
+)
+"""File names that say which platform made a lone file (GPS tracks)."""
+
+PLATFORM_OF_KIND = {kind.split("-")[0]: p.name for p in PLATFORMS for kind in p.content_kinds()}
+"""The first word of a content kind -> the platform (``google-records`` -> google-takeout)."""
 
 
 def route(name: str) -> str | None:
@@ -85,49 +70,7 @@ def json_kind(shape: Shape, ytd_name: str | None = None) -> str | None:
     """The content kind of a JSON document from its :class:`Shape` (None: not recognised)."""
     if ytd_name is not None:
         return f"x-{ytd_name.replace('_', '-').lower()}"
-    rules: tuple[tuple[tuple[str, ...], str], ...] = (
-        (("locations",), "google-records"),
-        (("timelineObjects",), "google-semantic"),
-        (("semanticSegments", "rawSignals", "userLocationProfile"), "google-timeline"),
-        (("item.startTime", "item.timelinePath", "item.visit"), "google-timeline"),
-        (("timelineEdits",), "google-timeline-edits"),
-        (
-            ("geoData", "geoDataExif", "photoTakenTime", "albumData.geoData"),
-            "google-photos-sidecar",
-        ),
-        (("features",), "google-maps-places"),
-        (("deviceSettings",), "google-settings"),
-        (("item.titleUrl", "item.header"), "google-my-activity"),
-        (("item.media", "ig_stories", "item.media_metadata"), "instagram-posts"),
-        (("account_history_login_history",), "instagram-logins"),
-        (("profile_user",), "instagram-personal"),
-        (("inferred_data_primary_location",), "instagram-based-in"),
-        (
-            ("photos.item.taken_at", "videos.item.taken_at", "photos.item.path"),
-            "instagram-media",
-        ),
-        (("item.attachments", "item.timestamp"), "facebook-posts"),
-        (("status_updates.item.timestamp", "status_updates.item.data"), "facebook-posts"),
-        (("primary_location_v2", "primary_public_location_v2", "profile_v2"), "facebook-profile"),
-        (("account_activity_v2",), "facebook-logins"),
-        (("location_history_v2", "location_history"), "facebook-location-history"),
-        (("item.id_str", "item.tweet"), "x-tweets"),
-        (
-            (
-                "Home & Work",
-                "Location History",
-                "Frequent Locations",
-                "Daily Top Locations",
-                "Saved Media",
-            ),
-            "snapchat-location",
-        ),
-        (
-            ("venue", "items.item.venue", "checkins.items.item.venue", "item.venue"),
-            "swarm-checkins",
-        ),
-    )
-    for paths, kind in rules:
+    for paths, kind in SHAPE_RULES:
         if shape.has(*paths):
             return kind
     return None
@@ -146,8 +89,9 @@ def identify_file(given: str, settings: ReadSettings) -> str | None:
     """The platform (a source name) that made the file ``given`` (an archive or a lone export
     file), or None.  A folder is judged by its names: :func:`.layout.platform_of_folder`."""
     path = Path(given).expanduser()
-    if TRACK.search(path.name):
-        return "gps-tracks"
+    for pattern, platform in LONE_FILES:
+        if pattern.search(path.name):
+            return platform
     try:
         container = open_container(given, settings, probe=TAR_PROBE)
     except ReadProblem:

@@ -2,7 +2,7 @@
 names, or an unpacked export folder, shows.
 
 Layout markers are file and folder names each platform's "download your data" archive is
-known to hold (see ../shared/docs/platforms.md).  Every audit of a folder runs this probe
+known to hold (see ../shared/docs/platforms.md), declared in :mod:`.platforms`.  Every audit of a folder runs this probe
 (an unpacked export is read as that export, not as photos), so this module needs nothing
 of the archive and JSON readers: looking inside files is :mod:`.detect`'s job.
 """
@@ -14,45 +14,15 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from exposure.sources.exports.platforms import BY_RANK
 from exposure.sources.photos import media_kind
 
 FOLDER_PROBE = 5000
 """Names looked at when deciding whether a folder is an unpacked export."""
 
-MARKERS: dict[str, tuple[str, ...]] = {
-    "facebook": (
-        r"(^|/)your_facebook_activity/",
-        r"(^|/)your_activity_across_facebook/",
-        r"(^|/)logged_information/location/",
-        r"(^|/)profile_information/profile_information\.json$",
-        r"your_posts__check_ins__photos_and_videos_\d+\.json$",
-        r"(^|/)posts/your_posts(_\d+)?\.json$",
-    ),
-    "instagram": (
-        r"(^|/)your_instagram_activity/",
-        r"(^|/)(content|media)/(posts_\d+|stories)\.json$",
-        r"(^|/)login_and_account_creation/login_activity\.json$",
-        r"(^|/)personal_information/personal_information(/personal_information)?\.json$",
-        r"(^|/)information_about_you/((account|profile)_based_in|locations_of_interest)\.json$",
-    ),
-    "x-twitter": (
-        r"(^|/)data/(tweets?|account|manifest|profile)\.js$",
-        r"(^|/)your archive\.html$",
-    ),
-    "strava": (r"(^|/)activities\.csv$",),
-    "garmin": (r"(^|/)di_connect/", r"(^|/)[^/]*_summarizedactivities\.json$"),
-    "snapchat": (r"(^|/)(json/)?(location_history|memories_history|snap_history)\.json$",),
-    "swarm": (r"(^|/)checkins\d*\.json$",),
-    "google-takeout": (
-        r"(^|/)takeout/",
-        r"(^|/)archive_browser\.html$",
-        r"(^|/)(location history( \(timeline\))?|semantic location history|google photos|"
-        r"my activity|maps \(your places\))/",
-        r"(^|/)(records|timeline edits)\.json$",
-    ),
-}
-"""Layout markers (regular expressions, matched ignoring case), tried in this order
-(Facebook before Instagram: both are Meta)."""
+MARKERS: dict[str, tuple[str, ...]] = {p.name: p.markers for p in BY_RANK if p.markers}
+"""Layout markers (regular expressions, matched ignoring case) of each platform, in the
+order they are tried (each platform's ``rank``: Facebook before Instagram, both Meta)."""
 
 _COMBINED: dict[str, re.Pattern[str]] = {
     platform: re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE)
@@ -62,11 +32,10 @@ _COMBINED: dict[str, re.Pattern[str]] = {
 folder of thousands of photos is probed on every audit)."""
 
 PAIRED_MARKERS: dict[str, tuple[frozenset[str], ...]] = {
-    "instagram": (frozenset({"media.json", "profile.json"}),),
+    p.name: p.paired_markers for p in BY_RANK if p.paired_markers
 }
 """Names too common to recognise an export on their own: every name of a set must sit in
-one folder (Instagram's 2018 export keeps ``media.json`` beside ``profile.json``; a photo
-folder with some app's ``media.json`` is not an Instagram export)."""
+one folder (see :attr:`Platform.paired_markers`)."""
 
 
 def _folders_of(names: list[str]) -> dict[str, set[str]]:
@@ -83,14 +52,15 @@ def platform_of_names(names: Iterable[str]) -> str | None:
     """The platform whose layout markers appear in ``names`` (None when none do)."""
     names = list(names)
     folders: dict[str, set[str]] | None = None
-    for platform, combined in _COMBINED.items():
-        if any(combined.search(name) for name in names):
-            return platform
-        pairs = PAIRED_MARKERS.get(platform, ())
+    for platform in BY_RANK:
+        combined = _COMBINED.get(platform.name)
+        if combined is not None and any(combined.search(name) for name in names):
+            return platform.name
+        pairs = platform.paired_markers
         if pairs:
             folders = _folders_of(names) if folders is None else folders
             if any(pair <= held for pair in pairs for held in folders.values()):
-                return platform
+                return platform.name
     return None
 
 

@@ -13,6 +13,7 @@ at.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,20 +23,6 @@ from typing import BinaryIO
 from exposure.metadata import MetadataError, PhotoMetadata, read_metadata_stream
 from exposure.model import Skipped, SourceItem
 from exposure.sources.base import Entry, MediaRead
-from exposure.sources.exports import (
-    facebook,
-    garmin,
-    google_maps,
-    google_photos,
-    google_takeout,
-    google_timeline,
-    instagram,
-    snapchat,
-    strava,
-    swarm,
-    tracks,
-    twitter,
-)
 from exposure.sources.exports.archive import Container, FileContainer, FolderContainer, Member
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.detect import json_kind, route
@@ -43,25 +30,18 @@ from exposure.sources.exports.document import Doc, Handler
 from exposure.sources.exports.jsonstream import prepare, sniff
 from exposure.sources.exports.limits import ReadProblem, megabytes
 from exposure.sources.exports.nested import open_nested, refusal
+from exposure.sources.exports.platforms import PLATFORMS
 from exposure.sources.photos import media_kind
 
 HANDLERS: dict[str, Handler] = {
-    **google_takeout.HANDLERS,
-    **google_timeline.HANDLERS,
-    **google_photos.HANDLERS,
-    **google_maps.HANDLERS,
-    **instagram.HANDLERS,
-    **facebook.HANDLERS,
-    **twitter.HANDLERS,
-    **strava.HANDLERS,
-    **garmin.HANDLERS,
-    **tracks.HANDLERS,
-    **snapchat.HANDLERS,
-    **swarm.HANDLERS,
+    kind: handler
+    for platform in PLATFORMS
+    for module in platform.parsers
+    for kind, handler in importlib.import_module(module).HANDLERS.items()
 }
-"""Content kind -> the function that reads such a file."""
+"""Content kind -> the function that reads such a file (from each platform's parsers)."""
 
-FIRST = ("strava-csv",)
+FIRST = tuple(kind for platform in PLATFORMS for kind in platform.read_first)
 """Kinds read before the rest (their facts name the others: activity names for tracks)."""
 SHOWN_FOLDERS = 8
 

@@ -1,4 +1,5 @@
-"""The export sources: one class per platform, all sharing the member loop in :mod:`.reader`.
+"""The export sources: one class per declared platform (:mod:`.platforms`), all sharing the
+member loop in :mod:`.reader`.
 
 Each recognises an INPUT by its layout (see :mod:`.detect`), so a folder holding an
 unpacked export is read as that export rather than as a folder of photos.  An archive that
@@ -22,6 +23,8 @@ from exposure.model import Skipped
 from exposure.options import Options
 from exposure.sources.base import Entry, Source
 from exposure.sources.exports.layout import platform_of_folder
+from exposure.sources.exports.platform import Platform
+from exposure.sources.exports.platforms import PLATFORMS
 
 if TYPE_CHECKING:
     from exposure.sources.exports.container import ReadSettings
@@ -93,117 +96,25 @@ class ExportSource(Source):
             container.close()
 
 
-class GoogleTakeoutSource(ExportSource):
-    """Google Takeout (Location History, Timeline, Photos sidecars, Maps) and phone Timeline files."""
-
-    name = "google-takeout"
-    description = "a Google Takeout archive or folder, or a Timeline.json / Records.json file"
-    group = "Google account (Takeout)"
-    kinds = (
-        "google-location-history",
-        "google-timeline",
-        "google-home-work",
-        "google-photos-location",
-        "google-maps-activity",
-        "google-maps-review",
-        "google-maps-saved-places",
+def _source(platform: Platform) -> type[ExportSource]:
+    """The ExportSource of one declared platform."""
+    words = "".join(part.capitalize() for part in platform.name.split("-"))
+    return type(
+        f"{words}Source",
+        (ExportSource,),
+        {
+            "__doc__": platform.title,
+            "__module__": __name__,
+            "name": platform.name,
+            "description": platform.description,
+            "group": platform.group,
+            "kinds": platform.kinds,
+        },
     )
 
 
-class InstagramSource(ExportSource):
-    """Instagram's "Download your information" export (JSON)."""
-
-    name = "instagram"
-    description = "an Instagram 'Download your information' export (JSON)"
-    group = "Instagram"
-    kinds = (
-        "instagram-post-location",
-        "instagram-post-place",
-        "instagram-inferred-location",
-        "instagram-photo-device",
-        "instagram-login-ips",
-    )
-
-
-class FacebookSource(ExportSource):
-    """Facebook's "Download your information" export (JSON)."""
-
-    name = "facebook"
-    description = "a Facebook 'Download your information' export (JSON)"
-    group = "Facebook"
-    kinds = (
-        "facebook-post-location",
-        "facebook-profile-place",
-        "facebook-location-history",
-        "facebook-login-ips",
-    )
-
-
-class TwitterSource(ExportSource):
-    """An X (Twitter) archive: ``data/tweets.js`` and friends."""
-
-    name = "x-twitter"
-    description = "an X (Twitter) archive"
-    group = "X (Twitter)"
-    kinds = ("x-post-location", "x-profile-location", "x-login-ips")
-
-
-class StravaSource(ExportSource):
-    """A Strava bulk export: ``activities.csv`` and the original activity files."""
-
-    name = "strava"
-    description = "a Strava bulk export (activities.csv with GPX/FIT/TCX files)"
-    group = "Strava"
-    kinds = ("route-endpoint",)
-
-
-class GarminSource(ExportSource):
-    """Garmin Connect's "Export Your Data" zip: activity summaries and the original FIT files."""
-
-    name = "garmin"
-    description = "a Garmin Connect data export (DI_CONNECT: activity summaries and FIT files)"
-    group = "Garmin Connect"
-    kinds = ("route-endpoint",)
-
-
-class TrackSource(ExportSource):
-    """Lone GPS track files: GPX, FIT or TCX (also gzipped)."""
-
-    name = "gps-tracks"
-    description = "a GPX, FIT or TCX track file"
-    group = "GPS track files"
-    kinds = ("route-endpoint",)
-
-
-class SnapchatSource(ExportSource):
-    """Snapchat's "My Data" export (``location_history.json``)."""
-
-    name = "snapchat"
-    description = "a Snapchat 'My Data' export"
-    group = "Snapchat"
-    kinds = ("snapchat-home-work", "snapchat-location-history")
-
-
-class SwarmSource(ExportSource):
-    """A Foursquare / Swarm check-in export."""
-
-    name = "swarm"
-    description = "a Foursquare / Swarm check-in export"
-    group = "Foursquare / Swarm"
-    kinds = ("swarm-checkin",)
-
-
-EXPORT_SOURCES: tuple[type[ExportSource], ...] = (
-    GoogleTakeoutSource,
-    InstagramSource,
-    FacebookSource,
-    TwitterSource,
-    StravaSource,
-    GarminSource,
-    TrackSource,
-    SnapchatSource,
-    SwarmSource,
-)
+EXPORT_SOURCES: tuple[type[ExportSource], ...] = tuple(_source(p) for p in PLATFORMS)
+"""One source per platform of :data:`.platforms.PLATFORMS`, in the same order."""
 
 
 def supported() -> str:
