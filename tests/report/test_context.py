@@ -279,11 +279,29 @@ def template_names() -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_file())
 
 
+def report_template_names() -> list[str]:
+    """The report page, the partials it includes (followed through includes) and the style
+    and script rendered into it; other pages (summary, handout, serve) have contexts of
+    their own and are tested with them."""
+    env = environment()
+    assert env.loader is not None
+    todo = ["report.html", "_style.css.j2", "_script.js.j2"]
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source, _, _ = env.loader.get_source(env, name)
+        todo.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
+    return sorted(seen)
+
+
 def test_templates_use_only_documented_fields() -> None:
     env = environment()
     allowed = documented_fields()
     assert env.loader is not None
-    for name in template_names():
+    for name in report_template_names():
         source, _, _ = env.loader.get_source(env, name)
         tree = env.parse(source)
         used = {node.attr for node in tree.find_all(nodes.Getattr)}
@@ -314,4 +332,7 @@ def test_css_and_js_live_in_template_files_not_python() -> None:
     names = template_names()
     assert "_style.css.j2" in names and "_script.js.j2" in names
     assert "report.html" in names
-    assert all(n == "report.html" or n.startswith("_") for n in names)
+    # Pages are whole documents; everything else is a partial whose name starts with "_".
+    pages = {"report.html", "summary.html", "handout.html", "serve.html"}
+    assert all(n in pages or n.startswith("_") for n in names), set(names) - pages
+    assert "_kind.html" in report_template_names()
