@@ -228,8 +228,13 @@ class _Handler(BaseHTTPRequestHandler):
             paths, urls, demo = check_inputs(body)
         except ValueError as exc:  # words for the page
             raise _Refused(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+        earlier = body.get("baseline")
+        before = app.job(earlier) if isinstance(earlier, str) else None
+        if earlier is not None and (before is None or before.snapshot().state != "done"):
+            raise _Refused(HTTPStatus.BAD_REQUEST, "the earlier check to compare with is not here")
         job = app.new_job()
         job.paths, job.urls, job.demo = paths, urls, demo
+        job.baseline = str(before.json) if before is not None else None
         self._send_json({"id": job.id}, HTTPStatus.CREATED)
 
     def _upload(self, job: Job, relative: str) -> None:

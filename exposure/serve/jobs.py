@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from exposure.model import Finding, Report, Skipped
+from exposure.model import Finding, Report, Severity, Skipped
 from exposure.written import record_folder, record_written
 
 SEND_EVERY = 0.2
@@ -64,6 +64,8 @@ class Job:
         self.paths: list[str] = []
         self.urls: list[str] = []
         self.demo = False
+        self.baseline: str | None = None
+        """JSON report of an earlier check to compare with (``verify``)."""
         self.status = Status()
         self.lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -112,7 +114,12 @@ class Job:
         ctx = multiprocessing.get_context("spawn")
         receive, send = ctx.Pipe(duplex=False)
         task = Task(
-            tuple(self.inputs()), self.demo, str(self.uploads), str(self.html), str(self.json)
+            tuple(self.inputs()),
+            self.demo,
+            str(self.uploads),
+            str(self.html),
+            str(self.json),
+            self.baseline,
         )
         self._process = ctx.Process(target=run_task, args=(task, send), daemon=True)
         with self.lock:
@@ -177,6 +184,7 @@ class Task:
     uploads: str
     html: str
     json: str
+    baseline: str | None = None
 
 
 class PipeProgress:
@@ -221,6 +229,12 @@ def run_task(task: Task, send: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when this stops
     try:
         report = _audit(task, PipeProgress(send))
+        summary = []
+        if task.baseline is not None:
+            from exposure.baseline import baseline_lines, compare, load_previous
+
+            report = compare(report, load_previous(task.baseline))
+            summary = baseline_lines(report, Severity.LOW)[:1]
         from exposure.report.files import write_private, write_private_text
         from exposure.report.html import render_html
         from exposure.report.json import write_json
@@ -229,7 +243,7 @@ def run_task(task: Task, send: Connection) -> None:
         write_private_text(task.html, render_html(report))
         write_private(task.json, lambda out: write_json(report, out))
         counts = {s.value: n for s, n in report.severity_counts().items()}
-        send.send(("done", (summary_line(report), counts)))
+        send.send(("done", (" ".join([summary_line(report), *summary]), counts)))
     except Exception as exc:  # noqa: BLE001 (the page shows any failure in words)
         send.send(("failed", str(exc) or type(exc).__name__))
     finally:

@@ -160,6 +160,28 @@ def test_uploaded_folder_is_checked_and_its_copies_removed(
     assert {("exposure-report.html", "report"), ("IMG_0101.jpg", "working file")} <= noted
 
 
+def test_check_again_compares_with_the_earlier_check(client: Client, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "mine"
+    shutil.copytree(PERSONA_DIR / "Phone camera roll", folder)
+    first = client.request("POST", "/api/jobs", {"paths": [str(folder)]}).json()["id"]
+    client.request("POST", f"/api/jobs/{first}/start", {})
+    assert client.wait(first)["state"] == "done"
+    (folder / "IMG_0101.jpg").unlink()  # "fixed" by removing the photo
+    bad = client.request("POST", "/api/jobs", {"paths": [str(folder)], "baseline": "nope"})
+    assert bad.status == 400
+    again = client.request("POST", "/api/jobs", {"paths": [str(folder)], "baseline": first})
+    second = again.json()["id"]
+    client.request("POST", f"/api/jobs/{second}/start", {})
+    state = client.wait(second)
+    assert state["state"] == "done"
+    assert "Compared with the earlier report" in state["summary"]
+    assert " 0 fixed" not in state["summary"]
+    report = client.request("GET", f"/report/{second}/json").json()
+    assert report["baseline"]["counts"]["fixed"] > 0
+
+
 def test_finish_with_wipe_removes_what_the_session_wrote(
     app: ServeApp, client: Client, tmp_path: Path
 ) -> None:
