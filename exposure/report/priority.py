@@ -58,7 +58,7 @@ def place_roles(places: Iterable[Place]) -> dict[str, str]:
     rank = list(PLACE_WEIGHT)
     roles: dict[str, str] = {}
     for place in places:
-        role = getattr(place, "role", None) or ""  # Place.role comes with the inference step
+        role = place.role.value
         if role not in PLACE_WEIGHT:
             continue
         for finding_id in place.finding_ids:

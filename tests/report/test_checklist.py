@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from exposure.demo import demo_inputs
-from exposure.model import Evidence, Finding, Severity
+from exposure.geo import Position
+from exposure.model import Evidence, Finding, Place, PlaceRole, Severity
 from exposure.options import Options
 from exposure.report import build_context, redact, render_html
 from exposure.report.leaks import join_leaks
@@ -179,14 +179,26 @@ def test_start_here_gives_three_to_five_actions() -> None:
     assert len(ranked) == 3
 
 
+def inferred(role: PlaceRole, *finding_ids: str) -> Place:
+    return Place(
+        id=f"p-{role}-{len(finding_ids)}",
+        label="",
+        centre=Position(52.5, 13.4),
+        radius_m=50.0,
+        points=len(finding_ids),
+        finding_ids=finding_ids,
+        role=role,
+    )
+
+
 def test_place_roles_from_inferred_places() -> None:
     places = [
-        SimpleNamespace(role="regular", finding_ids=("a", "b")),
-        SimpleNamespace(role="home", finding_ids=("b", "c")),
-        SimpleNamespace(role="visited", finding_ids=("d",)),
-        SimpleNamespace(finding_ids=("e",)),  # a place without a role
+        inferred(PlaceRole.REGULAR, "a", "b"),
+        inferred(PlaceRole.HOME, "b", "c"),
+        inferred(PlaceRole.VISITED, "d"),
+        inferred(PlaceRole.UNKNOWN, "e"),
     ]
-    assert place_roles(places) == {"a": "regular", "b": "home", "c": "home"}  # type: ignore[arg-type]
+    assert place_roles(places) == {"a": "regular", "b": "home", "c": "home"}
 
 
 def test_start_here_links_to_sections_on_the_page() -> None:
@@ -204,10 +216,8 @@ def test_start_here_links_to_sections_on_the_page() -> None:
 
 def test_start_here_says_which_place_an_action_feeds() -> None:
     report = many_photos_report(3)
-    place = SimpleNamespace(
-        role="home", finding_ids=(report.findings[0].id,), id="p1", label="", points=1
-    )
-    ctx = build_context(replace(report, places=(place,)))  # type: ignore[arg-type]
+    place = inferred(PlaceRole.HOME, report.findings[0].id)
+    ctx = build_context(replace(report, places=(place,)))
     assert ctx.start_here[0].reason == ("This feeds what a stranger can work out about your home.")
     assert ctx.item_anchors[report.findings[0].id] == "#finding-1"
 
