@@ -29,6 +29,7 @@ def test_wheel_installs_and_runs_demo(tmp_path: Path) -> None:
     (wheel,) = dist.glob("exposure-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "exposure/templates/report.html" in names
+    assert "exposure/report/world-110m.txt" in names  # the map's outlines
     assert any(n.startswith("exposure/demo/persona/") for n in names)
     assert any(n.startswith("exposure/demo/downloads/") for n in names)
     assert not any(n.startswith("tests/") for n in names)

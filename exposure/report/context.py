@@ -42,6 +42,7 @@ from exposure.report.base import TOOL_NAME, has_real_position
 from exposure.report.leaks import Leak, join_leaks
 from exposure.report.priority import place_roles, rank_actions
 from exposure.report.scrub import REDACT_DECIMALS
+from exposure.report.worldmap import MapView, build_map
 
 STORAGE_PREFIX = "exposure:v1"
 """First part of every localStorage key the page writes."""
@@ -363,6 +364,9 @@ class ReportContext:
     was found)."""
     baseline: BaselineView | None
     """Set when the audit was compared with an earlier report (``verify``)."""
+    map: MapView | None
+    """The offline map of located traces and inferred places, or None when nothing is
+    located (see :mod:`exposure.report.worldmap`)."""
     item_anchors: dict[str, str]
     """Finding id -> ``#finding-3``, the checklist line that holds it (for sections that
     link to the lines feeding a place)."""
@@ -415,6 +419,7 @@ def build_context(report: Report) -> ReportContext:
         total_lines=builder.lines,
         start_here=_start_here(ordered, report.places, builder.sections),
         baseline=_baseline(report),
+        map=build_map(report),
         item_anchors=builder.anchors,
         groups=groups,
         skipped=tuple(_skipped(s) for s in sorted(report.skipped, key=_skipped_key)),

@@ -332,3 +332,44 @@ def camera_roll_report(count: int, **overrides: Any) -> Report:
         findings.extend(identity_findings(n))
     findings.append(camera_details_finding())
     return many_photos_report(count, findings=tuple(findings), **overrides)
+
+
+# -- located traces and inferred places (the map) --------------------------------------
+
+
+def mapped_report(count: int = 40, **overrides: Any) -> Report:
+    """``count`` geotagged photos as located points, with an inferred home around the first
+    half and a work place 3 km away around the rest (for the map)."""
+    from exposure.model import LocatedPoint, Place, PlaceRole
+
+    photos = [photo_gps_finding(n) for n in range(count)]
+    home = Position(52.52, 13.405)
+    work = Position(52.547, 13.405)
+    points = []
+    for n, finding in enumerate(photos):
+        base = home if n < count // 2 else work
+        position = Position(base.lat + (n % 5) * 1e-4, base.lon + (n % 7) * 1e-4)
+        points.append(LocatedPoint(position, None, finding.locator, finding.id, "photo-gps"))
+    half = count // 2
+    places = (
+        Place(
+            id="p-home",
+            label="Place 1",
+            centre=home,
+            radius_m=40.0,
+            points=half,
+            finding_ids=tuple(f.id for f in photos[:half]),
+            role=PlaceRole.HOME,
+        ),
+        Place(
+            id="p-work",
+            label="Place 2",
+            centre=work,
+            radius_m=60.0,
+            points=count - half,
+            finding_ids=tuple(f.id for f in photos[half:]),
+            role=PlaceRole.WORK,
+        ),
+    )
+    base = many_photos_report(count, points=tuple(points), places=places)
+    return replace(base, **overrides)

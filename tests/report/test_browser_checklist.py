@@ -12,7 +12,7 @@ from typing import Any
 from exposure.report import redact, render_html
 from exposure.report.wording import JARGON_WORDS
 
-from .factories import camera_roll_report
+from .factories import camera_roll_report, mapped_report
 from .test_browser import SHOTS, browser, open_session, pytestmark
 
 __all__ = ["browser", "pytestmark"]
@@ -148,3 +148,77 @@ def test_verify_page_shows_fixed_items_done(browser: Any, tmp_path: Path) -> Non
             s.assert_clean(path.as_uri())
         finally:
             s.context.close()
+
+
+def colours(png: bytes) -> set[tuple[int, ...]]:
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(png)).convert("RGB").resize((120, 60))
+    return {
+        tuple(c // 16 for c in image.getpixel((x, y)))  # type: ignore[union-attr]
+        for x in range(120)
+        for y in range(60)
+    }
+
+
+def test_map_renders_offline_at_desktop_and_phone_width(browser: Any, tmp_path: Path) -> None:
+    for label, report in (("", mapped_report()), ("-shared", redact(mapped_report()))):
+        path = write(tmp_path, report, f"map{label}.html")
+        for name, options in (
+            ("desktop", {"viewport": {"width": 1280, "height": 900}}),
+            (
+                "phone",
+                {"viewport": {"width": 375, "height": 800}, "is_mobile": True, "has_touch": True},
+            ),
+        ):
+            s = open_session(browser, **options)
+            try:
+                s.page.goto(path.as_uri())
+                section = s.page.locator("#map")
+                section.scroll_into_view_if_needed()
+                overview = section.locator("svg.map-overview")
+                box = overview.bounding_box()
+                assert box is not None and box["width"] > 300 and box["height"] > 120
+                # the outlines are drawn: sea, land and dots in different colours
+                shot = overview.screenshot()
+                assert len(colours(shot)) >= 3
+                assert (
+                    s.page.evaluate("document.getElementById('map-land').getTotalLength()") > 1000
+                )
+                close_ups = section.locator("figure.map-local")
+                assert close_ups.count() == 3
+                first = close_ups.nth(1).locator("svg").bounding_box()
+                assert first is not None and first["width"] > 200
+                assert abs(first["width"] - first["height"]) < 2  # square, to scale
+                overflow = s.page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                assert overflow <= 0
+                section.screenshot(path=str(SHOTS / f"exposure-checklist-map{label}-{name}.png"))
+                # a numbered ring leads to its close-up
+                section.locator("svg.map-overview a").first.click()
+                assert s.page.evaluate("location.hash") == "#map-area"
+                s.assert_clean(path.as_uri())
+            finally:
+                s.context.close()
+
+
+def test_print_layout_keeps_map_and_start_here(browser: Any, tmp_path: Path) -> None:
+    path = write(tmp_path, mapped_report())
+    s = open_session(browser, viewport={"width": 1000, "height": 900})
+    try:
+        s.page.goto(path.as_uri())
+        s.page.emulate_media(media="print")
+        assert s.page.locator("#start-here").is_visible()
+        assert s.page.locator("svg.map-overview").is_visible()
+        for hidden in ("details.sources", "details.glossary", "button", ".kind-tools"):
+            assert s.page.locator(f"{hidden}:visible").count() == 0, hidden
+        pdf = s.page.pdf(format="A4")
+        pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+        assert 1 <= pages <= 40
+        s.page.screenshot(path=str(SHOTS / "exposure-checklist-print.png"), full_page=True)
+        s.assert_clean(path.as_uri())
+    finally:
+        s.context.close()

@@ -15,7 +15,7 @@ from jinja2 import meta, nodes
 
 from exposure.catalogue import CATALOGUE
 from exposure.model import Confidence, Severity
-from exposure.report import build_context, context, redact, wording
+from exposure.report import build_context, context, redact, wording, worldmap
 from exposure.report.context import CHUNK, FindingView, ReportContext
 from exposure.report.html import environment, template_dirs
 
@@ -29,10 +29,12 @@ from .factories import (
     photo_gps_finding,
 )
 
+VIEW_MODULES = (context, worldmap)  # the template contract's classes live in these
 VIEW_CLASSES = [
     obj
-    for obj in vars(context).values()
-    if inspect.isclass(obj) and dataclasses.is_dataclass(obj) and obj.__module__ == context.__name__
+    for module in VIEW_MODULES
+    for obj in vars(module).values()
+    if inspect.isclass(obj) and dataclasses.is_dataclass(obj) and obj.__module__ == module.__name__
 ]
 TOP_LEVEL_NAMES = {"ctx", "csp"}
 LOOP_NAMES = {"kind"}  # set by the loop that includes _kind.html
@@ -252,9 +254,9 @@ def test_confidence_is_words() -> None:
 
 def documented_fields() -> set[str]:
     """Names of context fields followed by a docstring (attribute docstrings, read by ast)."""
-    tree = ast.parse(Path(context.__file__).read_text(encoding="utf-8"))
+    trees = [ast.parse(Path(m.__file__ or "").read_text(encoding="utf-8")) for m in VIEW_MODULES]
     names: set[str] = set()
-    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+    for cls in (n for tree in trees for n in tree.body if isinstance(n, ast.ClassDef)):
         body = cls.body
         for stmt, after in zip(body, [*body[1:], None], strict=True):
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
