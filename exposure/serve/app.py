@@ -42,7 +42,7 @@ MAX_JSON = 1 << 20
 SPARE_BYTES = 200 * 1024 * 1024
 """Disk space an upload must leave free."""
 _JOB_PATH = re.compile(r"^/api/jobs/([A-Za-z0-9_-]{8,40})(/[a-z]+)?$")
-_REPORT_PATH = re.compile(r"^/report/([A-Za-z0-9_-]{8,40})(?:/(html|json))?$")
+_REPORT_PATH = re.compile(r"^/report/([A-Za-z0-9_-]{8,40})(?:/(html|json|clean\.zip))?$")
 
 
 class ServeApp:
@@ -216,6 +216,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif method == "POST" and action == "/start":
             self._read_json()
             self._start(job)
+        elif method == "POST" and action == "/clean":
+            self._read_json()
+            self._clean(job)
         else:
             raise _Refused(HTTPStatus.NOT_FOUND, "not found")
 
@@ -267,11 +270,24 @@ class _Handler(BaseHTTPRequestHandler):
         job.start()
         self._send_json({"started": job.id}, HTTPStatus.ACCEPTED)
 
+    def _clean(self, job: Job) -> None:
+        state = job.snapshot()
+        if state.state != "done" or not state.cleanable:
+            raise _Refused(HTTPStatus.CONFLICT, "clean copies are made of a finished check's files")
+        if state.clean:
+            raise _Refused(HTTPStatus.CONFLICT, "clean copies were already asked for")
+        job.start_clean()
+        self._send_json({"cleaning": job.id}, HTTPStatus.ACCEPTED)
+
     def _send_report(self, app: ServeApp, job_id: str, fmt: str | None) -> None:
         job = app.job(job_id)
         if job is None or job.snapshot().state != "done":
             raise _Refused(HTTPStatus.NOT_FOUND, "no report yet")
-        if fmt == "json":
+        if fmt == "clean.zip":
+            if job.snapshot().clean.get("state") != "done":
+                raise _Refused(HTTPStatus.NOT_FOUND, "no clean copies yet")
+            self._send_zip(job.clean_copies, "exposure-clean-copies.zip")
+        elif fmt == "json":
             self._send_file(job.json, "application/json; charset=utf-8", "exposure-report.json")
         elif fmt == "html":
             self._send_file(job.html, "text/html; charset=utf-8", "exposure-report.html")
@@ -347,6 +363,27 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True  # a refused upload's body is not read
         self.end_headers()
         self.wfile.write(body)
+
+    def _send_zip(self, folder: Path, name: str) -> None:
+        """``folder`` as a zip, made while it is sent (stored: photos do not compress)."""
+        import os
+        import zipfile
+
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "application/zip")
+        self.send_header("Content-Disposition", f'attachment; filename="{name}"')
+        self.send_header("Content-Security-Policy", "default-src 'none'")
+        self._common_headers()
+        self.send_header("Connection", "close")  # the end of the answer is the end of the zip
+        self.end_headers()
+        self.close_connection = True
+        with zipfile.ZipFile(self.wfile, "w", zipfile.ZIP_STORED) as archive:
+            for root, folders, files in os.walk(folder, followlinks=False):
+                folders.sort()
+                for file in sorted(files):
+                    path = Path(root, file)
+                    if path.is_file() and not path.is_symlink():
+                        archive.write(path, path.relative_to(folder).as_posix())
 
     def _send_file(self, path: Path, content_type: str, name: str) -> None:
         size = path.stat().st_size

@@ -40,6 +40,10 @@ class Status:
     severities: dict[str, int] = field(default_factory=dict)
     error: str = ""
     started: float = 0.0
+    cleanable: bool = False
+    """Some inputs are local files or folders (clean copies can be made of them)."""
+    clean: dict[str, Any] = field(default_factory=dict)
+    """The clean copies: ``{"state", "done", "summary", "error"}`` once asked for."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +54,8 @@ class Status:
             "summary": self.summary,
             "severities": self.severities,
             "error": self.error,
+            "cleanable": self.cleanable,
+            "clean": self.clean,
         }
 
 
@@ -69,6 +75,7 @@ class Job:
         self.status = Status()
         self.lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._cleaner: multiprocessing.process.BaseProcess | None = None
         folder.mkdir(mode=0o700)
         record_folder(folder, what="working folder")
 
@@ -79,6 +86,14 @@ class Job:
     @property
     def json(self) -> Path:
         return self.folder / "exposure-report.json"
+
+    @property
+    def clean_copies(self) -> Path:
+        return self.folder / "clean copies"
+
+    def local_inputs(self) -> list[str]:
+        """Typed paths and uploaded items: what clean copies can be made of."""
+        return [i for i in self.inputs() if not i.lower().startswith(("http://", "https://"))]
 
     def add_upload(self, relative: str, body: Any, length: int) -> None:
         """Store one chosen file under ``uploads/`` (``relative`` already checked safe)."""
@@ -123,7 +138,9 @@ class Job:
         )
         self._process = ctx.Process(target=run_task, args=(task, send), daemon=True)
         with self.lock:
-            self.status = Status(state="running", started=time.monotonic())
+            self.status = Status(
+                state="running", started=time.monotonic(), cleanable=bool(self.local_inputs())
+            )
         self._process.start()
         send.close()
         threading.Thread(target=self._follow, args=(receive,), daemon=True).start()
@@ -149,17 +166,53 @@ class Job:
             if self.status.state == "running":
                 self.status.state = "failed"
                 self.status.error = "the check stopped before its end"
+            keep = self.status.state == "done" and self.status.cleanable and not self.demo
+        if not keep:  # kept for clean copies until they are made or the session ends
+            self.remove_uploads()
+
+    def start_clean(self) -> None:
+        """Make clean copies of the local inputs, in a child process like the check."""
+        ctx = multiprocessing.get_context("spawn")
+        receive, send = ctx.Pipe(duplex=False)
+        inputs = tuple(self.local_inputs())
+        with self.lock:
+            self.status.clean = {"state": "running", "done": 0, "summary": "", "error": ""}
+        self._cleaner = ctx.Process(
+            target=run_clean, args=(inputs, str(self.clean_copies), send), daemon=True
+        )
+        self._cleaner.start()
+        send.close()
+        threading.Thread(target=self._follow_clean, args=(receive,), daemon=True).start()
+
+    def _follow_clean(self, receive: Connection) -> None:
+        while True:
+            try:
+                kind, data = receive.recv()
+            except (EOFError, OSError):
+                break
+            with self.lock:
+                if kind == "progress":
+                    self.status.clean["done"] = data
+                elif kind == "done":
+                    self.status.clean.update(state="done", summary=data)
+                elif kind == "failed":
+                    self.status.clean.update(state="failed", error=data)
+        if self._cleaner is not None:
+            self._cleaner.join(5)
+        with self.lock:
+            if self.status.clean.get("state") == "running":
+                self.status.clean.update(state="failed", error="stopped before its end")
         self.remove_uploads()
 
     def stop(self) -> None:
-        """End the child at once (server shutting down)."""
-        process = self._process
-        if process is not None and process.is_alive():
-            process.terminate()
-            process.join(5)
-            if process.is_alive():
-                process.kill()
+        """End the children at once (server shutting down)."""
+        for process in (self._process, self._cleaner):
+            if process is not None and process.is_alive():
+                process.terminate()
                 process.join(5)
+                if process.is_alive():
+                    process.kill()
+                    process.join(5)
         with self.lock:
             if self.status.state == "running":
                 self.status.state = "stopped"
@@ -172,7 +225,11 @@ class Job:
 
     def snapshot(self) -> Status:
         with self.lock:
-            return replace(self.status, severities=dict(self.status.severities))
+            return replace(
+                self.status,
+                severities=dict(self.status.severities),
+                clean=dict(self.status.clean),
+            )
 
 
 @dataclass(frozen=True)
@@ -244,6 +301,31 @@ def run_task(task: Task, send: Connection) -> None:
         write_private(task.json, lambda out: write_json(report, out))
         counts = {s.value: n for s, n in report.severity_counts().items()}
         send.send(("done", (" ".join([summary_line(report), *summary]), counts)))
+    except Exception as exc:  # noqa: BLE001 (the page shows any failure in words)
+        send.send(("failed", str(exc) or type(exc).__name__))
+    finally:
+        send.close()
+
+
+def run_clean(inputs: tuple[str, ...], out: str, send: Connection) -> None:
+    """The child process making clean copies (exposure clean) of ``inputs`` into ``out``."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    last = [0.0]
+
+    def progress(done: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= SEND_EVERY:
+            last[0] = now
+            send.send(("progress", done))
+
+    try:
+        from exposure.clean.command import summary
+        from exposure.clean.run import clean
+
+        result = clean(inputs, out, progress=progress)
+        send.send(("done", summary(result)))
     except Exception as exc:  # noqa: BLE001 (the page shows any failure in words)
         send.send(("failed", str(exc) or type(exc).__name__))
     finally:

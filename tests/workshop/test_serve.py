@@ -122,9 +122,14 @@ def test_hostile_upload_name_is_refused_over_http(
     assert not (tmp_path / "owned.jpg").exists() and not (tmp_path / "work" / "owned.jpg").exists()
 
 
-def test_uploaded_folder_is_checked_and_its_copies_removed(
+def test_uploaded_folder_is_checked_cleaned_and_its_copies_removed(
     app: ServeApp, client: Client, tmp_path: Path
 ) -> None:
+    import io
+    import zipfile
+
+    from exposure.metadata import read_metadata_bytes
+
     job = client.request("POST", "/api/jobs", {}).json()["id"]
     roll = PERSONA_DIR / "Phone camera roll"
     for name in ("IMG_0101.jpg", "IMG_0131.jpg"):
@@ -139,9 +144,10 @@ def test_uploaded_folder_is_checked_and_its_copies_removed(
     )
     assert twice.status == 409
     assert client.request("GET", f"/report/{job}").status == 404  # not before it is done
+    assert client.request("POST", f"/api/jobs/{job}/clean", {}).status == 409  # nor this
     assert client.request("POST", f"/api/jobs/{job}/start", {}).status == 202
     state = client.wait(job)
-    assert state["state"] == "done", state
+    assert state["state"] == "done" and state["cleanable"], state
     assert state["severities"]["high"] >= 2 and state["summary"].startswith("Checked 2 items")
     report = client.request("GET", f"/report/{job}/json")
     assert report.headers["content-disposition"] == 'attachment; filename="exposure-report.json"'
@@ -150,14 +156,35 @@ def test_uploaded_folder_is_checked_and_its_copies_removed(
     assert str(tmp_path) not in report.body.decode()
     page = client.request("GET", f"/report/{job}")
     assert page.status == 200 and "default-src 'none'" in page.headers["content-security-policy"]
+    assert client.request("PUT", f"/api/jobs/{job}/files?path=late.jpg", b"x").status == 409
+
     uploads = app.workdir / job / "uploads"
+    assert uploads.is_dir()  # kept until the clean copies are made (or the session ends)
+    assert client.request("POST", f"/api/jobs/{job}/clean", {}).status == 202
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        clean = client.request("GET", f"/api/jobs/{job}").json()["clean"]
+        if clean["state"] != "running":
+            break
+        time.sleep(0.2)
+    assert clean["state"] == "done", clean
+    assert clean["summary"].startswith("Wrote 2 clean copies")
+    zipped = client.request("GET", f"/report/{job}/clean.zip")
+    assert zipped.status == 200
+    assert read_metadata_bytes((roll / "IMG_0101.jpg").read_bytes(), "o.jpg").real_positions
+    with zipfile.ZipFile(io.BytesIO(zipped.body)) as archive:
+        names = sorted(archive.namelist())
+        assert names == ["Phone camera roll/IMG_0101.jpg", "Phone camera roll/IMG_0131.jpg"]
+        for name in names:
+            meta = read_metadata_bytes(archive.read(name), name)
+            assert not meta.real_positions, name
     deadline = time.monotonic() + 10
     while uploads.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not uploads.exists()  # copies go as soon as they are checked
-    assert client.request("PUT", f"/api/jobs/{job}/files?path=late.jpg", b"x").status == 409
+    assert not uploads.exists()  # the copies of chosen files go once they are cleaned
     noted = {(Path(w.path).name, w.what) for w in read_list()}
-    assert {("exposure-report.html", "report"), ("IMG_0101.jpg", "working file")} <= noted
+    assert {("exposure-report.html", "report"), ("IMG_0101.jpg", "clean copy")} <= noted
+    assert ("IMG_0101.jpg", "working file") in noted
 
 
 def test_check_again_compares_with_the_earlier_check(client: Client, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,17 @@ def test_choose_a_folder_check_open_and_wipe(browser: Any, tmp_path: Path) -> No
         assert "Phone camera roll/IMG_0101.jpg" in report.content()
         assert w.violations(report) == [] and w.violations(page) == []
         report.close()
+
+        page.locator("#clean").click()
+        expect(page.locator("#save-clean")).to_be_visible(timeout=60_000)
+        expect(page.locator("#clean-status")).to_contain_text("Wrote")
+        with page.expect_download() as download:
+            page.locator("#save-clean").click()
+        saved = tmp_path / "clean.zip"
+        download.value.save_as(saved)
+        with zipfile.ZipFile(saved) as archive:
+            assert "Phone camera roll/IMG_0101.jpg" in archive.namelist()
+        saved.unlink()
 
         page.locator("#wipe").click()
         expect(page.locator("#finished")).to_be_visible()
