@@ -141,7 +141,9 @@ class Pseudonyms:
         candidates = [p for n in names for p in self._by_name[n]] + self._folders
         for path in sorted(candidates, key=len, reverse=True):
             if path in text:
-                text = text.replace(path, self.locator(path))
+                # A known folder followed by more path is labelled whole, further down.
+                label = self.locator(path).replace("\\", "\\\\")  # literal in re.sub
+                text = re.sub(re.escape(path) + r"(?![/\\]\w)", label, text)
         for name in sorted(names, key=len, reverse=True):
             if len(name) >= 5 and name in text:
                 text = text.replace(name, self.locator(self._by_name[name][0]))
