@@ -175,7 +175,7 @@ def _infer(found: _Collector) -> tuple[tuple[LocatedPoint, ...], tuple[Place, ..
     )
     if not points:
         return points, ()
-    inferred = infer(points)
+    inferred = infer(points, {f.id: f.group for f in found.findings.values()})
     found.add(inferred.findings)
     return points, inferred.places
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from exposure.catalogue import CATALOGUE
 from exposure.detectors import PHOTO_DETECTORS, TEXT_DETECTORS, all_kinds
+from exposure.inference import inference_kinds
 from exposure.sources import SOURCES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -34,7 +35,7 @@ def test_text_detectors_are_named_documented_and_tested() -> None:
 def produced_kinds() -> set[str]:
     """Kinds the detectors produce, and kinds sources produce themselves (their ``kinds``)."""
     from_sources = {kind for source in SOURCES for kind in getattr(source, "kinds", ())}
-    return set(all_kinds()) | from_sources
+    return set(all_kinds()) | from_sources | set(inference_kinds())
 
 
 def test_every_kind_has_remediation_and_docs() -> None:

@@ -10,7 +10,7 @@ checks that every kind a detector or source can produce has an entry, and the re
 
 from __future__ import annotations
 
-from exposure.catalogue import exports, photos, text, web
+from exposure.catalogue import exports, inference, photos, text, web
 from exposure.catalogue.base import CHECKED, KindInfo, step
 
 AREAS: dict[str, tuple[KindInfo, ...]] = {
@@ -18,6 +18,7 @@ AREAS: dict[str, tuple[KindInfo, ...]] = {
     "text": text.ENTRIES,
     "web": web.ENTRIES,
     "exports": exports.ENTRIES,
+    "inference": inference.ENTRIES,
 }
 """Area -> its entries, in documentation order (each area is one table of
 docs/finding-kinds.md)."""

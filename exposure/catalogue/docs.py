@@ -22,12 +22,14 @@ HEADER = "| kind | severity | found by | what it means |\n| --- | --- | --- | --
 def producers() -> dict[str, list[str]]:
     """Kind -> the names of the detectors and sources that produce it, in registry order."""
     from exposure.detectors import PHOTO_DETECTORS, TEXT_DETECTORS
+    from exposure.inference import INFERENCE_STEPS
     from exposure.sources import SOURCES
 
     found: dict[str, list[str]] = {}
     named: list[tuple[str, tuple[str, ...]]] = [(d.name, d.kinds) for d in PHOTO_DETECTORS]
     named += [(d.name, d.kinds) for d in TEXT_DETECTORS]
     named += [(s.name, getattr(s, "kinds", ())) for s in SOURCES]
+    named += [(f"inference: {s.name}", s.kinds) for s in INFERENCE_STEPS]
     for name, kinds in named:
         for kind in kinds:
             found.setdefault(kind, []).append(name)

@@ -12,6 +12,7 @@ everything at once sees the same home and workplace from many sides.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -326,13 +327,53 @@ def strava() -> dict[str, bytes]:
         "2102,2024-03-07 06:30:00,Morning Run,Run,,activities/2102.fit.gz\n"
         "2103,2024-03-09 06:30:00,Morning Ride,Ride,,activities/2103.tcx.gz\n"
     )
-    return {
-        "activities.csv": csv.encode(),
+    files = {
+        "activities.csv": (csv + _zone_csv()).encode(),
         "profile.csv": b"Athlete ID,First Name\n1,Alex\n",
         "activities/2101.gpx": gpx(_iso(runs[0]), "Morning Run"),
         "activities/2102.fit.gz": gz(fit(runs[1])),
         "activities/2103.tcx.gz": gz(tcx(_iso(runs[2]))),
     }
+    files.update(_zone_runs())
+    return files
+
+
+ZONE_M = 300.0
+"""The privacy zone Alex set around home in the second week (made up)."""
+_ZONE_RUNS = ((20, 110), (110, 200), (200, 290), (290, 20), (20, 200), (110, 290))
+"""Where each later run leaves and re-enters the zone (degrees from east)."""
+
+
+def _on_ring(degrees: float) -> tuple[float, float]:
+    north = ZONE_M * math.sin(math.radians(degrees)) / 111_195
+    east = ZONE_M * math.cos(math.radians(degrees)) / (111_195 * math.cos(math.radians(HOME[0])))
+    return HOME[0] + north, HOME[1] + east
+
+
+def _zone_csv() -> str:
+    return "".join(
+        f"{2110 + n},2024-03-{11 + n:02d} 18:00:00,Evening Run,Run,,activities/{2110 + n}.gpx\n"
+        for n in range(len(_ZONE_RUNS))
+    )
+
+
+def _zone_runs() -> dict[str, bytes]:
+    """Runs as Strava shows them once a privacy zone hides their first and last 300 m:
+    each starts and ends on the circle, so the circle's centre gives the home away."""
+    out = {}
+    for n, (leave, back) in enumerate(_ZONE_RUNS):
+        moment = START + timedelta(days=7 + n, hours=18)
+        start, end = _on_ring(leave), _on_ring(back)
+        points = [
+            (start[0] + k * 0.0004, start[1] + k * 0.0003, _unix(moment) + 60 * k)
+            for k in range(12)
+        ]
+        points += [
+            (end[0] + (11 - k) * 0.0004, end[1] - (11 - k) * 0.0003, _unix(moment) + 60 * (12 + k))
+            for k in range(12)
+        ]
+        out[f"activities/{2110 + n}.gpx"] = gpx(_iso(points), "Evening Run")
+    return out
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

@@ -8,20 +8,37 @@ and the finding kinds it can produce (``tests/test_registry.py`` checks them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from exposure.inference.base import Inference, InferenceStep
 from exposure.inference.places import to_places
-from exposure.inference.steps import PlacesStep, RolesStep
+from exposure.inference.steps import (
+    NamesStep,
+    PlacesStep,
+    PlatformLabelStep,
+    PrivacyZoneStep,
+    RolesStep,
+    TimePatternStep,
+)
 from exposure.model import LocatedPoint
 
-INFERENCE_STEPS: tuple[type[InferenceStep], ...] = (PlacesStep, RolesStep)
+INFERENCE_STEPS: tuple[type[InferenceStep], ...] = (
+    PlacesStep,
+    PrivacyZoneStep,
+    PlatformLabelStep,
+    RolesStep,
+    TimePatternStep,
+    NamesStep,
+)
 
 
-def infer(points: Sequence[LocatedPoint]) -> Inference:
-    """Run every step over ``points``; the result holds ``places`` and ``findings``."""
-    state = Inference(points=points)
+def infer(points: Sequence[LocatedPoint], groups: Mapping[str, str] | None = None) -> Inference:
+    """Run every step over ``points``; the result holds ``places`` and ``findings``.
+
+    ``groups`` maps finding ids to their groups (where the user acts), so a finding made
+    from others (a privacy zone from route ends) lands in the same group."""
+    state = Inference(points=points, groups=groups or {})
     for step in INFERENCE_STEPS:
         state = step().run(state)
     return replace(state, places=to_places(state.clusters))

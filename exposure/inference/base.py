@@ -19,8 +19,8 @@ explicit registry; like detectors, each step declares the finding ``kinds`` it p
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from exposure.inference.cluster import Cluster
@@ -33,6 +33,8 @@ class Inference:
 
     points: Sequence[LocatedPoint]
     """Every located observation kept by the audit (never copied)."""
+    groups: Mapping[str, str] = field(default_factory=dict)
+    """Finding id -> its group (where the user acts), for findings made from others."""
     clusters: tuple[Cluster, ...] = ()
     """Places found so far, densest first, with their time statistics and (after the
     ``roles`` step) their role."""

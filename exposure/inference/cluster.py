@@ -37,8 +37,8 @@ class Cluster:
     points: int
     kinds: tuple[tuple[str, int], ...] = ()
     """Points per finding kind, most first."""
-    items: tuple[tuple[str, int], ...] = ()
-    """Distinct items (files, activities, export files) per finding kind, most first."""
+    items: tuple[tuple[str, frozenset[str]], ...] = ()
+    """The items (files, activities, export files: their locators) per finding kind."""
     finding_ids: tuple[str, ...] = ()
     labels: tuple[tuple[str, int], ...] = ()
     """Platform labels (``home``, ``work``) among its points, with counts."""
@@ -66,6 +66,8 @@ class Cluster:
     zone_routes: int = 0
     """Routes whose ends ring this place (the centre of a fitness app's privacy zone)."""
     near: Near | None = None
+    examples: tuple[str, ...] = ()
+    """A few of the items it comes from (locators, sorted), for evidence lines."""
 
     @property
     def dated(self) -> bool:
@@ -78,9 +80,22 @@ class Cluster:
         return len({(d + 3) // 7 for d in self.days})
 
     @property
+    def visits(self) -> int:
+        """Separate visits: runs of consecutive days (a week's stay is one visit)."""
+        ordered = sorted(self.days)
+        return sum(
+            1 for a, b in zip([None, *ordered], ordered, strict=False) if a is None or b - a > 1
+        )
+
+    @property
     def work_weeks(self) -> int:
         """Distinct weeks with a weekday-daytime sighting."""
         return len({(d + 3) // 7 for d in self.work_days})
+
+    @property
+    def item_counts(self) -> tuple[tuple[str, int], ...]:
+        """Distinct items per finding kind, most first."""
+        return _ranked((kind, len(found)) for kind, found in self.items)
 
     @property
     def kind_names(self) -> frozenset[str]:
@@ -165,7 +180,7 @@ class Tally:
             radius_m=radius_m,
             points=self.points,
             kinds=_ranked(self.kinds.items()),
-            items=_ranked((k, len(v)) for k, v in self.items.items()),
+            items=tuple(sorted((k, frozenset(v)) for k, v in self.items.items())),
             finding_ids=tuple(sorted(self.finding_ids)),
             labels=_ranked(self.labels.items()),
             days=frozenset(self.days),
@@ -178,6 +193,7 @@ class Tally:
             last=self.last[1] if self.last else None,
             first_s=self.first[0] if self.first else None,
             last_s=self.last[0] if self.last else None,
+            examples=tuple(sorted(min(v) for v in self.items.values()))[:3],
         )
 
 
@@ -189,7 +205,10 @@ def merge(parts: Iterable[Cluster], centre: Position, radius_m: float) -> Cluste
     """One cluster made of ``parts`` (their evidence and times together) at ``centre``."""
     parts = list(parts)
     kinds = _summed(p.kinds for p in parts)
-    items = _summed(p.items for p in parts)
+    items: dict[str, frozenset[str]] = {}
+    for part in parts:
+        for kind, found in part.items:
+            items[kind] = items.get(kind, frozenset()) | found
     labels = _summed(p.labels for p in parts)
     firsts = [(p.first_s, p.first) for p in parts if p.first_s is not None and p.first]
     lasts = [(p.last_s, p.last) for p in parts if p.last_s is not None and p.last]
@@ -202,7 +221,7 @@ def merge(parts: Iterable[Cluster], centre: Position, radius_m: float) -> Cluste
         radius_m=radius_m,
         points=sum(p.points for p in parts),
         kinds=_ranked(kinds.items()),
-        items=_ranked(items.items()),
+        items=tuple(sorted(items.items())),
         finding_ids=tuple(sorted({i for p in parts for i in p.finding_ids})),
         labels=_ranked(labels.items()),
         days=frozenset().union(*(p.days for p in parts)),
@@ -217,6 +236,7 @@ def merge(parts: Iterable[Cluster], centre: Position, radius_m: float) -> Cluste
         last_s=last[0] if last else None,
         extra=tuple(dict.fromkeys(e for p in parts for e in p.extra)),
         zone_routes=max(p.zone_routes for p in parts),
+        examples=tuple(sorted({e for p in parts for e in p.examples}))[:3],
     )
 
 

@@ -70,7 +70,7 @@ def to_places(clusters: tuple[Cluster, ...]) -> tuple[Place, ...]:
                 role=role,
                 confidence=cluster.confidence,
                 reason=reason,
-                sources=tuple(counted(cluster.kinds, cluster.items)),
+                sources=tuple(counted(cluster.kinds, cluster.item_counts)),
                 near=cluster.near,
             )
         )

@@ -6,9 +6,11 @@
   home; a photographer whose photos are all taken elsewhere gets none either.
 * **work** (or school): seen on weekdays between 09:00 and 17:00 on at least
   :data:`MIN_WORK_DAYS` days over two weeks or more, mostly at those times.
-* **regular**: seen on at least three different days over two weeks or more (a gym, a
-  parent's house, a child's school).
-* **visited**: seen on one or two days only (travel, an outing).  Never home.
+* **regular**: seen on at least three separate visits (not consecutive days) over two
+  weeks or more (a gym, a parent's house, a child's school).
+* **visited**: seen on one or two days only (travel, an outing).  Never home: a home must
+  lie in the area (about 50 km) where the evidence spends the most days, and its nights
+  must span a week or more, so a holiday rental never becomes one.
 * **unknown**: nothing says when it was seen.
 
 A place a platform labelled (Google, Snapchat) takes that role when the behaviour names no
@@ -17,6 +19,7 @@ other; when it agrees, confidence goes up.  Every role comes with its reason in 
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from exposure.inference.cluster import Cluster
@@ -32,6 +35,10 @@ MIN_WORK_DAYS = 3
 MIN_WEEKS = 2
 WORK_SHARE = 0.4
 """At least this share of a work place's days are weekday-daytime sightings."""
+MIN_SPAN_DAYS = 7
+"""A home's nights and weekend days span at least this many days."""
+REGION_DEG = 0.5
+"""Cells of the area a life is lived in (0.5 degree; the 3x3 block around the busiest)."""
 SECOND_HOME_NIGHTS = 5
 LABEL_PLATFORMS = {"google-home-work": "Google", "snapchat-home-work": "Snapchat"}
 
@@ -39,7 +46,7 @@ LABEL_PLATFORMS = {"google-home-work": "Google", "snapchat-home-work": "Snapchat
 def assign_roles(clusters: tuple[Cluster, ...]) -> tuple[Cluster, ...]:
     """``clusters`` with role, confidence and reason set (same order)."""
     all_nights = len(frozenset().union(*(_home_days(c) for c in clusters))) if clusters else 0
-    home = _pick_home(clusters, all_nights)
+    home = _pick_home(clusters, all_nights, _home_region(clusters))
     work = _pick_work(clusters, home)
     out = []
     for index, cluster in enumerate(clusters):
@@ -62,18 +69,50 @@ def _night_share(cluster: Cluster, all_nights: int) -> float:
 
 
 def _is_home(cluster: Cluster, all_nights: int) -> bool:
+    days = _home_days(cluster)
     return (
-        len(_home_days(cluster)) >= MIN_HOME_DAYS
+        len(days) >= MIN_HOME_DAYS
         and bool(cluster.nights)
+        and max(days) - min(days) >= MIN_SPAN_DAYS
         and _night_share(cluster, all_nights) >= HOME_SHARE
     )
 
 
-def _pick_home(clusters: tuple[Cluster, ...], all_nights: int) -> int | None:
+Region = tuple[int, int]
+
+
+def _region(cluster: Cluster) -> Region:
+    return (
+        math.floor(cluster.centre.lat / REGION_DEG),
+        math.floor(cluster.centre.lon / REGION_DEG),
+    )
+
+
+def _home_region(clusters: tuple[Cluster, ...]) -> Region | None:
+    """The cell whose 3x3 block holds the most distinct days: where the life is lived."""
+    days: dict[Region, set[int]] = {}
+    for cluster in clusters:
+        days.setdefault(_region(cluster), set()).update(cluster.days)
+    if not days:
+        return None
+
+    def block(key: Region) -> int:
+        near = (days.get((key[0] + a, key[1] + b), set()) for a in (-1, 0, 1) for b in (-1, 0, 1))
+        return len(set().union(*near))
+
+    return max(sorted(days), key=block)
+
+
+def _in_region(cluster: Cluster, region: Region | None) -> bool:
+    here = _region(cluster)
+    return region is not None and abs(here[0] - region[0]) <= 1 and abs(here[1] - region[1]) <= 1
+
+
+def _pick_home(clusters: tuple[Cluster, ...], all_nights: int, region: Region | None) -> int | None:
     candidates = [
         (2 * len(c.nights) + len(c.weekend_days), len(c.slots), -i)
         for i, c in enumerate(clusters)
-        if _is_home(c, all_nights)
+        if _is_home(c, all_nights) and _in_region(c, region)
     ]
     if candidates:
         return -max(candidates)[2]
@@ -129,7 +168,7 @@ def _timing_note(cluster: Cluster) -> str:
 def _home(cluster: Cluster, all_nights: int) -> Cluster:
     nights = len(cluster.nights)
     label = _label_words(cluster, "home")
-    if _is_home(cluster, all_nights):
+    if _is_home(cluster, all_nights) and len(cluster.nights) >= 1:
         weekend = len(cluster.weekend_days)
         reason = (
             f"Seen on {_n(nights, 'night')} (20:00-07:00)"
@@ -145,10 +184,7 @@ def _home(cluster: Cluster, all_nights: int) -> Cluster:
         else:
             confidence = Confidence.LOW
     elif cluster.zone_routes:
-        reason = (
-            f"{_n(cluster.zone_routes, 'route')} start and end on a circle around this spot: "
-            "the hidden centre of a privacy zone, usually a home."
-        )
+        reason = "The hidden centre of a fitness app's privacy zone, usually a home."
         confidence = Confidence.MEDIUM
     else:
         reason = label or ""
@@ -195,7 +231,7 @@ def _other(cluster: Cluster, all_nights: int) -> Cluster:
             extra=extra,
         )
     weeks = cluster.weeks
-    if days >= 3 and weeks >= MIN_WEEKS:
+    if cluster.visits >= 3 and weeks >= MIN_WEEKS:
         nights = len(cluster.nights)
         second = nights >= SECOND_HOME_NIGHTS and _night_share(cluster, all_nights) >= 0.1
         reason = f"Seen on {_n(days, 'different day')} over {_n(weeks, 'week')}" + (
@@ -208,7 +244,9 @@ def _other(cluster: Cluster, all_nights: int) -> Cluster:
     else:
         role = PlaceRole.VISITED
         confidence = Confidence.MEDIUM
-        reason = f"Seen on {_n(days, 'day')} only."
+        reason = f"Seen on {_n(days, 'day')} only" + (
+            "." if cluster.visits == days else f", in {_n(cluster.visits, 'visit')}."
+        )
     return replace(cluster, role=role, confidence=confidence, reason=reason, extra=extra)
 
 

@@ -51,6 +51,21 @@ def test_home_work_and_regular_places_get_their_roles() -> None:
     assert "20 weekdays" in places[PlaceRole.WORK].reason
 
 
+def test_a_holiday_rental_is_never_home() -> None:
+    # Six nights in a rental far away: more nights than the home shows, but a one-off stay.
+    points = [p for p in week_of_life(4) if p.observed_at and p.observed_at.hour == 11]
+    points += [
+        point(HOME, MONDAY + timedelta(days=7 * w + 1, hours=22), n=800 + w) for w in range(4)
+    ]
+    rental = Position(43.2965, 5.3698)
+    points += [
+        point(rental, MONDAY + timedelta(days=40 + d, hours=22), n=900 + d) for d in range(6)
+    ]
+    places = {p.role: p for p in infer(points).places}
+    assert distance_m(places[PlaceRole.HOME].centre, HOME) < 30
+    assert places[PlaceRole.VISITED].reason == "Seen on 6 days only, in 1 visit."
+
+
 def test_a_traveller_has_no_home() -> None:
     points = []
     for stop in range(30):  # two nights in each of 30 towns
@@ -66,7 +81,7 @@ def test_utc_times_are_moved_to_local_time_by_longitude() -> None:
     # 12:00 UTC is 20:00 at longitude 120 E (UTC+8): nights, so a home.
     where = Position(31.23, 121.47)
     points = [
-        point(where, datetime(2024, 1, 1 + d, 12, 30, tzinfo=UTC), "google-timeline", d)
+        point(where, datetime(2024, 1, 1 + 2 * d, 12, 30, tzinfo=UTC), "google-timeline", d)
         for d in range(6)
     ]
     (place,) = infer(points).places
