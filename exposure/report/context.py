@@ -238,9 +238,12 @@ class KindView:
     when we are sure (the usual case, not worth the words)."""
     why: str
     """Why this matters (shared by the entries; an entry that differs shows its own), in
-    plain words, without the research behind it."""
-    research: str | None
-    """The sentences of the "why" that cite research, shown folded; None when none do."""
+    plain words, in a sentence or two."""
+    more_why: str | None
+    """The rest of the "why" (research included), shown folded; None when there is none."""
+    steps_folded: bool
+    """True for medium and low risk sections: their steps are folded under the fix's one
+    sentence (high risk sections show them)."""
     fix: FixView
     """How to fix it (shared by the entries; an entry that differs shows its own)."""
     new_steps: tuple[str, ...]
@@ -578,7 +581,7 @@ class _Builder:
         )
         for text in fix.steps:
             self._shown.setdefault(text, ActionLink(heading, f"#{dom_id}"))
-        plain_why, research = wording.split_research(wording.plain(why))
+        plain_why, more_why = wording.split_why(wording.plain(why))
         entries = tuple(
             self.line(leak, why, remediation, confidence) for leak in join_leaks(findings)
         )
@@ -592,7 +595,8 @@ class _Builder:
             count=lines,
             confidence_label=None if confidence is Confidence.HIGH else labels[confidence],
             why=plain_why,
-            research=research,
+            more_why=more_why,
+            steps_folded=first.severity is not Severity.HIGH,
             fix=fix,
             new_steps=new_steps,
             steps_from=steps_from,

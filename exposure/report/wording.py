@@ -234,16 +234,18 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _RESEARCH = re.compile(r"\bResearchers?\b|\bet al\.|\bstud(?:y|ies)\b|\bsurvey\b", re.IGNORECASE)
 
 
-def split_research(why: str) -> tuple[str, str | None]:
-    """``why`` cut in two: the plain reason, and the sentences citing research (or None).
+def split_why(why: str) -> tuple[str, str | None]:
+    """``why`` cut in two: the reason in a sentence, and the rest (or None).
 
-    The reason stays on the page; the research, which is long and rarely read twice, is
-    folded.  A "why" made only of research stays whole."""
+    The first sentence that cites no research stays on the page (two when the first is
+    short); the rest, research included, is folded: it is long and rarely read twice."""
     sentences = _SENTENCE.split(why.strip())
-    research = [s for s in sentences if _RESEARCH.search(s)]
-    if not research or len(research) == len(sentences):
+    plain_ones = [s for s in sentences if not _RESEARCH.search(s)]
+    if not plain_ones:
         return why, None
-    return " ".join(s for s in sentences if not _RESEARCH.search(s)), " ".join(research)
+    shown = plain_ones[:2] if len(plain_ones[0]) < 60 else plain_ones[:1]
+    rest = [s for s in sentences if s not in shown]
+    return " ".join(shown), (" ".join(rest) or None)
 
 
 STATUS_NEW = "New since your last check"

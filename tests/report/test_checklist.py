@@ -270,3 +270,28 @@ def test_no_jargon_outside_details(shared: bool) -> None:
         assert found == [], found
         # the exact words are still there for whoever opens the details
         assert re.search(r"\bGPS\b", html)
+
+
+def test_medium_and_low_sections_fold_their_steps_high_ones_show_them() -> None:
+    doc = LexborHTMLParser(render_html(camera_roll_report(3)))
+    for section in doc.css("section.kind"):
+        high = "kind-high" in (section.attributes.get("class") or "")
+        steps = section.css_first(".about ol.steps")
+        assert steps is not None
+        folded = steps.parent is not None and steps.parent.tag == "details"
+        assert folded is not high
+        if folded:
+            assert (
+                section.css_first(".about details.steps-fold > summary")
+                .text()
+                .startswith("The steps (")
+            )
+        # the fix in one sentence is always on show
+        assert "Time needed:" in section.css_first(".about").text()
+
+
+def test_why_is_one_sentence_with_the_rest_folded() -> None:
+    ctx = build_context(camera_roll_report(2))
+    for kind in (k for g in ctx.groups for k in g.kinds):
+        assert kind.why.count(". ") <= 1
+        assert "Researchers" not in kind.why

@@ -102,9 +102,10 @@ def test_shared_advice_is_taken_once_and_differences_are_kept() -> None:
     )
     (group,) = build_context(make_report(findings=(*usual, odd))).groups
     (kind,) = group.kinds
-    reason, research = wording.split_research(usual[0].why)
-    assert kind.why == reason and research is not None and "Researchers" in research
-    assert kind.research == research  # folded under "What research shows"
+    reason, more = wording.split_why(usual[0].why)
+    assert kind.why == reason and more is not None and "Researchers" in more
+    assert kind.more_why == more  # folded under "More about why"
+    assert not kind.steps_folded  # high risk: the steps are on show
     assert kind.fix.summary == usual[0].remediation.summary
     assert kind.confidence_label is None  # sure: not worth the words
     assert kind.heading == "4 photos show where they were taken"

@@ -116,10 +116,10 @@ def test_same_kind_findings_share_one_section_with_the_advice_once() -> None:
     assert text_of(kind.css_first("h4")) == "High risk 41 photos show where they were taken"
     entry = catalogue_info("photo-gps")
     page_text = text_of(doc.body)
-    reason, research = wording.split_research(" ".join(entry.why.split()))
+    reason, more = wording.split_why(" ".join(entry.why.split()))
     assert page_text.count(reason) == 1  # said once, not 41 times
-    assert research is not None and page_text.count(research) == 1
-    assert text_of(kind.css_first("details.research p")) == research
+    assert more is not None and page_text.count(more) == 1
+    assert text_of(kind.css_first("details.more-why p")) == more
     assert page_text.count(wording.plain(entry.remediation.steps[1].text)) == 1
     assert [text_of(h) for h in kind.css("h5")] == ["Why this matters", "How to fix it"]
     (steps,) = kind.css("ol.steps")
