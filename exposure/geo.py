@@ -16,6 +16,10 @@ from enum import StrEnum
 EARTH_RADIUS_M = 6_371_008.8
 
 
+NEAR_ZERO_DEGREES = 0.1
+"""A position this close to (0, 0) read from a damaged block is taken for a placeholder."""
+
+
 class PositionProblem(StrEnum):
     """Why a coordinate pair is not a usable position."""
 
@@ -27,6 +31,9 @@ class PositionProblem(StrEnum):
     """Latitude beyond +/-90 or longitude beyond +/-180."""
     NOT_A_NUMBER = "not-a-number"
     """NaN, infinity, or a value that could not be read as a number."""
+    DAMAGED_NEAR_ZERO = "damaged-near-zero"
+    """Within :data:`NEAR_ZERO_DEGREES` of (0, 0) in a file whose structure is damaged: a
+    placeholder (or a zero value with damaged bytes), not a place someone stood."""
 
 
 @dataclass(frozen=True, slots=True)

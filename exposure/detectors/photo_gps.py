@@ -20,6 +20,8 @@ _PROBLEM_WORDS = {
     PositionProblem.ZERO: "the GPS tags hold (0, 0), a placeholder written when there was no fix",
     PositionProblem.OUT_OF_RANGE: "the GPS tags hold values that are not on Earth",
     PositionProblem.NOT_A_NUMBER: "the GPS tags hold values that are not numbers",
+    PositionProblem.DAMAGED_NEAR_ZERO: "the GPS tags of a damaged file hold a value next to "
+    "(0, 0), a placeholder garbled by the damage rather than a place",
 }
 
 

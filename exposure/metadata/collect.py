@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
+from exposure.geo import NEAR_ZERO_DEGREES, PositionProblem
 from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata
 from exposure.metadata.text import (
     clean,
@@ -37,6 +39,7 @@ class Collector:
         "_gps_seen",
         "_ids_seen",
         "descriptions",
+        "damaged",
         "failure",
         "gps",
         "make",
@@ -60,6 +63,8 @@ class Collector:
         self._captured: datetime | None = None
         self._captured_rank = 99
         self.notes: list[str] = []
+        self.damaged = False
+        """The file's structure is broken somewhere (positions near (0, 0) are suspect)."""
         self.failure: str | None = None
         """The first reason a part of the file could not be read."""
 
@@ -129,8 +134,10 @@ class Collector:
             self._captured = when
             self._captured_rank = rank
 
-    def note(self, text: str) -> None:
-        """A short remark about a part that could not be read (deduplicated, capped)."""
+    def note(self, text: str, *, damage: bool = False) -> None:
+        """A short remark about a part that could not be read (deduplicated, capped);
+        ``damage`` when it says the file's structure is broken."""
+        self.damaged = self.damaged or damage
         if text not in self.notes and len(self.notes) < MAX_NOTES:
             self.notes.append(text)
 
@@ -142,7 +149,7 @@ class Collector:
         """
         if self.failure is None:
             self.failure = reason
-        self.note(note or reason)
+        self.note(note or reason, damage=True)
 
     # -- result -----------------------------------------------------------------------
     def has_content(self) -> bool:
@@ -168,7 +175,7 @@ class Collector:
             format=fmt,
             content_key=content_key,
             size=size,
-            gps=tuple(self.gps),
+            gps=tuple(_suspect_near_zero(r) for r in self.gps) if self.damaged else tuple(self.gps),
             captured_at=self._captured,
             make=self.make,
             model=self.model,
@@ -178,3 +185,17 @@ class Collector:
             software=self.software,
             notes=tuple(self.notes),
         )
+
+
+def _suspect_near_zero(reading: GpsReading) -> GpsReading:
+    """A position next to (0, 0) read from a damaged file is a placeholder: mutated bytes
+    turn a (0, 0) placeholder into (0.034, 0.046), a place that ExifTool does not read."""
+    if (
+        reading.problem is None
+        and reading.lat is not None
+        and reading.lon is not None
+        and abs(reading.lat) < NEAR_ZERO_DEGREES
+        and abs(reading.lon) < NEAR_ZERO_DEGREES
+    ):
+        return dataclasses.replace(reading, problem=PositionProblem.DAMAGED_NEAR_ZERO)
+    return reading

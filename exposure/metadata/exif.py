@@ -98,7 +98,7 @@ def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> 
         if gps_entry[1] == 0:
             out.add_gps(reading(None, None, None, None, origin, "GPSInfo pointer without a value"))
         elif pointer is None:
-            out.note("its GPS block pointer is damaged; GPS could not be checked")
+            out.note("its GPS block pointer is damaged; GPS could not be checked", damage=True)
         else:
             out.add_gps(read_gps(view, view.ifd(pointer, GPS_TAGS), origin))
     note = merged.get(MAKER_NOTE)
@@ -112,7 +112,7 @@ def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> 
     if view.problem == "cut":
         out.fail(TRUNCATED, CUT_NOTE)
     elif view.problem == "outside":
-        out.note(OUTSIDE_NOTE)
+        out.note(OUTSIDE_NOTE, damage=True)
 
 
 def _sub_ifd(view: TiffView, ifd: Ifd, tag: int, wanted: frozenset[int]) -> Ifd:

@@ -37,7 +37,9 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
             out.fail(TRUNCATED, "the file ends before the image data (truncated?)")
             break
         if header[0] != 0xFF:
-            out.note(f"the JPEG structure is broken at byte {pos}; stopped reading there")
+            out.note(
+                f"the JPEG structure is broken at byte {pos}; stopped reading there", damage=True
+            )
             break
         marker = header[1]
         if marker == 0xFF:
@@ -53,7 +55,9 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
             break
         length = (header[2] << 8) | header[3]
         if length < 2:
-            out.note(f"the JPEG structure is broken at byte {pos}; stopped reading there")
+            out.note(
+                f"the JPEG structure is broken at byte {pos}; stopped reading there", damage=True
+            )
             break
         if marker == 0xE1 or marker == 0xEC:
             _segment(src, marker, pos + 4, length - 2, out, extended)

@@ -67,7 +67,9 @@ def _text_chunk(kind: bytes, data: bytes, out: Collector) -> None:
     else:
         text = rest
     if text is None:
-        out.note(f"a compressed PNG text chunk ({decode(keyword)}) is damaged; skipped it")
+        out.note(
+            f"a compressed PNG text chunk ({decode(keyword)}) is damaged; skipped it", damage=True
+        )
         return
     if keyword == b"XML:com.adobe.xmp":
         decode_xmp(text, out)
