@@ -253,35 +253,34 @@ def _overview(positions: list[Position], places: list[Place]) -> OverviewMap:
     ring = dot_r * 3
     if len(places) > 1 and max(max(xs) - min(xs), max(ys) - min(ys)) < ring * 2:
         # the places overlap at this scale: one ring, leading to the view of them together
-        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-        marks: tuple[PlaceMark, ...] = (
-            PlaceMark(
-                x=_num(x),
-                y=_num(y),
-                r=_num(ring),
-                size=_num(dot_r * 3.2),
-                number=str(len(places)),
-                role="together",
-                href="#map-area",
-                label_x=_num(x),
-                label_y=_num(y),
-            ),
-        )
-    else:
-        marks = tuple(
-            PlaceMark(
-                x=_num(x),
-                y=_num(y),
-                r=_num(ring),
-                size=_num(dot_r * 3.2),
-                number=str(n),
-                role=place.role.value,
-                href=f"#map-place-{n}",
-                label_x=_num(x),
-                label_y=_num(y),
+        spots = [
+            (
+                (min(xs) + max(xs)) / 2,
+                (min(ys) + max(ys)) / 2,
+                str(len(places)),
+                "together",
+                "#map-area",
             )
+        ]
+    else:
+        spots = [
+            (x, y, str(n), place.role.value, f"#map-place-{n}")
             for n, (place, x, y) in enumerate(zip(places, xs, ys, strict=True), 1)
+        ]
+    marks = tuple(
+        PlaceMark(
+            x=_num(x),
+            y=_num(y),
+            r=_num(ring),
+            size=_num(dot_r * 3.2),
+            number=number,
+            role=role,
+            href=href,
+            label_x=_num(x),
+            label_y=_num(y),
         )
+        for x, y, number, role, href in spots
+    )
     described = f"A map of {_count(len(positions), 'located trace')}"
     if places:
         described += f" and {_count(len(places), 'place')} a stranger could work out"
