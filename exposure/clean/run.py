@@ -101,19 +101,23 @@ class _Targets:
         self.out = out
         self.used: set[str] = set()
         self.created: list[Path] = []
+        self.checked: set[Path] = set()
 
     def name(self, relative: Path) -> Path:
         target = self.out / relative
-        stem, suffix = target.stem, target.suffix
+        key = str(target).casefold()
         number = 2
-        while str(target).casefold() in self.used:
-            target = target.with_name(f"{stem} ({number}){suffix}")
+        while key in self.used:
+            target = (self.out / relative).with_name(f"{relative.stem} ({number}){relative.suffix}")
+            key = str(target).casefold()
             number += 1
-        self.used.add(str(target).casefold())
+        self.used.add(key)
         return target
 
     def folder(self, folder: Path) -> None:
         """Create ``folder`` (under ``out``) one level at a time, never through a link."""
+        if folder in self.checked:
+            return
         parts = folder.relative_to(self.out).parts
         current = self.out
         for part in parts:
@@ -126,6 +130,7 @@ class _Targets:
                 continue
             if not stat.S_ISDIR(info.st_mode):
                 raise Unsafe(f"{current} exists and is not a folder (or is a link); not written")
+        self.checked.add(folder)
 
 
 def clean(
@@ -148,27 +153,35 @@ def clean(
     inputs_ids = {_identity(source) for source, _relative, _walked in jobs}
     copied: list[Copied] = []
     refused: list[Refused] = []
-    for index, (source, relative, walked) in enumerate(jobs):
-        target = targets.name(relative)
-        try:
-            copied.append(_clean_one(source, target, targets, also_identity, inputs_ids))
-        except NotMedia as exc:
-            if walked:
-                ignored.append(Ignored(str(source), exc.reason))
-            else:
+    try:
+        for index, (source, relative, walked) in enumerate(jobs):
+            target = targets.name(relative)
+            try:
+                copied.append(_clean_one(source, target, targets, also_identity, inputs_ids))
+            except NotMedia as exc:
+                if walked:
+                    ignored.append(Ignored(str(source), exc.reason))
+                else:
+                    refused.append(Refused(str(source), exc.reason))
+            except Unsafe as exc:
                 refused.append(Refused(str(source), exc.reason))
-        except Unsafe as exc:
-            refused.append(Refused(str(source), exc.reason))
-        except ExposureError as exc:
-            refused.append(Refused(str(source), str(exc)))
-        if progress is not None:
-            progress(index + 1)
-    if targets.created:
-        from exposure.written import record_folder
-
-        for folder in targets.created:
-            record_folder(folder, what="clean copies folder")
+            except ExposureError as exc:
+                refused.append(Refused(str(source), str(exc)))
+            if progress is not None:
+                progress(index + 1)
+    finally:  # also after Ctrl-C: what was written is flushed and noted for exposure wipe
+        _finish(copied, targets)
     return CleanResult(str(out_path), tuple(copied), tuple(refused), tuple(ignored))
+
+
+def _finish(copied: list[Copied], targets: _Targets) -> None:
+    from exposure.report.files import finish_batch
+    from exposure.written import record_folder
+
+    for folder in targets.created:
+        record_folder(folder, what="clean copies folder")
+    paths = [Path(c.target) for c in copied]
+    finish_batch(paths, [p.parent for p in paths], what="clean copy")
 
 
 def _identity(path: Path) -> tuple[int, int]:
@@ -287,7 +300,7 @@ def _clean_one(
             data = _read_all(fd, info.st_size)
             state = Pass(identity, _maker_note_ids(data, source.name) if identity else ())
             cleaned = _clean_still(fmt, data, state)
-            left = still_leftovers(fmt, cleaned, source.name, identity)
+            left = still_leftovers(fmt, cleaned, source.name, identity, reader=False)
             if left:
                 raise Unsafe(f"the cleaned copy would still carry {_listed(left)}; not written")
             _write(target, _bytes_writer(cleaned))
@@ -335,15 +348,21 @@ def _maker_note_ids(data: bytes, name: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _clean_still(fmt: str, data: bytes, state: Pass) -> bytes:
+def _clean_still(fmt: str, data: bytes | bytearray, state: Pass) -> bytearray:
+    """The cleaned copy of ``data`` (a new buffer; ``data`` is not changed)."""
     buf = bytearray(data)
     result = _STILLS[fmt](buf, state)
-    return bytes(result if result is not None else buf)
+    return result if result is not None else buf
 
 
-def still_leftovers(fmt: str, data: bytes, name: str, identity: bool) -> list[str]:
-    """What location (and identity) the photo ``data`` still carries, by exposure's reader
-    and by a second cleaning pass; [] for a clean file."""
+def still_leftovers(
+    fmt: str, data: bytes | bytearray, name: str, identity: bool, *, reader: bool = True
+) -> list[str]:
+    """What location (and identity) the photo ``data`` still carries: what a second cleaning
+    pass would remove and (with ``reader``) what exposure's reader finds; [] when clean.
+
+    Before writing, ``clean`` runs only the second pass: the reader reads the copy from
+    disk once it is written (:func:`_check_written`)."""
     left: list[str] = []
     state = Pass(identity)
     try:
@@ -351,7 +370,8 @@ def still_leftovers(fmt: str, data: bytes, name: str, identity: bool) -> list[st
     except Unsafe as exc:
         left.append(exc.reason)
     left += state.removed + state.identity_removed
-    left += _reader_leftovers(lambda: read_metadata_bytes(data, name), fmt, identity)
+    if reader:
+        left += _reader_leftovers(lambda: read_metadata_bytes(bytes(data), name), fmt, identity)
     return left
 
 
@@ -391,7 +411,7 @@ def _check_written(target: Path, fmt: str, identity: bool) -> None:
         raise Unsafe(f"the copy still carried {_listed(left)} when read back; it was deleted")
 
 
-def _bytes_writer(data: bytes) -> Callable[[BinaryIO], None]:
+def _bytes_writer(data: bytes | bytearray) -> Callable[[BinaryIO], None]:
     def write(out: BinaryIO) -> None:
         out.write(data)
 
@@ -434,4 +454,4 @@ def _copy_range(source: int, dest: int, size: int) -> None:
 def _write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     from exposure.report.files import write_private_bytes_with
 
-    write_private_bytes_with(target, write, what="clean copy")
+    write_private_bytes_with(target, write, what="clean copy", batch=True)

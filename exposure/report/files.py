@@ -33,7 +33,7 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -106,11 +106,20 @@ def write_private_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
 
 
 def write_private_bytes_with(
-    path: str | os.PathLike[str], write: Callable[[BinaryIO], None], *, what: str = "report"
+    path: str | os.PathLike[str],
+    write: Callable[[BinaryIO], None],
+    *,
+    what: str = "report",
+    batch: bool = False,
 ) -> Path:
     """The core: ``write(binary file)`` into a 0600 temporary file, fsync, rename over ``path``.
 
-    The file is then noted (as ``what``) on the list ``exposure wipe`` removes."""
+    The file is then noted (as ``what``) on the list ``exposure wipe`` removes.
+
+    ``batch=True`` is for one file of many (clean copies): still private, atomic and never
+    through a link, but neither flushed to disk (fsync) nor noted here; the caller notes
+    them all at once and flushes once at the end (:func:`finish_batch`), which on these
+    machines is the difference between 2 ms and 20 ms a file."""
     target = check_target(path, ReportError)
     folder = target.parent
     try:
@@ -125,7 +134,8 @@ def write_private_bytes_with(
         with os.fdopen(fd, "wb") as out:
             write(out)
             out.flush()
-            os.fsync(out.fileno())
+            if not batch:
+                os.fsync(out.fileno())
         if target.is_symlink():  # appeared while writing: still never written through
             raise ReportError(
                 f"{path} became a symbolic link while the report was written; nothing was "
@@ -137,9 +147,22 @@ def write_private_bytes_with(
         if isinstance(exc, OSError):
             raise _error(path, exc, replacing=target.exists()) from exc
         raise
+    if batch:
+        return target
     _sync_folder(folder)
     record_written(target, what=what)
     return target.resolve()
+
+
+def finish_batch(paths: Sequence[Path], folders: Sequence[Path], *, what: str) -> None:
+    """After files written with ``batch=True``: flush everything to disk once and note the
+    files on the list ``exposure wipe`` removes."""
+    sync = getattr(os, "sync", None)  # (not on Windows, where the folders are flushed)
+    if paths and sync is not None:
+        sync()
+        for folder in dict.fromkeys(folders):
+            _sync_folder(folder)
+    record_written(*paths, what=what)
 
 
 def _error(path: str | os.PathLike[str], exc: OSError, *, replacing: bool) -> ReportError:
