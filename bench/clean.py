@@ -96,7 +96,9 @@ def main() -> int:
     best_ours, best_theirs, best_floor = min(ours), min(theirs), min(floor)
     size = sum(p.stat().st_size for p in source.iterdir()) / count
     print(f"{count} JPEGs of {size / 1000:.0f} kB each (EXIF GPS + XMP GPS + maker note)")
-    print(f"exposure clean: {count / best_ours:8.0f} files/s  ({best_ours:.2f} s, best of {args.runs})")
+    print(
+        f"exposure clean: {count / best_ours:8.0f} files/s  ({best_ours:.2f} s, best of {args.runs})"
+    )
     print(f"exiftool      : {count / best_theirs:8.0f} files/s  ({best_theirs:.2f} s)")
     print(f"plain copy    : {count / best_floor:8.0f} files/s  ({best_floor:.2f} s, the floor)")
     print(f"ratio         : {best_theirs / best_ours:.1f}x ExifTool (target >= 10x)")

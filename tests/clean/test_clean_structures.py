@@ -257,3 +257,27 @@ def test_leftovers_reports_what_a_photo_still_carries() -> None:
     left = still_leftovers("jpeg", data, "x.jpg", identity=True)
     assert "EXIF GPS block" in left and "XMP GPS" in left and "EXIF BodySerialNumber" in left
     assert any(item.startswith("a GPS position") for item in left)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(EXIFTOOL is None, reason="ExifTool is not installed")
+def test_clean_removes_what_exiftool_gps_all_leaves(tmp_path: Path) -> None:
+    """The claim in docs/clean.md: ``exiftool -gps:all=`` leaves XMP GPS and place names."""
+    import subprocess
+
+    data = _jpeg(
+        segment(0xE1, b"Exif\x00\x00" + exif_block(LOCATED)),
+        segment(0xE1, XMP_JPEG_ID + PACKET),
+        _app13(_iim((2, 90, b"Springfield"))),
+    )
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(data)
+    result = clean([photo], tmp_path / "out")
+    assert EXIFTOOL is not None
+    subprocess.run([EXIFTOOL, "-q", "-q", "-gps:all=", str(photo)], check=True)
+    left = location_tags(next(iter(exiftool_json([photo]).values())))
+    assert {"XMP-exif:Location:GPSLatitude", "XMP-photoshop:Location:City"} <= set(left)
+    assert "IPTC:Location:City" in left
+    (copy,) = exiftool_json([Path(result.copied[0].target)]).values()
+    assert location_tags(copy) == {}
+    assert copy.get("XMP-photoshop:Image:Headline") == "Our trip"
