@@ -13,6 +13,7 @@ import socket
 import ssl
 import struct
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,8 @@ class Request:
     path: str
     headers: dict[str, str]
     client: str
+    at: float = 0.0
+    """``time.monotonic()`` when the server began handling it (spacing checks)."""
 
 
 @dataclass
@@ -139,6 +142,11 @@ class FixtureServer:
         """The address of ``path`` on this server."""
         return f"http://{host}:{self.port}{path}"
 
+    def requests(self) -> list[Request]:
+        """Requests so far, in order (with the time each was handled)."""
+        with self._lock:
+            return list(self.log)
+
     def paths(self) -> list[str]:
         """Paths requested so far, in order."""
         with self._lock:
@@ -158,6 +166,7 @@ class FixtureServer:
             handler.path,
             {k.lower(): v for k, v in handler.headers.items()},
             handler.client_address[0],
+            time.monotonic(),
         )
         with self._lock:
             self.log.append(request)

@@ -35,6 +35,7 @@ from exposure.sources.web.guard import (
     AddressRefused,
     Deadlines,
     GuardedTransport,
+    Named,
     refusal_in,
 )
 from exposure.sources.web.politeness import HostGates, RobotsRules, retry_after_seconds
@@ -96,7 +97,7 @@ def _transport_reason(exc: httpx.TransportError) -> str:
 class Fetcher:
     """Fetches URLs for one INPUT within its limits; thread-safe."""
 
-    def __init__(self, web: WebOptions, named_hosts: Iterable[str], deadline: float) -> None:
+    def __init__(self, web: WebOptions, named_hosts: Iterable[Named], deadline: float) -> None:
         self.web = web
         self.deadline = deadline
         self.policy = AddressPolicy(named_hosts, web.resolver)

@@ -63,14 +63,31 @@ def _is_ip(host: str) -> bool:
     return True
 
 
-class AddressPolicy:
-    """Resolves hosts once per crawl and says which addresses may be visited."""
+Named = str | tuple[str, int]
+"""A host the user named: ``"localhost"`` (any port) or ``("localhost", 8080)`` (that port)."""
 
-    def __init__(self, named_hosts: Iterable[str], resolver: Resolver | None = None) -> None:
-        self._named = frozenset(bare_host(h) for h in named_hosts)
+
+class AddressPolicy:
+    """Resolves hosts once per crawl and says which addresses may be visited.
+
+    A private or loopback address is visited only on the host AND port the user named: a
+    page at ``http://127.0.0.1:8080/`` does not open the door to ``127.0.0.1:631`` (a
+    printer's admin page) or any other service on that machine.
+    """
+
+    def __init__(self, named_hosts: Iterable[Named], resolver: Resolver | None = None) -> None:
+        any_port: set[str] = set()
+        pairs: set[tuple[str, int]] = set()
+        for named in named_hosts:
+            if isinstance(named, tuple):
+                pairs.add((bare_host(named[0]), named[1]))
+            else:
+                any_port.add(bare_host(named))
+        self._named = frozenset(any_port)
+        self._pairs = frozenset(pairs)
         self._resolver = resolver or system_resolver
         self._cache: dict[tuple[str, int], list[str]] = {}
-        self._named_ips: frozenset[str] | None = None
+        self._named_ips: dict[int, frozenset[str]] = {}
         self._lock = threading.Lock()
 
     def _resolve(self, host: str, port: int) -> list[str]:
@@ -84,35 +101,43 @@ class AddressPolicy:
                 self._cache[(host, port)] = known
         return known
 
+    def _is_named(self, host: str, port: int) -> bool:
+        return host in self._named or (host, port) in self._pairs
+
     def _allowed_private(self, port: int) -> frozenset[str]:
-        """Addresses of the hosts the user named (``localhost`` -> 127.0.0.1 and ::1)."""
-        if self._named_ips is None:
+        """Addresses of the hosts the user named for ``port`` (``localhost`` -> 127.0.0.1
+        and ::1)."""
+        known = self._named_ips.get(port)
+        if known is None:
+            names = self._named | {h for h, p in self._pairs if p == port}
             found: set[str] = set()
-            for name in self._named:
+            for name in names:
                 try:
                     found.update(self._resolve(name, port))
                 except (OSError, UnicodeError):
                     continue
-            self._named_ips = frozenset(found)
-        return self._named_ips
+            known = self._named_ips[port] = frozenset(found)
+        return known
 
     def addresses(self, host: str, port: int) -> list[str]:
         """The addresses to connect to for ``host``.
 
         Raises :class:`AddressRefused` when one of them is not public (unless the user named
-        the host or its address), and ``OSError`` when the name does not resolve.
+        the host or its address, on that port), and ``OSError`` when the name does not
+        resolve.
         """
         host = bare_host(host)
         found = self._resolve(host, port)
         if not found:
             raise OSError(f"no address found for {host}")
-        if host in self._named:
+        if self._is_named(host, port) and all(is_public(a) for a in found):
             return found
         for address in found:
             if not is_public(address) and address not in self._allowed_private(port):
                 raise AddressRefused(
-                    f"it leads to a private or local network address ({address}); exposure "
-                    "only goes there when you name that host yourself"
+                    f"it leads to a private or local network address ({address}) on port "
+                    f"{port}; exposure only goes there when you name that host and port "
+                    "yourself"
                 )
         return found
 

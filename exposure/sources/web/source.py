@@ -51,12 +51,24 @@ class WebSource(Source):
 
         web = self.options.web
         url = self.given.strip()
-        named = {urlsplit(url).hostname or ""}
-        named.update(urlsplit(base).hostname or "" for _, base in web.api_bases)
-        fetcher = Fetcher(web, named - {""}, deadline=time.monotonic() + web.max_seconds)
+        # Private addresses are visited only on the host and port named (the INPUT and any
+        # --api-base), never on another port of the same machine.
+        named = {_origin(url), *(_origin(base) for _, base in web.api_bases)}
+        named.discard(None)
+        fetcher = Fetcher(web, named, deadline=time.monotonic() + web.max_seconds)  # type: ignore[arg-type]
         try:
             adapter = choose(url, web)(url, web, fetcher, suffix_extractor())
             adapter.crawl.activity = self.activity
             yield from adapter.run()
         finally:
             fetcher.close()
+
+
+def _origin(url: str) -> tuple[str, int] | None:
+    """``(host, port)`` of ``url``, the scheme's port when none is written."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return None
+    return (parts.hostname, port) if parts.hostname else None

@@ -144,3 +144,34 @@ def test_the_guarded_transport_connects_through_the_injected_resolver(server) ->
     finally:
         fetcher.close()
     assert reply.body == b"<p>hello</p>" and reply.status == 200
+
+
+def test_private_addresses_are_allowed_on_the_named_port_only() -> None:
+    policy = AddressPolicy([("localhost", 8080)], lambda host, port: ["127.0.0.1"])
+    assert policy.addresses("localhost", 8080) == ["127.0.0.1"]
+    assert policy.addresses("127.0.0.1", 8080) == ["127.0.0.1"]
+    with pytest.raises(AddressRefused, match=r"127\.0\.0\.1\) on port 631"):
+        policy.addresses("localhost", 631)
+    with pytest.raises(AddressRefused, match="port 9090"):
+        policy.addresses("127.0.0.1", 9090)
+
+
+def test_images_on_another_port_of_the_named_loopback_host_are_not_fetched(
+    server,
+    audit,  # type: ignore[no-untyped-def]
+) -> None:
+    from exposure.testing.webserver import FixtureServer, data, page
+    from tests.sources.web.conftest import geotagged_jpeg
+
+    with FixtureServer() as other:
+        other.routes["/secret.jpg"] = data(geotagged_jpeg(52.52, 13.405), "image/jpeg")
+        server.routes["/"] = page(
+            f'<html><body><img src="{other.url("/secret.jpg")}">'
+            f'<img src="{server.url("/own.jpg")}"></body></html>'
+        )
+        server.routes["/own.jpg"] = data(geotagged_jpeg(48.85, 2.35), "image/jpeg")
+        report = audit(server.url("/"))
+        assert other.paths() == []  # not even robots.txt
+    assert "/own.jpg" in server.paths()
+    reasons = {s["locator"]: s["reason"] for s in report["skipped"]}
+    assert f"port {other.port}" in reasons[other.url("/secret.jpg")]
