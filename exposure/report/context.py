@@ -40,6 +40,7 @@ from exposure.model import (
 from exposure.report import wording
 from exposure.report.base import TOOL_NAME, has_real_position
 from exposure.report.leaks import Leak, join_leaks
+from exposure.report.places_view import PlacesView, build_places
 from exposure.report.priority import place_roles, rank_actions
 from exposure.report.scrub import REDACT_DECIMALS
 from exposure.report.worldmap import MapView, build_map
@@ -373,6 +374,9 @@ class ReportContext:
     item_anchors: dict[str, str]
     """Finding id -> ``#finding-3``, the checklist line that holds it (for sections that
     link to the lines feeding a place)."""
+    places: PlacesView | None
+    """"What a stranger can work out": cards of the inferred home, work and regular
+    places (:mod:`exposure.report.places_view`), or None when there are none."""
     groups: tuple[GroupView, ...]
     """Sections of the checklist, most serious first, then by name."""
     skipped: tuple[SkippedView, ...]
@@ -424,6 +428,9 @@ def build_context(report: Report) -> ReportContext:
         baseline=_baseline(report),
         map=build_map(report),
         item_anchors=builder.anchors,
+        places=build_places(
+            report.places, ordered, builder.anchors, len(report.points), report.redacted
+        ),
         groups=groups,
         skipped=tuple(_skipped(s) for s in sorted(report.skipped, key=_skipped_key)),
     )

@@ -15,7 +15,7 @@ from jinja2 import meta, nodes
 
 from exposure.catalogue import CATALOGUE
 from exposure.model import Confidence, Severity
-from exposure.report import build_context, context, redact, wording, worldmap
+from exposure.report import build_context, context, places_view, redact, wording, worldmap
 from exposure.report.context import CHUNK, FindingView, ReportContext
 from exposure.report.html import environment, template_dirs
 
@@ -29,7 +29,7 @@ from .factories import (
     photo_gps_finding,
 )
 
-VIEW_MODULES = (context, worldmap)  # the template contract's classes live in these
+VIEW_MODULES = (context, worldmap, places_view)  # the template contract's classes live here
 VIEW_CLASSES = [
     obj
     for module in VIEW_MODULES

@@ -1,0 +1,177 @@
+""" "What a stranger can work out": the report's first section, one card per home, work
+and regular place (``templates/_places.html`` draws it from :class:`PlacesView`).
+
+Each card says what a stranger would conclude, why (the place's reason), which sources
+agree (convergence, counted per source), and "to hide this place, do these N things": the
+checklist actions whose findings feed the place, grouped like the checklist (one action per
+place to act and remedy), most effective first, each a link to its checklist line.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from exposure.inference.sources import convergence, families
+from exposure.model import Confidence, Finding, Place, PlaceRole
+from exposure.report.priority import SEVERITY_WEIGHT, effort_minutes
+
+SHOWN_ROLES = (PlaceRole.HOME, PlaceRole.WORK, PlaceRole.REGULAR)
+FIRST_STEPS = 5
+"""Actions shown open on a card; the rest are folded under "more"."""
+MAX_CARDS = 6
+"""Home, work and at most four regular places."""
+_TITLES = {
+    PlaceRole.HOME: "Your likely home",
+    PlaceRole.WORK: "Your likely work or school",
+    PlaceRole.REGULAR: "A place you go to regularly",
+}
+_CONFIDENCE = {
+    Confidence.HIGH: "A stranger could be fairly sure of this.",
+    Confidence.MEDIUM: "A stranger could guess this.",
+    Confidence.LOW: "A stranger might guess this; the evidence is thin.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HideStep:
+    """One thing to do to hide a place: a checklist action and where it is."""
+
+    text: str
+    """What to do (the remediation's one sentence)."""
+    where: str
+    """Where to do it (the checklist group)."""
+    count_text: str
+    """``3 items``: how many of the place's checklist items it removes."""
+    href: str
+    """Link to the first checklist line it fixes (``#finding-3``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCard:
+    """One place a stranger could work out."""
+
+    dom_id: str
+    """``place-1``: the card's id (target of links)."""
+    role: str
+    """``home``, ``work`` or ``regular`` (CSS class)."""
+    title: str
+    """``Your likely home, near Lyon (France)``."""
+    confidence_text: str
+    """How sure a stranger could be, in words."""
+    reason: str
+    """Why this role, in one or two sentences."""
+    convergence: str
+    """``22 photos, 60 Timeline points and 14 routes point to the same 60 m around ...``."""
+    independent: bool
+    """True when two or more independent sources agree (the card says so)."""
+    steps_heading: str
+    """``To hide this place, do these 3 things``."""
+    steps: tuple[HideStep, ...]
+    """The first :data:`FIRST_STEPS` actions, most effective first."""
+    more_steps: tuple[HideStep, ...]
+    """The rest (folded in the page)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacesView:
+    """The whole section."""
+
+    cards: tuple[PlaceCard, ...]
+    """One per home, work and regular place (home first)."""
+    basis: str
+    """What the inference read: ``Worked out from 1,234 located traces ...``."""
+
+
+def build_places(
+    places: Iterable[Place],
+    findings: Iterable[Finding],
+    anchors: Mapping[str, str],
+    points: int,
+    redacted: bool,
+) -> PlacesView | None:
+    """The section for ``places``; None when no home, work or regular place was found.
+
+    ``anchors`` maps finding ids to their checklist line (``#finding-3``)."""
+    shown = sorted(
+        (p for p in places if p.role in SHOWN_ROLES),
+        key=lambda p: (SHOWN_ROLES.index(p.role), -p.points, p.id),
+    )[:MAX_CARDS]
+    if not shown:
+        return None
+    by_id = {f.id: f for f in findings}
+    cards = tuple(
+        _card(n, place, by_id, anchors, redacted) for n, place in enumerate(shown, start=1)
+    )
+    basis = (
+        f"Worked out from the {points:,} located traces this check kept: every photo, post, "
+        "route and check-in, and an even sample of each long location history."
+    )
+    return PlacesView(cards=cards, basis=basis)
+
+
+def _card(
+    number: int,
+    place: Place,
+    findings: Mapping[str, Finding],
+    anchors: Mapping[str, str],
+    redacted: bool,
+) -> PlaceCard:
+    near = f", near {place.near.town}" if place.near is not None else ""
+    if place.near is not None and place.near.country:
+        near += f" ({place.near.country})"
+    where = (
+        f"{place.centre.lat:.{2 if redacted else 3}f}, {place.centre.lon:.{2 if redacted else 3}f}"
+    )
+    steps = _steps([findings[i] for i in place.finding_ids if i in findings], place, anchors)
+    return PlaceCard(
+        dom_id=f"place-{number}",
+        role=place.role.value,
+        title=_TITLES[place.role] + near,
+        confidence_text=_CONFIDENCE[place.confidence],
+        reason=place.reason,
+        convergence=convergence(place.sources, place.radius_m, where) + ".",
+        independent=families(k for k, _ in place.sources) >= 2,
+        steps_heading=(
+            f"To hide this place, do {'this' if len(steps) == 1 else f'these {len(steps)}'} "
+            f"thing{'' if len(steps) == 1 else 's'}"
+        ),
+        steps=steps[:FIRST_STEPS],
+        more_steps=steps[FIRST_STEPS:],
+    )
+
+
+def _steps(
+    feeding: list[Finding], place: Place, anchors: Mapping[str, str]
+) -> tuple[HideStep, ...]:
+    """The checklist actions behind ``feeding``, most effective first: the most of the
+    place's evidence removed for the time it takes (a kind's evidence is shared among its
+    findings; a finding the inference made counts its own evidence), then severity."""
+    evidence = dict(place.sources)
+    per_kind: dict[str, int] = {}
+    for finding in feeding:
+        per_kind[finding.kind] = per_kind.get(finding.kind, 0) + 1
+    grouped: dict[tuple[str, str], list[Finding]] = {}
+    for finding in feeding:
+        grouped.setdefault((finding.group, finding.remediation.summary), []).append(finding)
+    ranked = []
+    for (group, summary), members in grouped.items():
+        removed = sum(
+            evidence[f.kind] / per_kind[f.kind] if f.kind in evidence else len(f.evidence)
+            for f in members
+        )
+        weight = sum(SEVERITY_WEIGHT[f.severity] for f in members)
+        minutes = math.sqrt(max(effort_minutes(members[0].remediation.effort, len(members)), 1))
+        first = min(members, key=lambda f: (f.sort_key(), f.id))
+        ranked.append((-removed / minutes, -weight, group, summary, members, first))
+    ranked.sort(key=lambda r: r[:4])
+    return tuple(
+        HideStep(
+            text=summary,
+            where=group,
+            count_text=f"{len(members)} item{'' if len(members) == 1 else 's'}",
+            href=anchors.get(first.id, "#checklist"),
+        )
+        for *_, group, summary, members, first in ranked
+    )
