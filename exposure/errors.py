@@ -5,8 +5,7 @@
     ExposureError                 anything exposure raises on purpose
     ├── UsageError                bad command-line input (exit code 2)
     │   └── InputError            an INPUT that does not exist or is not recognised
-    ├── SourceError               a whole source could not be read (exit code 3)
-    │   └── FetchError            one web address could not be fetched (becomes Skipped)
+    ├── FetchError                one web address could not be fetched (becomes Skipped)
     └── ReportError               a report could not be written (exit code 3)
 
 Problems with a single item (one corrupt photo, one broken archive member, one 404) are
@@ -33,15 +32,11 @@ class InputError(UsageError):
         self.problem = problem
 
 
-class SourceError(ExposureError):
-    """A whole input could not be read (its items could not even be listed)."""
-
-
 class ReportError(ExposureError):
     """A report file could not be written."""
 
 
-class FetchError(SourceError):
+class FetchError(ExposureError):
     """One URL could not be fetched; the crawler turns it into a Skipped record."""
 
     def __init__(self, url: str, reason: str) -> None:

@@ -126,8 +126,6 @@ class Options:
     """Leave out the generation time so two runs give byte-identical reports."""
     follow_symlinks: bool = False
     """Follow symbolic links to folders while walking (off: avoids loops and surprises)."""
-    max_metadata_bytes: int = 16 * 1024 * 1024
-    """At most this much metadata is read from one file, whatever its headers claim."""
     web: WebOptions = field(default_factory=WebOptions)
     """Limits and manners of the profile crawler (INPUTs that are http(s) URLs)."""
     exports: ExportOptions = field(default_factory=ExportOptions)

@@ -1,14 +1,21 @@
-"""The documentation says what the code does: the kind tables come from the catalogue."""
+"""The documentation says what the code does: the kind tables come from the catalogue, every
+command and flag is in the README, every path the docs name exists."""
 
 from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
 
 import pytest
 
 from exposure.catalogue import AREAS, CATALOGUE
 from exposure.catalogue import docs as kind_docs
+from exposure.cli import build_parser
 from exposure.detectors import make_finding
 from exposure.model import Evidence, Severity
 from exposure.report import wording
+from exposure.sources.exports.platforms import PLATFORMS
 
 
 def test_kind_tables_are_written_from_the_catalogue() -> None:
@@ -57,3 +64,54 @@ def test_severity_comes_from_the_kind() -> None:
     assert finding("x-post-location", Severity.MEDIUM) is Severity.MEDIUM
     with pytest.raises(ValueError, match="photo-gps findings cannot be low"):
         finding("photo-gps", Severity.LOW)
+
+
+# --- the README and the docs name only what exists, and everything that does -------------
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ["README.md", "CONTRIBUTING.md", *sorted(p.name for p in (ROOT / "docs").glob("*.md"))]
+_REPO_PATH = re.compile(r"`((?:exposure|tests|docs|bench|templates|\.ci)/[^`\s]*)`")
+_LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+def _doc(name: str) -> Path:
+    return ROOT / name if (ROOT / name).is_file() else ROOT / "docs" / name
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_every_command_and_flag_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, parser in _subcommands().items():
+        assert f"exposure {name}" in readme, f"README.md never shows 'exposure {name}'"
+        for action in parser._actions:
+            for flag in action.option_strings:
+                if flag not in ("-h", "--help"):
+                    assert re.search(re.escape(flag) + r"(?![\w-])", readme), (
+                        f"README.md does not mention {flag} of 'exposure {name}'"
+                    )
+
+
+def test_every_path_named_in_the_docs_exists() -> None:
+    for name in DOCS:
+        doc = _doc(name)
+        text = doc.read_text(encoding="utf-8")
+        for match in _REPO_PATH.finditer(text):
+            path = match.group(1).rstrip(".,:;")
+            if not any(c in path for c in "<>*{}"):
+                assert (ROOT / path).exists(), f"{name} names {path}, which does not exist"
+        for match in _LINK.finditer(text):
+            target = match.group(1)
+            if not target.startswith(("http://", "https://", "mailto:")):
+                assert (doc.parent / target).exists(), f"{name} links to {target}: missing"
+
+
+def test_every_export_platform_is_named_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for platform in PLATFORMS:
+        word = platform.group.split()[0]
+        assert word in readme, f"README.md does not name the {platform.name} export"

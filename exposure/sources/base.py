@@ -1,7 +1,9 @@
 """The Source contract: recognise an INPUT, then yield what it holds.
 
 A source never raises for one bad item; it yields :class:`~exposure.model.Skipped` and goes on.
-It raises :class:`~exposure.errors.SourceError` only when the INPUT as a whole cannot be read.
+An INPUT that cannot be read at all once recognised (a damaged archive) is one Skipped
+record too; only :meth:`Source.recognise` and the constructor may refuse an INPUT, with an
+:class:`~exposure.errors.InputError` (a usage error, exit code 2).
 """
 
 from __future__ import annotations
