@@ -71,7 +71,7 @@ def test_severity_comes_from_the_kind() -> None:
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ["README.md", "CONTRIBUTING.md", *sorted(p.name for p in (ROOT / "docs").glob("*.md"))]
 _REPO_PATH = re.compile(
-    r"(?<![\w./-])((?:exposure|tests|docs|bench|templates|\.ci)/[\w./<>*{}-]*[\w/>*}])"
+    r"(?<![\w./-])((?:exposure|tests|docs|bench|templates|tools|\.ci)/[\w./<>*{}-]*[\w/>*}])"
 )
 _LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
 
