@@ -106,21 +106,30 @@ class _Collector:
             )
         for detector in self.photo_detectors:
             self.add(detector.detect(item, outcome))
-        if outcome.description:
-            described = dataclasses.replace(
-                item, kind="photo-description", text=outcome.description
-            )
-            self.text(described, outcome.description)
+        if outcome.texts or outcome.places:  # each text field, named in the evidence
+            for field in outcome.scanned_texts():
+                described = dataclasses.replace(item, kind="photo-description", text=field.value)
+                self.text(described, field.value, field.label)
 
-    def text(self, item: SourceItem, text: str) -> None:
+    def text(self, item: SourceItem, text: str, field: str | None = None) -> None:
+        """Run the text detectors on ``text`` from ``item``; ``field`` (a photo's metadata
+        field) replaces the item kind as the evidence's field."""
         if self._text_detectors is None:
             self._text_detectors = new_text_detectors()
         for detector in self._text_detectors:
-            self.add(detector.detect(item, text))
+            found = detector.detect(item, text)
+            if field is not None:
+                found = (_in_field(finding, field) for finding in found)
+            self.add(found)
 
     def finish(self) -> None:
         for detector in self.photo_detectors:
             self.add(detector.finish())
+
+
+def _in_field(finding: Finding, field: str) -> Finding:
+    evidence = tuple(dataclasses.replace(e, field=field) for e in finding.evidence)
+    return dataclasses.replace(finding, evidence=evidence)
 
 
 def run(

@@ -14,6 +14,14 @@ FLICKR = "https://noided.org/protect/photo-sharing"
 MESSENGERS = "https://www.sammapix.com/blog/which-apps-strip-photo-metadata"
 TELEGRAM = "AKS-Labs/CloudGallery#24"
 WINDOWS = "https://support.microsoft.com/windows (File Explorer: Properties > Details)"
+EXIFTOOL_LOCATION = (
+    "ExifTool 12.57 manual (man exiftool: '-GROUP:all=' deletes a group's tags, '-o' writes a "
+    "new file); '-location:all=' checked on a file with IPTC and XMP location fields, 2026"
+)
+REVERSE_GEOCODING = (
+    "https://earlyinnovations.com/photolinker/reverse-geocoding.html (PhotoLinker: on by "
+    "default, undated); https://photini.readthedocs.io/en/devel/manual/address.html"
+)
 
 
 _SHARED_COPIES = step(
@@ -157,6 +165,56 @@ ENTRIES: tuple[KindInfo, ...] = (
                     "metadata'), and clear the name there."
                 ),
                 _SHARED_COPIES,
+            ),
+        ),
+    ),
+    KindInfo(
+        kind="photo-place-name",
+        severity=Severity.MEDIUM,
+        other_severities=(Severity.LOW,),
+        heading=("file names a place in words", "files name a place in words"),
+        docs=(
+            "A place written into the file by name: IPTC City, Sub-location, Province-State, "
+            "Country (IIM in a JPEG's APP13 or a TIFF's IPTC tag), their XMP copies "
+            "(`photoshop:City`/`State`/`Country`, `Iptc4xmpCore:Location`/`CountryCode`) and "
+            "XMP `Iptc4xmpExt:LocationCreated` / `LocationShown` entries. One finding per file, "
+            "one evidence line per place with the fields it was read from. Medium when a town, "
+            "sub-location or location name is given; low when only a region or country is. A "
+            "sub-location or location name also goes to the text detectors (it can hold a "
+            "street address); the positions inside LocationCreated/LocationShown are "
+            "`photo-gps` evidence (field `XMP LocationCreated GPS` / `XMP LocationShown GPS`)."
+        ),
+        summary=(
+            "A place is written into the file by name: the IPTC/XMP location fields (City, "
+            "Sub-location, State, Country) or an XMP LocationCreated / LocationShown entry."
+        ),
+        why=(
+            "Photo apps and agencies' tools write the place into the file as words, often "
+            "filled in automatically from the GPS position, and removing only the GPS leaves "
+            "them behind. A town or a named spot (a studio, a street, a school) tells anyone "
+            "who gets the file where you were; researchers found people's home city from "
+            "public profile details alone for 67-82% of users (Pontes et al., IEEE 2012)."
+        ),
+        remediation=Remediation(
+            summary="Remove the location fields (not only GPS) from copies you share.",
+            steps=(
+                _SHARED_COPIES,
+                step(
+                    "Make a cleaned copy. Windows: right-click the file > Properties > Details > "
+                    "'Remove Properties and Personal Information' > 'Create a copy with all "
+                    "possible properties removed'. With ExifTool, "
+                    "exiftool -location:all= -o cleaned.jpg photo.jpg writes a copy without GPS "
+                    "and without the City, Sub-location, State and Country fields, and leaves the "
+                    "original alone (-gps:all= alone leaves the place names).",
+                    f"{WINDOWS}; {EXIFTOOL_LOCATION}",
+                ),
+                step(
+                    "Find out which app wrote the place (the field names in the evidence say "
+                    "where it is): photo organisers can fill City, State and Country from the "
+                    "GPS position by themselves ('reverse geocoding'), some by default. Turn "
+                    "that off, and clear location fields or metadata presets you filled in.",
+                    REVERSE_GEOCODING,
+                ),
             ),
         ),
     ),

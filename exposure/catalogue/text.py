@@ -115,12 +115,15 @@ _EDIT: dict[Where, tuple[Step, ...]] = {
     ),
     Where.PHOTO: (
         step(
-            "This text is stored inside the photo file (its description or caption), so every "
-            "copy of the file carries it. Windows: right-click the file > Properties > Details > "
-            "'Remove Properties and Personal Information' > 'Create a copy with all possible "
-            "properties removed'. With ExifTool: exiftool -ImageDescription= -Description= "
-            "-Caption-Abstract= -UserComment= -o cleaned.jpg photo.jpg (writes a cleaned copy "
-            "without the description, caption and comment, and leaves the original alone).",
+            "This text is stored inside the photo file (its description, caption, title, "
+            "keywords or comments: the evidence names the field), so every copy of the file "
+            "carries it. Windows shows it under Properties > Details (Title, Subject, Tags, "
+            "Comments): right-click the file > Properties > Details > 'Remove Properties and "
+            "Personal Information' > 'Create a copy with all possible properties removed'. With "
+            "ExifTool: exiftool -ImageDescription= -Description= -Caption-Abstract= "
+            "-UserComment= -XPTitle= -XPSubject= -XPComment= -XPKeywords= -o cleaned.jpg "
+            "photo.jpg (writes a cleaned copy without those fields, and leaves the original "
+            "alone).",
             f"{WINDOWS}; {EXIFTOOL}",
         ),
         step(

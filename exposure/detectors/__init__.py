@@ -14,11 +14,13 @@ from exposure.detectors.base import PhotoDetector, TextDetector, make_finding
 from exposure.detectors.camera_details import CameraDetailsDetector
 from exposure.detectors.photo_gps import GpsDetector
 from exposure.detectors.photo_identity import OwnerDetector, SerialDetector
+from exposure.detectors.photo_places import PlaceNameDetector
 
 PHOTO_DETECTORS: tuple[type[PhotoDetector], ...] = (
     GpsDetector,
     SerialDetector,
     OwnerDetector,
+    PlaceNameDetector,
     CameraDetailsDetector,
 )
 
@@ -65,6 +67,7 @@ __all__ = [
     "GpsDetector",
     "OwnerDetector",
     "PhotoDetector",
+    "PlaceNameDetector",
     "SerialDetector",
     "TEXT_DETECTORS",
     "TextDetector",

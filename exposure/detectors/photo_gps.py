@@ -25,6 +25,20 @@ _PROBLEM_WORDS = {
 }
 
 
+ORIGIN_LABELS = {
+    "xmp-location-created": "XMP LocationCreated",
+    "xmp-location-shown": "XMP LocationShown",
+}
+"""How a reading's origin is named in evidence (default: the origin in capitals)."""
+SHOWN = "xmp-location-shown"
+"""The origin of a position the photo shows, which need not be where it was taken."""
+
+
+def origin_label(origin: str) -> str:
+    """``"EXIF"``, ``"XMP"``, ``"XMP LocationShown"``...: a reading's origin in evidence."""
+    return ORIGIN_LABELS.get(origin) or origin.upper()
+
+
 def describe_capture(meta: PhotoMetadata) -> str:
     """``"taken 2024-05-01 10:12 with Apple iPhone 12"`` (or the parts that are known)."""
     parts = []
@@ -53,7 +67,9 @@ def _camera_name(make: str | None, model: str | None) -> str:
 
 
 def _detail(reading: GpsReading, position: Position, meta: PhotoMetadata) -> str:
-    bits = [f"GPS {position.as_text()} ({reading.origin.upper()})"]
+    bits = [f"GPS {position.as_text()} ({origin_label(reading.origin)})"]
+    if reading.origin == SHOWN:
+        bits.append("a place the photo shows, not necessarily where it was taken")
     if position.altitude_m is not None:
         bits.append(f"altitude {position.altitude_m:.0f} m")
     if reading.gps_time is not None:
@@ -113,17 +129,25 @@ class GpsDetector(PhotoDetector):
     ) -> Finding:
         is_video = item.kind == "video"
         kind = "video-gps" if is_video else "photo-gps"
-        what = "This video" if is_video else "This photo"
-        if item.kind == "xmp-sidecar":
-            what = "This sidecar file (it travels with a photo)"
+        what = (
+            "This sidecar file (it travels with a photo)"
+            if item.kind == "xmp-sidecar"
+            else "This photo"
+        )
         first = located[0][1]
+        if is_video:
+            title = f"{name}: this video shows where it was recorded ({first.as_text(4)})"
+        elif all(r.origin == SHOWN for r, _ in located):
+            title = f"{name}: the position of a place this photo shows is written in it ({first.as_text(4)})"
+        else:
+            title = f"{name}: {what.lower()} shows where it was taken ({first.as_text(4)})"
         evidence = [
             Evidence(
                 locator=item.locator,
                 detail=_detail(reading, pos, meta),
                 position=pos,
                 observed_at=observed_at(meta.captured_at, reading.gps_time),
-                field=f"{reading.origin} GPS",
+                field=f"{origin_label(reading.origin)} GPS",
             )
             for reading, pos in located
         ]
@@ -131,9 +155,7 @@ class GpsDetector(PhotoDetector):
             kind,
             content=meta.content_key,
             value=f"{first.lat:.6f},{first.lon:.6f}",
-            title=f"{name}: {what.lower()} shows where it was taken ({first.as_text(4)})"
-            if not is_video
-            else f"{name}: this video shows where it was recorded ({first.as_text(4)})",
+            title=title,
             group=item.group,
             evidence=evidence,
         )

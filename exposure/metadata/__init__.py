@@ -13,7 +13,7 @@ damaged file raises :class:`MetadataError` with a plain-English reason, or gives
 from __future__ import annotations
 
 from exposure.metadata.errors import MetadataError
-from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata
+from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata, PlaceName, TextField
 from exposure.metadata.reader import read_metadata, read_metadata_bytes, read_metadata_stream
 from exposure.metadata.sniff import PHOTO_SUFFIXES, sniff_format
 
@@ -23,6 +23,8 @@ __all__ = [
     "MetadataError",
     "PHOTO_SUFFIXES",
     "PhotoMetadata",
+    "PlaceName",
+    "TextField",
     "read_metadata",
     "read_metadata_bytes",
     "read_metadata_stream",

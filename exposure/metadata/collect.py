@@ -6,7 +6,7 @@ import dataclasses
 from datetime import datetime
 
 from exposure.geo import NEAR_ZERO_DEGREES, PositionProblem
-from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata
+from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata, PlaceName, TextField
 from exposure.metadata.text import (
     clean,
     is_placeholder_serial,
@@ -16,6 +16,8 @@ from exposure.metadata.text import (
 
 MAX_NOTES = 8
 MAX_IDENTIFIERS = 32
+MAX_TEXTS = 32
+MAX_PLACES = 16
 
 # Ranks for the capture time: the lowest rank offered wins.
 RANK_ORIGINAL = 0
@@ -30,6 +32,10 @@ RANK_CONTAINER_UTC = 4
 """QuickTime movie header (mvhd) creation time."""
 
 
+def _value(text: str | None) -> str | None:
+    return (clean(text) or None) if text else None
+
+
 class Collector:
     """Everything found so far in one file; first value wins for single-valued fields."""
 
@@ -38,7 +44,6 @@ class Collector:
         "_captured_rank",
         "_gps_seen",
         "_ids_seen",
-        "descriptions",
         "damaged",
         "failure",
         "gps",
@@ -46,8 +51,10 @@ class Collector:
         "model",
         "notes",
         "owners",
+        "places",
         "serials",
         "software",
+        "texts",
     )
 
     def __init__(self) -> None:
@@ -59,7 +66,8 @@ class Collector:
         self.make: str | None = None
         self.model: str | None = None
         self.software: str | None = None
-        self.descriptions: list[str] = []
+        self.texts: list[TextField] = []
+        self.places: list[PlaceName] = []
         self._captured: datetime | None = None
         self._captured_rank = 99
         self.notes: list[str] = []
@@ -121,12 +129,40 @@ class Collector:
         if self.software is None and value:
             self.software = clean(value) or None
 
-    def add_description(self, value: str | None) -> None:
-        """A candidate description; placeholders are filtered when building."""
+    def add_text(self, label: str, value: str | None) -> None:
+        """Free text read from the field ``label``; placeholders are filtered when building,
+        and a text already known (under any label) is kept once, with its first label."""
         if value:
             value = clean(value)
-            if value:
-                self.descriptions.append(value)
+            if value and len(self.texts) < MAX_TEXTS:
+                folded = value.casefold()
+                if all(t.value.casefold() != folded for t in self.texts):
+                    self.texts.append(TextField(label, value))
+
+    def add_place(
+        self,
+        origin: str,
+        *,
+        sublocation: str | None = None,
+        city: str | None = None,
+        state: str | None = None,
+        country: str | None = None,
+        country_code: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        """A place written by name in the fields of ``origin`` (see :class:`PlaceName`);
+        values are cleaned, and a place without any value, or known already, is dropped."""
+        place = PlaceName(
+            origin,
+            _value(sublocation),
+            _value(city),
+            _value(state),
+            _value(country),
+            _value(country_code),
+            _value(name),
+        )
+        if place.as_text() and place not in self.places and len(self.places) < MAX_PLACES:
+            self.places.append(place)
 
     def offer_captured(self, when: datetime | None, rank: int) -> None:
         """A candidate capture time; the one with the lowest ``rank`` wins."""
@@ -161,16 +197,15 @@ class Collector:
             or self.make
             or self.model
             or self.software
-            or self.descriptions
+            or self.texts
+            or self.places
             or self._captured is not None
         )
 
     def build(self, fmt: str, content_key: str, size: int) -> PhotoMetadata:
         """The frozen result."""
         make, model = self.make, self.model
-        description = next(
-            (d for d in self.descriptions if not is_placeholder_text(d, make, model)), None
-        )
+        texts = tuple(t for t in self.texts if not is_placeholder_text(t.value, make, model))
         return PhotoMetadata(
             format=fmt,
             content_key=content_key,
@@ -181,9 +216,11 @@ class Collector:
             model=self.model,
             serials=tuple(self.serials),
             owners=tuple(o for o in self.owners if not is_placeholder_text(o.value, make, model)),
-            description=description,
+            description=texts[0].value if texts else None,
             software=self.software,
             notes=tuple(self.notes),
+            texts=texts,
+            places=tuple(self.places),
         )
 
 

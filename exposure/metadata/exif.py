@@ -18,7 +18,8 @@ from exposure.metadata.collect import RANK_CREATED, RANK_ORIGINAL, Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif_gps import GPS_TAGS, read_gps
 from exposure.metadata.exifread_bridge import decode_with_exifread
-from exposure.metadata.makernotes import read_maker_note
+from exposure.metadata.iptc import decode_iptc, decode_photoshop
+from exposure.metadata.makernotes import read_canon_ifd, read_maker_note
 from exposure.metadata.positions import reading
 from exposure.metadata.source import Buffer, Bytes
 from exposure.metadata.text import decode, decode_utf16, parse_datetime
@@ -41,12 +42,24 @@ OWNER_TAGS = {
     0xA430: "CameraOwnerName",
     0xFDE8: "OwnerName",
 }
+WINDOWS_TAGS = {
+    0x9C9B: "XPTitle",
+    0x9C9F: "XPSubject",
+    0x9C9C: "XPComment",
+    0x9C9E: "XPKeywords",
+}
+"""Windows Explorer's Title, Subject, Comments and Tags (UTF-16LE BYTE arrays in IFD0)."""
+IPTC_TAG = 0x83BB
+PHOTOSHOP_TAG = 0x8649
 _TEXT_TAGS = (0x010E, 0x010F, 0x0110, 0x0131, 0x8298, 0x9003, 0x9004, 0x9010, 0x9011, 0x9012)
 _IDENTITY_TAGS = frozenset({*SERIAL_TAGS, *OWNER_TAGS, 0x8298, 0x9C9D})
+_RARE_TAGS = frozenset({*WINDOWS_TAGS, IPTC_TAG, PHOTOSHOP_TAG})
+"""Tags few cameras write (Windows' own fields, IPTC in a TIFF): read only when present."""
 WANTED = frozenset(
     {EXIF_POINTER, GPS_POINTER, MAKER_NOTE, XMP_TAG, 0x9286, 0x9C9D, *_TEXT_TAGS}
     | SERIAL_TAGS.keys()
     | OWNER_TAGS.keys()
+    | _RARE_TAGS
 )
 
 CUT_NOTE = "EXIF block is truncated; read what came before the break"
@@ -115,6 +128,37 @@ def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> 
         out.note(OUTSIDE_NOTE, damage=True)
 
 
+_SPLIT_NAMES = {"ifd0": "IFD0", "exif": "EXIF", "maker": "maker note", "gps": "GPS"}
+
+
+def decode_split_exif(blocks: dict[str, Buffer], out: Collector, origin: str = "exif") -> None:
+    """EXIF stored as separate TIFF blocks with one directory each (Canon CR3's CMT1-CMT4):
+    ``blocks`` maps ``"ifd0"``, ``"exif"``, ``"maker"`` (a Canon maker note) and ``"gps"``
+    to the block.  A damaged block adds a note and never loses the others."""
+    for name in ("ifd0", "exif", "maker", "gps"):
+        block = blocks.get(name)
+        if block is None:
+            continue
+        opened = TiffView.open(block, 0)
+        if opened is None:
+            out.fail(f"its {_SPLIT_NAMES[name]} block is damaged (no valid TIFF header)")
+            continue
+        view, first = opened
+        try:
+            if name == "gps":
+                out.add_gps(read_gps(view, view.ifd(first, GPS_TAGS), origin))
+            elif name == "maker":
+                read_canon_ifd(view, first, out)
+            else:
+                _read_fields(view, view.ifd(first, WANTED), out)
+        except Exception as exc:  # one bad block must not lose the others
+            out.fail(f"its {_SPLIT_NAMES[name]} block is damaged ({type(exc).__name__})")
+        if view.problem == "cut":
+            out.fail(TRUNCATED, CUT_NOTE)
+        elif view.problem == "outside":
+            out.note(OUTSIDE_NOTE, damage=True)
+
+
 def _sub_ifd(view: TiffView, ifd: Ifd, tag: int, wanted: frozenset[int]) -> Ifd:
     entry = ifd.get(tag)
     if entry is None:
@@ -131,9 +175,9 @@ def _read_fields(view: TiffView, ifd: Ifd, out: Collector) -> str | None:
     out.set_model(text(ifd.get(0x0110), 256))
     out.set_software(text(ifd.get(0x0131), 256))
     if 0x010E in ifd:
-        out.add_description(text(ifd[0x010E]))
+        out.add_text("ImageDescription", text(ifd[0x010E]))
     if 0x9286 in ifd:
-        out.add_description(_user_comment(view, ifd[0x9286]))
+        out.add_text("UserComment", _user_comment(view, ifd[0x9286]))
     fallback = text(ifd.get(0x9010), 16)
     original = parse_datetime(text(ifd.get(0x9003), 64), text(ifd.get(0x9011), 16) or fallback)
     out.offer_captured(original, RANK_ORIGINAL)
@@ -144,7 +188,23 @@ def _read_fields(view: TiffView, ifd: Ifd, out: Collector) -> str | None:
         )
     if not _IDENTITY_TAGS.isdisjoint(ifd):  # most phone photos hold none of them
         _read_identities(view, ifd, out)
+    if not _RARE_TAGS.isdisjoint(ifd):
+        _read_rare(view, ifd, out)
     return make
+
+
+def _read_rare(view: TiffView, ifd: Ifd, out: Collector) -> None:
+    """Windows' text fields and an IPTC block stored in the TIFF structure."""
+    for tag, label in WINDOWS_TAGS.items():
+        entry = ifd.get(tag)
+        if entry is not None and entry[0] in (1, 7):  # always UTF-16LE, whatever the order
+            out.add_text(label, decode_utf16(view.data(entry, 8192) or b""))
+    iptc = ifd.get(IPTC_TAG)
+    if iptc is not None:
+        decode_iptc(view.data(iptc, 1 << 20) or b"", out)
+    photoshop = ifd.get(PHOTOSHOP_TAG)
+    if photoshop is not None:
+        decode_photoshop(view.data(photoshop, 1 << 20) or b"", out)
 
 
 def _read_identities(view: TiffView, ifd: Ifd, out: Collector) -> None:

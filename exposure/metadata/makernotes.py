@@ -1,5 +1,5 @@
 """Serial numbers from camera maker notes (Nikon, Canon, Olympus/OM, Fujifilm, Pentax/Ricoh,
-Panasonic, Samsung, Reconyx).
+Panasonic, Samsung, Reconyx, Motorola, Sigma/Foveon).
 
 Only the maker notes of makes that keep a serial number there are opened, and from each
 only the serial tags are read: the offsets, byte orders and headers below follow
@@ -28,6 +28,9 @@ SERIAL_MAKES = (
     "PANASONIC",
     "SAMSUNG",
     "RECONYX",
+    "MOTOROLA",
+    "SIGMA",
+    "FOVEON",
 )
 _NIKON = {0x001D: "MakerNote SerialNumber", 0x00A0: "MakerNote SerialNumber"}
 _CANON = {0x000C: "MakerNote SerialNumber", 0x0096: "MakerNote InternalSerialNumber"}
@@ -41,6 +44,8 @@ _FUJIFILM = {0x0010: "MakerNote InternalSerialNumber"}
 _PENTAX = {0x0229: "MakerNote SerialNumber"}
 _PANASONIC = {0x0025: "MakerNote InternalSerialNumber", 0x0052: "MakerNote LensSerialNumber"}
 _SAMSUNG = {0xA002: "MakerNote SerialNumber"}
+_MOTOROLA = {0x5501: "MakerNote SerialNumber"}
+_SIGMA = {0x0002: "MakerNote SerialNumber"}
 _ORDERS = {b"II": True, b"MM": False}
 
 
@@ -90,6 +95,11 @@ def _dispatch(view: TiffView, start: int, head: bytes, make: str, out: Collector
         make.startswith("RECONYX") or head[2:4] in (b"\x02\x00", b"\x03\x00")
     ):
         out.add_serial("MakerNote SerialNumber", decode_utf16(src.read(start + 0x2A, 30)))
+    elif head.startswith(b"MOT\x00"):  # Motorola: IFD at 8, offsets from the note's start
+        _serials(_guess(view, start, start + 8), 8, _MOTOROLA, out)
+    elif head.startswith((b"SIGMA\x00", b"FOVEON\x00")) and make.startswith(("SIGMA", "FOVEON")):
+        # Sigma/Foveon: IFD at 10, offsets from the EXIF block's TIFF header
+        _serials(_guess(view, view.base, start + 10), start + 10 - view.base, _SIGMA, out)
     elif head.startswith(b"RECONYXH2\x00"):
         out.add_serial("MakerNote SerialNumber", decode_utf16(src.read(start + 0x7E, 30)))
     elif head.startswith(b"RECONYXUF\x00"):
@@ -102,6 +112,11 @@ def _dispatch(view: TiffView, start: int, head: bytes, make: str, out: Collector
         for base in (view.base, start):
             if _serials(_guess(view, base, start), start - base, _SAMSUNG, out):
                 break
+
+
+def read_canon_ifd(view: TiffView, ifd_offset: int, out: Collector) -> None:
+    """The serials of a Canon maker note IFD at ``ifd_offset`` of ``view`` (CR3's CMT3)."""
+    _serials(view, ifd_offset, _CANON, out)
 
 
 def _guess(view: TiffView, base: int, ifd_at: int) -> TiffView:

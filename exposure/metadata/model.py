@@ -120,6 +120,110 @@ class Identifier:
 
 
 @dataclass(frozen=True, slots=True)
+class TextField:
+    """Free text a person may have typed into the file, and the field it was read from."""
+
+    label: str
+    """The field, e.g. ``"ImageDescription"``, ``"XPComment"``, ``"IPTC Caption-Abstract"``,
+    ``"XMP dc:title"``."""
+    value: str
+    """Stripped, printable text."""
+
+    def __reduce__(self) -> Reduced:
+        return TextField, (self.label, self.value)
+
+
+_PLACE_LABELS: dict[str, tuple[str, ...]] = {
+    "IPTC": (
+        "IPTC Sub-location",
+        "IPTC City",
+        "IPTC Province-State",
+        "IPTC Country-PrimaryLocationName",
+        "IPTC Country-PrimaryLocationCode",
+        "",
+    ),
+    "XMP": (
+        "XMP Iptc4xmpCore:Location",
+        "XMP photoshop:City",
+        "XMP photoshop:State",
+        "XMP photoshop:Country",
+        "XMP Iptc4xmpCore:CountryCode",
+        "",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceName:
+    """A place written into the file by name: the IPTC location fields (IIM in a JPEG's
+    APP13 or a TIFF's IPTC tag, or their XMP copies) or one XMP ``Iptc4xmpExt``
+    LocationCreated / LocationShown structure."""
+
+    origin: str
+    """``"IPTC"`` (IIM 2:92, 2:90, 2:95, 2:101, 2:100), ``"XMP"`` (``Iptc4xmpCore:Location``,
+    ``photoshop:City``/``State``/``Country``, ``Iptc4xmpCore:CountryCode``),
+    ``"XMP LocationCreated"`` (where the photo was taken) or ``"XMP LocationShown"`` (a
+    place the photo shows)."""
+    sublocation: str | None = None
+    city: str | None = None
+    state: str | None = None
+    country: str | None = None
+    country_code: str | None = None
+    name: str | None = None
+    """``Iptc4xmpExt:LocationName`` (the structures only)."""
+
+    def __reduce__(self) -> Reduced:
+        return PlaceName, (
+            self.origin,
+            self.sublocation,
+            self.city,
+            self.state,
+            self.country,
+            self.country_code,
+            self.name,
+        )
+
+    @property
+    def specific(self) -> bool:
+        """True when it names more than a region or country (a sub-location, city or name)."""
+        return bool(self.sublocation or self.city or self.name)
+
+    def fields(self) -> tuple[tuple[str, str], ...]:
+        """(field label, value) for each value present, most specific first."""
+        known = _PLACE_LABELS.get(self.origin)
+        if known is not None:
+            labels = known
+        else:  # an XMP structure: "XMP LocationShown City", ...
+            labels = tuple(
+                f"{self.origin} {part}"
+                for part in (
+                    "Sublocation",
+                    "City",
+                    "ProvinceState",
+                    "CountryName",
+                    "CountryCode",
+                    "LocationName",
+                )
+            )
+        values = (
+            self.sublocation,
+            self.city,
+            self.state,
+            self.country,
+            self.country_code,
+            self.name,
+        )
+        order = (5, 0, 1, 2, 3, 4)
+        return tuple((labels[i], v) for i in order if (v := values[i]))
+
+    def as_text(self) -> str:
+        """``"Fotostudio HS, Mainz, Rheinland-Pfalz, Deutschland"``: the place as written."""
+        country = self.country or self.country_code
+        parts = (self.name, self.sublocation, self.city, self.state, country)
+        return ", ".join(dict.fromkeys(p for p in parts if p))
+
+
+@dataclass(frozen=True, slots=True)
 class PhotoMetadata:
     """Location and identifying metadata read from one photo, video or XMP sidecar."""
 
@@ -141,10 +245,16 @@ class PhotoMetadata:
     owners: tuple[Identifier, ...]
     """Artist, owner name, creator and copyright holder names."""
     description: str | None
-    """Free text the user may have typed (camera placeholder texts dropped)."""
+    """The first of :attr:`texts` (kept for callers that want one line)."""
     software: str | None
     notes: tuple[str, ...]
     """What could not be read, when the rest of the file still gave results."""
+    texts: tuple[TextField, ...] = ()
+    """Every free-text field the user may have typed, each with its field: descriptions and
+    comments (EXIF, XMP, IPTC, QuickTime) and Windows' Title/Subject/Tags/Comments (XP tags);
+    camera placeholder texts dropped, the same text once."""
+    places: tuple[PlaceName, ...] = ()
+    """Places written by name (IPTC/XMP location fields); the same place once per origin."""
 
     def __reduce__(self) -> Reduced:
         return _photo_metadata, (
@@ -160,9 +270,21 @@ class PhotoMetadata:
             self.description,
             self.software,
             self.notes,
+            self.texts,
+            self.places,
         )
 
     @property
     def real_positions(self) -> tuple[GpsReading, ...]:
         """The readings that are real places on Earth."""
         return tuple(g for g in self.gps if g.problem is None)
+
+    def scanned_texts(self) -> tuple[TextField, ...]:
+        """What the text detectors read: every text field, and each place written with a
+        free-form part (a sub-location or location name can hold a street address)."""
+        places = tuple(
+            TextField(f"{p.origin} location", p.as_text())
+            for p in self.places
+            if p.sublocation or p.name
+        )
+        return self.texts + places if places else self.texts

@@ -9,7 +9,7 @@ from exposure.metadata.tiff import TIFF_HEADERS
 RAW_SUFFIXES = frozenset(
     {
         ".nef", ".nrw", ".cr2", ".arw", ".srf", ".sr2", ".orf", ".rw2", ".rwl", ".pef",
-        ".srw", ".raf", ".3fr", ".erf", ".kdc", ".dcr", ".mef", ".mos", ".iiq",
+        ".srw", ".raf", ".3fr", ".erf", ".kdc", ".dcr", ".mef", ".mos", ".iiq", ".cr3",
     }
 )  # fmt: skip
 PHOTO_SUFFIXES = frozenset(
@@ -62,7 +62,7 @@ def sniff_format(head: bytes, name: str) -> str | None:
     """The container of a file starting with ``head`` and called ``name``, or ``None``.
 
     One of ``"jpeg"``, ``"heic"``, ``"avif"``, ``"tiff"``, ``"dng"``, ``"raw"`` (TIFF-based
-    camera raw and Fujifilm RAF), ``"png"``, ``"webp"``, ``"xmp"``, ``"mp4"``, ``"mov"``.
+    camera raw, Fujifilm RAF and Canon CR3), ``"png"``, ``"webp"``, ``"xmp"``, ``"mp4"``, ``"mov"``.
     """
     suffix = suffix_of(name)
     if head[:3] == b"\xff\xd8\xff":
@@ -115,7 +115,9 @@ def _ftyp_kind(head: bytes) -> str | None:
         return "avif" if brands & AVIF_BRANDS and not brands & {b"heic", b"heix"} else "heic"
     if major == b"qt  ":
         return "mov"
-    if major in (b"crx ", b"jxl ", b"jp2 ", b"jpx ", b"jpm "):
+    if major == b"crx ":  # Canon CR3 (its CRM videos share the brand but not the suffix)
+        return "raw"
+    if major in (b"jxl ", b"jp2 ", b"jpx ", b"jpm "):
         return None
     if brands & AVIF_BRANDS:
         return "avif"

@@ -1,4 +1,6 @@
-"""A small, defensive XMP reader: GPS, capture time, camera, serial numbers and names.
+"""A small, defensive XMP reader: GPS, capture time, camera, serial numbers, names, free
+text (descriptions, titles, keywords) and places written by name (the IPTC Core location
+fields and the IPTC Extension LocationCreated / LocationShown structures, with their GPS).
 
 Packets are parsed with :mod:`xml.etree.ElementTree` after refusing any DTD (no entity
 expansion, so no "billion laughs"); a packet that is not well-formed XML (cut short,
@@ -10,15 +12,20 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC
+from typing import TYPE_CHECKING
 
 from exposure.metadata.collect import RANK_XMP, Collector
 from exposure.metadata.positions import reading
 from exposure.metadata.text import parse_datetime
 
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
 MAX_XMP = 4 * 1024 * 1024
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _DESCRIPTION = f"{{{_RDF}}}Description"
 _LI = f"{{{_RDF}}}li"
+_CONTAINERS = frozenset({f"{{{_RDF}}}Bag", f"{{{_RDF}}}Seq", f"{{{_RDF}}}Alt"})
 PREFIXES = {
     "http://ns.adobe.com/exif/1.0/": "exif",
     "http://cipa.jp/exif/1.0/": "exifEX",
@@ -31,11 +38,16 @@ PREFIXES = {
     "http://ns.microsoft.com/photo/1.0": "MicrosoftPhoto",
     "http://ns.microsoft.com/photo/1.0/": "MicrosoftPhoto",
     "http://www.dji.com/drone-dji/1.0/": "drone-dji",
+    "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/": "Iptc4xmpCore",
+    "http://iptc.org/std/Iptc4xmpExt/2008-02-29/": "Iptc4xmpExt",
 }
 _FALLBACK_PREFIXES = {p: p for p in PREFIXES.values()} | {"xap": "xmp", "xapRights": "xmpRights"}
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_FALLBACK_PREFIXES, key=len, reverse=True))
 _ATTR = re.compile(rf"\b({_PREFIX_RE}):(\w+)\s*=\s*(\"[^\"]*\"|'[^']*')")
 _ELEMENT = re.compile(rf"<({_PREFIX_RE}):(\w+)\b[^>/]*>(.*?)</\1:\2\s*>", re.S)
+_STRUCT_RE = re.compile(
+    r"<Iptc4xmpExt:(LocationCreated|LocationShown)\b[^>]*>(.*?)</Iptc4xmpExt:\1\s*>", re.S
+)
 _LI_RE = re.compile(r"<rdf:li\b[^>/]*>([^<]*)</rdf:li\s*>")
 _COORD = re.compile(
     r"\s*([+-]?\d+(?:\.\d+)?)(?:\s*,\s*(\d+(?:\.\d+)?))?(?:\s*,\s*(\d+(?:\.\d+)?))?\s*([NSEWnsew])?\s*$"
@@ -45,7 +57,10 @@ _COORD = re.compile(
 _INTERESTING = re.compile(
     rb":(?:GPSL|GpsL|\w*SerialNumber|creator|DateTimeOriginal|DateCreated|CreateDate|Make|Model"
     rb"|description|Artist|\w*Owner|rights|Copyright|Software|CreatorTool|UserComment"
-    rb"|ImageDescription)"
+    rb"|ImageDescription|title|subject|Headline|City|State|Country|Location|Sublocation)"
+)
+_UTF16_STARTS = frozenset(
+    {b"\x00<\x00?", b"<\x00?\x00", b"\x00<\x00x", b"<\x00x\x00", b"\xfe\xff\x00<", b"\xff\xfe<\x00"}
 )
 _START = re.compile(rb"<x:xmpmeta|<x:xapmeta|<rdf:RDF|<\?xpacket|<\?xml")
 _END = re.compile(rb"</x:xmpmeta\s*>|</x:xapmeta\s*>|</rdf:RDF\s*>")
@@ -68,30 +83,50 @@ OWNERS = {
 }
 _DATES = ("exif:DateTimeOriginal", "photoshop:DateCreated", "xmp:CreateDate")
 _DESCRIPTIONS = ("dc:description", "tiff:ImageDescription", "exif:UserComment")
+_TITLES = ("dc:title", "photoshop:Headline")
+_LOCATIONS = {"Iptc4xmpExt:LocationCreated": "created", "Iptc4xmpExt:LocationShown": "shown"}
+"""The IPTC Extension location structures: where the photo was taken, places it shows."""
+_STRUCT_ORIGINS = {
+    "created": ("XMP LocationCreated", "xmp-location-created"),
+    "shown": ("XMP LocationShown", "xmp-location-shown"),
+}
+"""Structure kind -> (place origin, GPS reading origin)."""
+MAX_STRUCTS = 16
 
 Properties = dict[str, list[str]]
+Struct = tuple[str, dict[str, str]]
+"""A location structure: its kind (``"created"``/``"shown"``) and its fields by name."""
 
 
 def decode_xmp(packet: bytes, out: Collector) -> None:
     """Read the XMP ``packet`` (bytes of one XMP document) into ``out``."""
     packet = packet[:MAX_XMP]
+    if packet[:4] in _UTF16_STARTS:  # XMP may be UTF-16 (ExifTool's own samples are)
+        little = packet[1:2] == b"\x00" or packet[:2] == b"\xff\xfe"
+        text = packet.decode("utf-16-le" if little else "utf-16-be", "replace")
+        packet = text.lstrip("\ufeff").encode("utf-8")
     start = _START.search(packet)
     if start is None or _INTERESTING.search(packet, start.start()) is None:
         return
     ends = list(_END.finditer(packet, start.start()))
     body = packet[start.start() : ends[-1].end()] if ends else packet[start.start() :]
     has_dtd = b"<!DOCTYPE" in body or b"<!ENTITY" in body
-    props = None if has_dtd else _parse_tree(body)
-    if props is None:
-        props = _scan(body.decode("utf-8", "replace"))
+    parsed = None if has_dtd else _parse_tree(body)
+    if parsed is None:
+        text = body.decode("utf-8", "replace")
+        props, structs = _scan(_STRUCT_RE.sub("", text)), _scan_structures(text)
         if has_dtd:
             out.note("its XMP packet declares a DTD; read it as text without expanding entities")
-        elif props:
+        elif props or structs:
             out.note("its XMP packet is not well-formed; read the recognisable parts")
+    else:
+        props, structs = parsed
     _interpret(props, out)
+    for kind, fields in structs:
+        _location(kind, fields, out)
 
 
-def _parse_tree(body: bytes) -> Properties | None:
+def _parse_tree(body: bytes) -> tuple[Properties, list[Struct]] | None:
     # Imported here: most files hold no XMP naming a property we read (see decode_xmp).
     import xml.etree.ElementTree as ET
 
@@ -100,25 +135,73 @@ def _parse_tree(body: bytes) -> Properties | None:
     except (ET.ParseError, ValueError, UnicodeError, RecursionError):
         return None
     props: Properties = {}
+    structs: list[Struct] = []
+    inside: set[int] = set()  # descriptions within a location structure belong to it
     for desc in root.iter(_DESCRIPTION):
+        if id(desc) in inside:
+            continue
         for name, value in desc.attrib.items():
             _add(props, name, [value])
         for child in desc:
+            kind = _LOCATIONS.get(_qualify(child.tag) or "")
+            if kind is not None:
+                structs.extend((kind, f) for f in _structures(child) if f)
+                inside.update(id(d) for d in child.iter(_DESCRIPTION))
+                continue
             items = [li.text for li in child.iter(_LI) if li.text]
             if items:
                 _add(props, child.tag, items)
             elif child.text and child.text.strip():
                 _add(props, child.tag, [child.text])
-    return props
+    return props, structs[:MAX_STRUCTS]
+
+
+def _structures(element: ET.Element) -> list[dict[str, str]]:
+    """The structures a LocationCreated/LocationShown property holds: the items of its
+    ``rdf:Bag``/``rdf:Seq``, or the property itself when it is one structure."""
+    container = next((c for c in element if c.tag in _CONTAINERS), None)
+    items = list(container)[:MAX_STRUCTS] if container is not None else [element]
+    return [_fields(item) for item in items]
+
+
+def _fields(node: ET.Element) -> dict[str, str]:
+    """A structure's fields, written as attributes or child elements, directly or inside an
+    ``rdf:Description`` (``rdf:parseType="Resource"`` and the longer form both occur); a
+    language alternative (LocationName) gives its first value."""
+    fields: dict[str, str] = {}
+    for name, value in node.attrib.items():
+        key = _qualify(name)
+        if key is not None and value.strip():
+            fields.setdefault(key, value.strip())
+    for child in node:
+        if child.tag == _DESCRIPTION:
+            for key, value in _fields(child).items():
+                fields.setdefault(key, value)
+            continue
+        key = _qualify(child.tag)
+        if key is None:
+            continue
+        text = child.text.strip() if child.text else ""
+        if not text:
+            text = next((li.text.strip() for li in child.iter(_LI) if li.text), "")
+        if text:
+            fields.setdefault(key, text)
+    return fields
+
+
+def _qualify(name: str) -> str | None:
+    """``{uri}local`` as ``prefix:local`` for the namespaces read here, else ``None``."""
+    if name[:1] != "{":
+        return None
+    uri, _, local = name[1:].partition("}")
+    prefix = PREFIXES.get(uri)
+    return None if prefix is None else f"{prefix}:{local}"
 
 
 def _add(props: Properties, name: str, values: list[str]) -> None:
-    if name[:1] != "{":
-        return
-    uri, _, local = name[1:].partition("}")
-    prefix = PREFIXES.get(uri)
-    if prefix is not None:
-        props.setdefault(f"{prefix}:{local}", []).extend(v.strip() for v in values)
+    key = _qualify(name)
+    if key is not None:
+        props.setdefault(key, []).extend(v.strip() for v in values)
 
 
 def _scan(text: str) -> Properties:
@@ -133,6 +216,18 @@ def _scan(text: str) -> Properties:
         items = _LI_RE.findall(inner) if "<rdf:li" in inner else [inner]
         props.setdefault(key, []).extend(html.unescape(i).strip() for i in items if "<" not in i)
     return props
+
+
+def _scan_structures(text: str) -> list[Struct]:
+    """LocationCreated/LocationShown structures in a packet that is not well-formed."""
+    structs: list[Struct] = []
+    for name, inner in _STRUCT_RE.findall(text):
+        kind = _LOCATIONS[f"Iptc4xmpExt:{name}"]
+        for item in inner.split("<rdf:li")[-MAX_STRUCTS:]:
+            fields = {key: values[0] for key, values in _scan(item).items() if values}
+            if fields:
+                structs.append((kind, fields))
+    return structs[:MAX_STRUCTS]
 
 
 def _first(props: Properties, key: str) -> str | None:
@@ -183,7 +278,20 @@ def _interpret(props: Properties, out: Collector) -> None:
     out.set_model(_first(props, "tiff:Model"))
     out.set_software(_first(props, "tiff:Software") or _first(props, "xmp:CreatorTool"))
     for key in _DESCRIPTIONS:
-        out.add_description(_first(props, key))
+        out.add_text(f"XMP {key}", _first(props, key))
+    for key in _TITLES:
+        out.add_text(f"XMP {key}", _first(props, key))
+    keywords = [k for k in props.get("dc:subject", ())[:64] if k]
+    if keywords:
+        out.add_text("XMP dc:subject", "; ".join(keywords))
+    out.add_place(
+        "XMP",
+        sublocation=_first(props, "Iptc4xmpCore:Location"),
+        city=_first(props, "photoshop:City"),
+        state=_first(props, "photoshop:State"),
+        country=_first(props, "photoshop:Country"),
+        country_code=_first(props, "Iptc4xmpCore:CountryCode"),
+    )
     for key, label in SERIALS.items():
         for value in props.get(key, ())[:4]:
             out.add_serial(label, value)
@@ -207,3 +315,26 @@ def _gps(props: Properties, lat_key: str, lon_key: str, out: Collector) -> None:
     raw = f"{lat_key}={lat_text!r}; {lon_key}={lon_text!r}"
     lat, lon = parse_coordinate(lat_text), parse_coordinate(lon_text)
     out.add_gps(reading(lat, lon, altitude, when, "xmp", raw))
+
+
+def _location(kind: str, fields: dict[str, str], out: Collector) -> None:
+    """One LocationCreated/LocationShown structure: the place by name, and its position."""
+    origin, gps_origin = _STRUCT_ORIGINS[kind]
+    out.add_place(
+        origin,
+        sublocation=fields.get("Iptc4xmpExt:Sublocation"),
+        city=fields.get("Iptc4xmpExt:City"),
+        state=fields.get("Iptc4xmpExt:ProvinceState"),
+        country=fields.get("Iptc4xmpExt:CountryName"),
+        country_code=fields.get("Iptc4xmpExt:CountryCode"),
+        name=fields.get("Iptc4xmpExt:LocationName"),
+    )
+    lat_text, lon_text = fields.get("exif:GPSLatitude"), fields.get("exif:GPSLongitude")
+    if lat_text is None and lon_text is None:
+        return
+    altitude = _number(fields.get("exif:GPSAltitude"))
+    if altitude is not None and fields.get("exif:GPSAltitudeRef") == "1":
+        altitude = -abs(altitude)
+    raw = f"{origin} GPSLatitude={lat_text!r}; GPSLongitude={lon_text!r}"
+    lat, lon = parse_coordinate(lat_text), parse_coordinate(lon_text)
+    out.add_gps(reading(lat, lon, altitude, None, gps_origin, raw))

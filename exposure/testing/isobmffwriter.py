@@ -6,11 +6,19 @@ import struct
 from datetime import UTC, datetime
 
 from exposure.testing.specs import PhotoSpec, zeros
-from exposure.testing.tiffwriter import exif_block
+from exposure.testing.tiffwriter import (
+    TiffWriter,
+    exif_block,
+    exif_entries,
+    gps_entries,
+    ifd0_entries,
+)
 from exposure.testing.xmpwriter import iso_time, parse_offset, xmp_packet
 
 _EPOCH_1904 = datetime(1904, 1, 1, tzinfo=UTC)
 _FAKE_IMAGE = b"\x00\x00\x00\x10" + bytes(60)  # stands in for coded image data
+CANON_UUID = bytes.fromhex("85c0b687820f11e08111f4ce462b6a48")
+XMP_UUID = bytes.fromhex("be7acfcb97a942e89c71999491e3afac")
 
 
 def box(kind: bytes, *payload: bytes) -> bytes:
@@ -163,3 +171,30 @@ def mov(spec: PhotoSpec) -> bytes:
     moov = box(b"moov", _mvhd(spec), box(b"meta", hdlr, keys, ilst))
     ftyp = box(b"ftyp", b"qt  ", struct.pack(">I", 0), b"qt  ")
     return ftyp + box(b"wide") + box(b"mdat", _FAKE_IMAGE, zeros(spec.padding)) + moov
+
+
+def cr3(spec: PhotoSpec) -> bytes:
+    """A Canon CR3 as the cameras lay it out: ftyp ``crx ``, moov holding the Canon uuid box
+    (CNCV, then TIFF blocks CMT1 = IFD0, CMT2 = EXIF IFD, CMT3 = Canon maker note, CMT4 =
+    GPS IFD) and mvhd, the XMP uuid box when ``spec.xmp``, then mdat."""
+    w = TiffWriter(spec.big_endian)
+    exif = [e for e in exif_entries(w, spec) if e[0] != 0x927C]
+    maker = [w.short(0x0001, 100, 0, 0, 0), w.ascii(0x0006, "Canon EOS")]
+    if spec.internal_serial is not None:
+        maker.append(w.ascii(0x0096, spec.internal_serial))
+    blocks = [
+        box(b"CMT1", w.build(ifd0_entries(w, spec))),
+        box(b"CMT2", w.build(exif)),
+        box(b"CMT3", w.build(maker)),
+    ]
+    if spec.gps is not None:
+        blocks.append(box(b"CMT4", w.build(gps_entries(w, spec.gps))))
+    canon = box(b"uuid", CANON_UUID, box(b"CNCV", b"CanonCR3_001/00.09.00/00.00.00"), *blocks)
+    ftyp = box(b"ftyp", b"crx ", struct.pack(">I", 1), b"crx ", b"isom")
+    xmp = box(b"uuid", XMP_UUID, xmp_packet(spec)) if spec.xmp else b""
+    return (
+        ftyp
+        + box(b"moov", canon, _mvhd(spec))
+        + xmp
+        + box(b"mdat", _FAKE_IMAGE, zeros(spec.padding))
+    )

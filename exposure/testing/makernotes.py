@@ -74,3 +74,22 @@ def fujifilm_maker_note(serial: str = "FF02B4565423     59313030323017") -> byte
     w = TiffWriter(big_endian=False)
     entries = [w.undefined(0x0000, b"0130"), w.ascii(0x0010, serial), w.short(0x1000, 3)]
     return b"FUJIFILM" + struct.pack("<I", 12) + w.ifd_bytes(entries, 12)
+
+
+@functools.lru_cache(maxsize=64)
+def motorola_maker_note(serial: str = "NX0A3S0075") -> bytes:
+    """A Motorola phone note: ``"MOT\\0"``, 4 bytes, a big-endian IFD at 8 whose offsets
+    count from the note's start (build number 0x5500, serial number 0x5501)."""
+    w = TiffWriter(big_endian=True)
+    entries = [w.ascii(0x5500, "LPH23.116-18"), w.ascii(0x5501, serial), w.byte(0x5502, 96)]
+    return b"MOT\x00\x01\x01\x01\x01" + w.ifd_bytes(entries, 8)
+
+
+@functools.lru_cache(maxsize=64)
+def sigma_maker_note(serial: str = "02000019", at: int = 0) -> bytes:
+    """A Sigma/Foveon note: ``"SIGMA\\0\\0\\0"``, version, then a little-endian IFD at 10
+    whose offsets count from the EXIF block's TIFF header; ``at`` is where the note starts
+    in that block (see :func:`exposure.testing.photofactory.sigma_jpeg`)."""
+    w = TiffWriter(big_endian=False)
+    entries = [w.ascii(0x0002, serial), w.ascii(0x0003, "SINGLE"), w.ascii(0x0004, "HI")]
+    return b"SIGMA\x00\x00\x00\x01\x00" + w.ifd_bytes(entries, at + 10)

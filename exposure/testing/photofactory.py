@@ -13,7 +13,8 @@ Formats (:data:`FORMATS`): ``jpeg`` (EXIF, plus XMP when ``spec.xmp``), ``jpeg-x
 only), ``tiff``, ``dng``, ``raf``, ``png`` (``eXIf``), ``png-text`` (ImageMagick "Raw
 profile type exif" zTXt chunk), ``webp``, ``heic``, ``heic-eof`` (Exif item at the end
 of the file), ``heic-idat`` (Exif item inside the meta box), ``avif``, ``xmp`` (sidecar),
-``mp4`` (Android ``©xyz``) and ``mov`` (Apple ``keys``/``ilst``).
+``mp4`` (Android ``©xyz``), ``mov`` (Apple ``keys``/``ilst``) and ``cr3`` (Canon raw: the
+EXIF as CMT1-CMT4 TIFF blocks in ``moov/uuid``).
 
 Every file is built from a few precomputed constants and small struct packs (about
 0.1 ms for a phone JPEG), so a benchmark folder of 50,000 files takes seconds.
@@ -27,16 +28,19 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from exposure.testing import isobmffwriter, stillwriters
 from exposure.testing.makernotes import (
     apple_maker_note,
     fujifilm_maker_note,
+    motorola_maker_note,
     nikon_maker_note,
     olympus_maker_note,
+    sigma_maker_note,
 )
-from exposure.testing.specs import GpsSpec, PhotoSpec
+from exposure.testing.specs import GpsSpec, PhotoSpec, PlaceSpec
 from exposure.testing.xmpwriter import xmp_packet
 
 _BUILDERS: dict[str, Callable[[PhotoSpec], bytes]] = {
@@ -55,6 +59,7 @@ _BUILDERS: dict[str, Callable[[PhotoSpec], bytes]] = {
     "xmp": lambda s: xmp_packet(s, s.padding),
     "mp4": isobmffwriter.mp4,
     "mov": isobmffwriter.mov,
+    "cr3": isobmffwriter.cr3,
 }
 
 FORMATS: tuple[str, ...] = tuple(_BUILDERS)
@@ -76,6 +81,7 @@ SUFFIXES: dict[str, str] = {
     "xmp": ".xmp",
     "mp4": ".mp4",
     "mov": ".mov",
+    "cr3": ".cr3",
 }
 """The usual file name suffix for each format."""
 
@@ -85,6 +91,7 @@ DETECTED: dict[str, str] = {
     "png-text": "png",
     "heic-eof": "heic",
     "heic-idat": "heic",
+    "cr3": "raw",
 }
 """What :func:`exposure.metadata.sniff_format` reports for factory formats whose name differs."""
 
@@ -124,6 +131,14 @@ def corrupt(data: bytes, *, seed: int = 0, flips: int = 8, start: int = 2) -> by
     return bytes(out)
 
 
+def sigma_jpeg(spec: PhotoSpec, serial: str = "02000019") -> bytes:
+    """A JPEG carrying a Sigma maker note whose offsets point where the note landed (its
+    offsets count from the EXIF block, so it is built twice: once to find its place)."""
+    probe = make_photo(replace(spec, maker_note=sigma_maker_note(serial, 0)), "jpeg")
+    at = probe.index(b"SIGMA\x00\x00\x00") - (probe.index(b"Exif\x00\x00") + 6)
+    return make_photo(replace(spec, maker_note=sigma_maker_note(serial, at)), "jpeg")
+
+
 def phone_spec(index: int = 0, *, maker_note: bool = True, padding: int = 0) -> PhotoSpec:
     """A realistic phone photo spec, varied by ``index`` (for demos and benchmarks)."""
     when = datetime(2023, 5, 1, 8, 0, 0) + timedelta(minutes=37 * index)
@@ -152,13 +167,17 @@ __all__ = [
     "VIDEO_FORMATS",
     "GpsSpec",
     "PhotoSpec",
+    "PlaceSpec",
     "apple_maker_note",
     "corrupt",
     "fujifilm_maker_note",
     "make_photo",
+    "motorola_maker_note",
     "nikon_maker_note",
     "olympus_maker_note",
     "phone_spec",
+    "sigma_jpeg",
+    "sigma_maker_note",
     "truncate",
     "write_photo",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 
+from exposure.testing.iptcwriter import iim, photoshop_app13
 from exposure.testing.specs import PhotoSpec, zeros
 from exposure.testing.tiffwriter import TiffWriter, exif_block
 from exposure.testing.xmpwriter import xmp_packet
@@ -32,12 +33,14 @@ def segment(marker: int, payload: bytes) -> bytes:
 
 
 def jpeg(spec: PhotoSpec, exif: bool = True, xmp: bool = False) -> bytes:
-    """SOI, APP1 Exif, APP1 XMP, the tiny image, then ``spec.padding`` trailing bytes."""
+    """SOI, APP1 Exif, APP1 XMP, APP13 IPTC, the tiny image, then ``spec.padding`` bytes."""
     parts = [b"\xff\xd8"]
     if exif:
         parts.append(segment(0xE1, b"Exif\x00\x00" + exif_block(spec)))
     if xmp:
         parts.append(segment(0xE1, XMP_JPEG_ID + xmp_packet(spec)))
+    if spec.iptc:
+        parts.append(segment(0xED, photoshop_app13(spec)))
     parts.append(JPEG_BODY)
     parts.append(zeros(spec.padding))
     return b"".join(parts)
@@ -108,6 +111,9 @@ def tiff(spec: PhotoSpec, dng: bool = False) -> bytes:
     if spec.xmp:
         packet = xmp_packet(spec)
         ifd0.append((0x02BC, 1, len(packet), packet))
+    if spec.iptc:
+        block = iim(spec)
+        ifd0.append((0x83BB, 7, len(block), block))
     return exif_block(spec, ifd0, lead=b"\x80" + zeros(spec.padding))
 
 

@@ -143,10 +143,22 @@ def gps_entries(w: TiffWriter, gps: GpsSpec) -> list[Entry]:
     return out
 
 
-def exif_block(spec: PhotoSpec, ifd0_extra: list[Entry] | None = None, lead: bytes = b"") -> bytes:
-    """The TIFF block for ``spec``: IFD0, EXIF IFD and (when ``spec.gps``) the GPS IFD."""
-    w = TiffWriter(spec.big_endian)
-    ifd0 = list(ifd0_extra or [])
+WINDOWS_TAGS = {"XPTitle": 0x9C9B, "XPComment": 0x9C9C, "XPAuthor": 0x9C9D}
+WINDOWS_TAGS |= {"XPKeywords": 0x9C9E, "XPSubject": 0x9C9F}
+
+
+def windows_entries(w: TiffWriter, spec: PhotoSpec) -> list[Entry]:
+    """Windows' XP fields: UTF-16LE with a final NUL, as BYTE arrays (whatever the order)."""
+    return [
+        w.byte(WINDOWS_TAGS[name], *(text.encode("utf-16-le") + b"\x00\x00"))
+        for name, text in spec.windows
+    ]
+
+
+def ifd0_entries(w: TiffWriter, spec: PhotoSpec) -> list[Entry]:
+    """IFD0's text fields of ``spec``: description, make, model, software, artist, copyright
+    and Windows' XP fields."""
+    ifd0 = []
     for tag, text in (
         (0x010E, spec.description),
         (0x010F, spec.make),
@@ -157,6 +169,11 @@ def exif_block(spec: PhotoSpec, ifd0_extra: list[Entry] | None = None, lead: byt
     ):
         if text is not None:
             ifd0.append(w.ascii(tag, text))
+    return ifd0 + windows_entries(w, spec)
+
+
+def exif_entries(w: TiffWriter, spec: PhotoSpec) -> list[Entry]:
+    """The EXIF IFD of ``spec``: version, capture time and offset, owner, serials, maker note."""
     exif = [w.undefined(0x9000, b"0232")]
     if spec.datetime_original is not None:
         stamp = exif_date(spec.datetime_original)
@@ -172,5 +189,12 @@ def exif_block(spec: PhotoSpec, ifd0_extra: list[Entry] | None = None, lead: byt
             exif.append(w.ascii(tag, text))
     if spec.maker_note is not None:
         exif.append(w.undefined(0x927C, spec.maker_note))
+    return exif
+
+
+def exif_block(spec: PhotoSpec, ifd0_extra: list[Entry] | None = None, lead: bytes = b"") -> bytes:
+    """The TIFF block for ``spec``: IFD0, EXIF IFD and (when ``spec.gps``) the GPS IFD."""
+    w = TiffWriter(spec.big_endian)
+    ifd0 = list(ifd0_extra or []) + ifd0_entries(w, spec)
     gps = gps_entries(w, spec.gps) if spec.gps is not None else None
-    return w.build(ifd0, exif, gps, lead)
+    return w.build(ifd0, exif_entries(w, spec), gps, lead)

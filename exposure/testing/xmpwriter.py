@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from xml.sax.saxutils import escape, quoteattr
 
-from exposure.testing.specs import PhotoSpec
+from exposure.testing.specs import PhotoSpec, PlaceSpec
 
 _HEAD = (
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
@@ -16,7 +16,10 @@ _HEAD = (
     '    xmlns:tiff="http://ns.adobe.com/tiff/1.0/"\n'
     '    xmlns:aux="http://ns.adobe.com/exif/1.0/aux/"\n'
     '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
-    '    xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+    '    xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"\n'
+    '    xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"\n'
+    '    xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"'
 )
 _TAIL = "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
 _END = '<?xpacket end="w"?>'
@@ -42,6 +45,54 @@ def parse_offset(offset: str | None) -> timezone | None:
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[-2:])
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def place_elements(spec: PhotoSpec) -> list[str]:
+    """The IPTC Core location properties and the IPTC Extension location structures."""
+    elements = []
+    place = spec.place
+    if place is not None:
+        for name, value in (
+            ("Iptc4xmpCore:Location", place.sublocation),
+            ("photoshop:City", place.city),
+            ("photoshop:State", place.state),
+            ("photoshop:Country", place.country),
+            ("Iptc4xmpCore:CountryCode", place.country_code),
+        ):
+            if value is not None:
+                elements.append(f"   <{name}>{escape(value)}</{name}>")
+    for prop, places in (
+        ("Iptc4xmpExt:LocationCreated", spec.locations_created),
+        ("Iptc4xmpExt:LocationShown", spec.locations_shown),
+    ):
+        if places:
+            items = "".join(_structure(p) for p in places)
+            elements.append(f"   <{prop}>\n    <rdf:Bag>{items}\n    </rdf:Bag>\n   </{prop}>")
+    return elements
+
+
+def _structure(place: PlaceSpec) -> str:
+    """One location structure, as ``rdf:parseType="Resource"`` (ExifTool's form)."""
+    fields = []
+    for name, value in (
+        ("Sublocation", place.sublocation),
+        ("City", place.city),
+        ("ProvinceState", place.state),
+        ("CountryName", place.country),
+        ("CountryCode", place.country_code),
+    ):
+        if value is not None:
+            fields.append(f"<Iptc4xmpExt:{name}>{escape(value)}</Iptc4xmpExt:{name}>")
+    if place.name is not None:
+        fields.append(
+            '<Iptc4xmpExt:LocationName><rdf:Alt><rdf:li xml:lang="x-default">'
+            f"{escape(place.name)}</rdf:li></rdf:Alt></Iptc4xmpExt:LocationName>"
+        )
+    if place.lat is not None and place.lon is not None:
+        fields.append(f"<exif:GPSLatitude>{xmp_coordinate(place.lat, 'NS')}</exif:GPSLatitude>")
+        fields.append(f"<exif:GPSLongitude>{xmp_coordinate(place.lon, 'EW')}</exif:GPSLongitude>")
+    inner = "".join(f"\n       {f}" for f in fields)
+    return f'\n     <rdf:li rdf:parseType="Resource">{inner}\n     </rdf:li>'
 
 
 def xmp_packet(spec: PhotoSpec, padding: int = 0) -> bytes:
@@ -85,6 +136,7 @@ def xmp_packet(spec: PhotoSpec, padding: int = 0) -> bytes:
                 f"   <{name}><rdf:{container}><rdf:li{lang}>{escape(value)}</rdf:li>"
                 f"</rdf:{container}></{name}>"
             )
+    elements += place_elements(spec)
     text = _HEAD + "".join(attrs) + ">\n" + "\n".join(elements) + "\n" + _TAIL
     pad = (" " * 99 + "\n") * (padding // 100)
     return (text + pad + _END).encode("utf-8")

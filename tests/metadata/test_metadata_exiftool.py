@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,15 @@ from exposure.testing.photofactory import (
     SUFFIXES,
     GpsSpec,
     PhotoSpec,
+    PlaceSpec,
+    make_photo,
+    motorola_maker_note,
     nikon_maker_note,
+    sigma_jpeg,
     write_photo,
 )
+
+from . import exiftool_view
 
 # ExifTool 12.57 does not read Exif items stored with construction method 1 (idat).
 CHECKED = [f for f in FORMATS if f != "heic-idat"]
@@ -87,3 +94,75 @@ def test_exifread_reads_the_same_gps(tmp_path: Path, fmt: str) -> None:
     assert theirs is not None
     ours = read_metadata(path).real_positions[0]
     assert (ours.lat, ours.lon) == pytest.approx(theirs, abs=1e-7)
+
+
+RICH = PhotoSpec(
+    make="Canon",
+    model="Canon EOS R5",
+    description="Picnic",
+    artist="Ana Lima",
+    gps=GpsSpec(lat=52.5200081, lon=13.4049542),
+    body_serial="613040000565",
+    internal_serial="CG0156580",
+    windows=(
+        ("XPTitle", "Summer"),
+        ("XPSubject", "Garden"),
+        ("XPComment", "Straße 5, 10115 Berlin"),
+        ("XPKeywords", "home;family"),
+    ),
+    iptc=True,
+    xmp=True,
+    place=PlaceSpec(
+        sublocation="Fotostudio HS",
+        city="Mainz",
+        state="Rheinland-Pfalz",
+        country="Deutschland",
+        country_code="DE",
+    ),
+    locations_created=(PlaceSpec(city="Paris", country="France", lat=48.8583736, lon=2.291901),),
+    locations_shown=(
+        PlaceSpec(name="Tour Eiffel", city="Paris", country_code="FR", lat=48.85837, lon=2.29448),
+        PlaceSpec(sublocation="Jardin", state="Île-de-France", lat=-33.5, lon=151.25),
+    ),
+)
+RICH_FORMATS = ["jpeg", "jpeg-xmp", "tiff", "png", "webp", "heic", "cr3", "xmp"]
+
+
+@pytest.mark.slow
+def test_exiftool_reads_the_same_texts_places_and_serials(tmp_path: Path, exiftool: str) -> None:
+    """Windows' XP fields, IPTC and XMP places (with the LocationCreated/Shown positions),
+    CR3 blocks and the Motorola and Sigma maker-note serials, as ExifTool reads them."""
+    files = {f"{fmt}{SUFFIXES[fmt]}": make_photo(RICH, fmt) for fmt in RICH_FORMATS}
+    files["big-endian.jpg"] = make_photo(replace(RICH, big_endian=True), "jpeg")
+    files["big-endian.cr3"] = make_photo(replace(RICH, big_endian=True), "cr3")
+    files["motorola.jpg"] = make_photo(
+        PhotoSpec(make="motorola", maker_note=motorola_maker_note("ZY2238TJ4V")), "jpeg"
+    )
+    files["sigma.jpg"] = sigma_jpeg(PhotoSpec(make="SIGMA", model="SIGMA SD10"), "02000019")
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    run = subprocess.run(
+        [exiftool, "-j", "-a", "-G1", "-n", "-q", *exiftool_view.TAGS, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    records = {Path(r["SourceFile"]).name: r for r in json.loads(run.stdout)}
+    assert set(records) == set(files)
+    for name, record in records.items():
+        meta = read_metadata(tmp_path / name)
+        assert exiftool_view.mismatches(meta, record) == [], name
+        serials = {str(v) for k, v in record.items() if k.endswith("SerialNumber")}
+        assert serials <= {s.value for s in meta.serials}, name
+        if name.startswith(("motorola", "sigma")):
+            assert serials, name
+            continue
+        # the comparison is not empty: ExifTool saw what we wrote
+        seen = exiftool_view.theirs(record)
+        assert "XMP-iptcExt:LocationShownGPSLatitude" in seen, name
+        assert seen["XMP-iptcExt:LocationShownCity"] == {"Paris"}, name
+        if not name.startswith(("xmp", "jpeg-xmp")):
+            assert seen["IFD0:XPComment"] == {"Straße 5, 10115 Berlin"}, name
+        if name.startswith(("jpeg.", "big-endian.jpg", "tiff")):
+            assert seen["IPTC:Sub-location"] == {"Fotostudio HS"}, name

@@ -97,7 +97,7 @@ def test_xmp_with_a_dtd_is_not_parsed_as_xml() -> None:
     )
     out = Collector()
     decode_xmp(packet, out)
-    assert all("&" in d or len(d) < 50 for d in out.descriptions)
+    assert all("&" in t.value or len(t.value) < 50 for t in out.texts)
 
 
 def test_xmp_empty_gps_is_reported_empty() -> None:
@@ -153,7 +153,7 @@ def test_sniff_factory_formats(fmt: str) -> None:
         (b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  ", "a", "mov"),
         (b"\x00\x00\x00\x14ftyp3gp5\x00\x00\x00\x00", "a", "mp4"),
         (b"\x00\x00\x00\x08wide\x00\x00\x00\x10mdat", "a", "mov"),
-        (b"\x00\x00\x00\x14ftypcrx \x00\x00\x00\x00", "a.cr3", None),
+        (b"\x00\x00\x00\x14ftypcrx \x00\x00\x00\x00", "a.cr3", "raw"),
         (b"<?xml version='1.0'?><x:xmpmeta>", "side.xmp", "xmp"),
         (b"RIFF\x00\x00\x00\x00AVI LIST", "a.avi", None),
         (b"", "a.jpg", None),

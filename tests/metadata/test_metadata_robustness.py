@@ -20,6 +20,7 @@ from exposure.testing.photofactory import (
     SUFFIXES,
     GpsSpec,
     PhotoSpec,
+    PlaceSpec,
     make_photo,
     nikon_maker_note,
 )
@@ -33,6 +34,18 @@ SPEC = PhotoSpec(
     make="NIKON CORPORATION",
     xmp=True,
 )
+EXTRAS = PhotoSpec(
+    make="Canon",
+    windows=(("XPComment", "42 Elm Street"), ("XPKeywords", "home;garden")),
+    iptc=True,
+    xmp=True,
+    place=PlaceSpec(sublocation="Studio", city="Mainz"),
+    locations_shown=(PlaceSpec(city="Paris", lat=48.8584, lon=2.2945),),
+    internal_serial="CG0156580",
+)
+"""The parts other formats' specs leave out: Windows' XP fields, IPTC IIM, XMP location
+structures, Canon's CR3 maker note."""
+EXTRAS_FORMATS = ["jpeg", "tiff", "cr3", "xmp", "heic"]
 PER_FILE_SECONDS = 2.0
 
 
@@ -48,9 +61,13 @@ def _outcome(path: Path) -> PhotoMetadata | MetadataError:
     return result
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_truncated_at_every_offset(tmp_path: Path, fmt: str) -> None:
-    data = make_photo(SPEC, fmt)
+@pytest.mark.parametrize(
+    ("spec", "fmt"),
+    [(SPEC, f) for f in FORMATS] + [(EXTRAS, f) for f in EXTRAS_FORMATS],
+    ids=[*FORMATS, *(f"extras-{f}" for f in EXTRAS_FORMATS)],
+)
+def test_truncated_at_every_offset(tmp_path: Path, spec: PhotoSpec, fmt: str) -> None:
+    data = make_photo(spec, fmt)
     path = tmp_path / f"cut{SUFFIXES[fmt]}"
     outcomes = {"meta": 0, "error": 0}
     for cut in range(len(data)):
@@ -104,10 +121,14 @@ def test_exif_cut_inside_an_ifd_says_so(tmp_path: Path) -> None:
     assert "EXIF block is truncated; read what came before the break" in meta.notes
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_random_mutations(tmp_path: Path, fmt: str) -> None:
-    rng = random.Random(f"exposure-{fmt}")
-    data = make_photo(SPEC, fmt)
+@pytest.mark.parametrize(
+    ("spec", "fmt"),
+    [(SPEC, f) for f in FORMATS] + [(EXTRAS, f) for f in EXTRAS_FORMATS],
+    ids=[*FORMATS, *(f"extras-{f}" for f in EXTRAS_FORMATS)],
+)
+def test_random_mutations(tmp_path: Path, spec: PhotoSpec, fmt: str) -> None:
+    rng = random.Random(f"exposure-{fmt}-{spec is EXTRAS}")
+    data = make_photo(spec, fmt)
     path = tmp_path / f"mut{SUFFIXES[fmt]}"
     for _ in range(150):
         mutated = bytearray(data)

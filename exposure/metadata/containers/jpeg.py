@@ -1,7 +1,8 @@
 """JPEG: walk the marker segments up to the start of the image data (SOS).
 
 Read: APP1 ``Exif`` (the TIFF block), APP1 XMP and Extended XMP, APP12 "picture info"
-(old Olympus serial numbers).  Every other segment is skipped by its length without
+(old Olympus serial numbers), APP13 Photoshop resources (the IPTC block; a block split
+over several APP13 segments is joined first).  Every other segment is skipped by its length without
 reading it, and nothing after SOS is touched.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif import decode_exif_payload, is_exif_payload
+from exposure.metadata.iptc import PHOTOSHOP_JPEG, decode_photoshop
 from exposure.metadata.source import Bytes, Source
 from exposure.metadata.xmp import decode_xmp
 
@@ -31,6 +33,7 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
         raise Malformed("its embedded JPEG is damaged")
     pos = start + 2
     extended: dict[bytes, bytearray] = {}
+    photoshop: list[bytes] = []
     for _ in range(MAX_SEGMENTS):
         header = src.read(pos, 4)
         if len(header) < 2:
@@ -61,11 +64,15 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
             break
         if marker == 0xE1 or marker == 0xEC:
             _segment(src, marker, pos + 4, length - 2, out, extended)
+        elif marker == 0xED:
+            _photoshop(src, pos + 4, length - 2, out, photoshop)
         pos += 2 + length
     else:
         out.note("the JPEG has too many segments; stopped reading")
     for data in extended.values():
         decode_xmp(bytes(data), out)
+    if photoshop:
+        decode_photoshop(b"".join(photoshop), out)
 
 
 def _segment(
@@ -88,6 +95,15 @@ def _segment(
         decode_exif_payload(data, out, cut=cut)
     if cut:
         out.fail(TRUNCATED, "the file ends inside a metadata segment (truncated?)")
+
+
+def _photoshop(src: Bytes, start: int, length: int, out: Collector, parts: list[bytes]) -> None:
+    """APP13 ``"Photoshop 3.0\\0"``: image resources, kept until every segment is seen."""
+    data = src.read(start, length)
+    if len(data) < length:
+        out.fail(TRUNCATED, "the file ends inside a metadata segment (truncated?)")
+    if data.startswith(PHOTOSHOP_JPEG) and len(parts) < 64:
+        parts.append(data[len(PHOTOSHOP_JPEG) :])
 
 
 def _extended_xmp(data: bytes, extended: dict[bytes, bytearray]) -> None:

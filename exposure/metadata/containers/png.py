@@ -78,7 +78,7 @@ def _text_chunk(kind: bytes, data: bytes, out: Collector) -> None:
     elif keyword in _OWNER_KEYWORDS:
         out.add_owner(_OWNER_KEYWORDS[keyword], decode(text))
     elif keyword in _DESCRIPTION_KEYWORDS:
-        out.add_description(decode(text))
+        out.add_text(f"PNG {decode(keyword)}", decode(text))
     elif keyword == b"Software":
         out.set_software(decode(text))
 

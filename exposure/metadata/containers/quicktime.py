@@ -178,7 +178,7 @@ def _value(field: str, value: str | None, out: Collector) -> None:
     elif field == "author":
         out.add_owner("QuickTime author", value)
     elif field == "description":
-        out.add_description(value)
+        out.add_text("QuickTime description", value)
 
 
 def _loci(payload: bytes, out: Collector) -> None:

@@ -1,5 +1,6 @@
-"""TIFF, DNG and TIFF-based camera raw files (NEF, CR2, ARW, ORF, RW2, PEF…), and
-Fujifilm RAF, whose metadata lives in an embedded JPEG preview.
+"""TIFF, DNG and TIFF-based camera raw files (NEF, CR2, ARW, ORF, RW2, PEF…), Fujifilm
+RAF, whose metadata lives in an embedded JPEG preview, and Canon CR3 (see
+:mod:`exposure.metadata.containers.cr3`).
 
 A TIFF file is read by seeking to the IFDs it needs: raw files are often 20-80 MB and
 only a few KiB of them are metadata.
@@ -8,6 +9,7 @@ only a few KiB of them are metadata.
 from __future__ import annotations
 
 from exposure.metadata.collect import Collector
+from exposure.metadata.containers.cr3 import parse_cr3
 from exposure.metadata.containers.jpeg import walk_jpeg
 from exposure.metadata.errors import Malformed
 from exposure.metadata.exif import decode_exif
@@ -18,6 +20,8 @@ def parse_tiff(src: Source, out: Collector) -> None:
     """Read a TIFF-structured file (TIFF, DNG, most raw formats) into ``out``."""
     if src.head[:16] == b"FUJIFILMCCD-RAW ":
         parse_raf(src, out)
+    elif src.head[4:8] == b"ftyp":
+        parse_cr3(src, out)
     elif src.head[:4] in (b"II+\x00", b"MM\x00+"):
         raise Malformed("BigTIFF files are not supported yet")
     else:

@@ -28,7 +28,7 @@ def test_map_link_in_photo_description(cli, tmp_path: Path, fmt: str) -> None:  
     assert finding["severity"] == "high"
     assert finding["title"] == "A Google Maps link to 48.85837, 2.29448 in a photo's description"
     (evidence,) = finding["evidence"]
-    assert LINK in evidence["detail"] and evidence["field"] == "photo-description"
+    assert LINK in evidence["detail"] and evidence["field"] == "ImageDescription"
     fix = report["remediations"][finding["remediation"]]
     assert "inside the photo file" in fix["steps"][0]["text"]
     assert not [f for f in report["findings"] if f["kind"] == "photo-gps"]
