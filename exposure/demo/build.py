@@ -4,7 +4,8 @@ The story: "Alex Example" (made up) lives at a made-up home and works at a made-
 Both are placed on public landmarks in Berlin (Tempelhofer Feld, a public park; the square
 by the central station), so no real person's home is ever shown.  Alex's phone tags photos
 with GPS; a few files show the other leaks: a camera serial number, an owner name, a video
-with its recording place, a Lightroom sidecar, a (0, 0) placeholder, and one corrupt file.
+with its recording place, a Lightroom sidecar, a (0, 0) placeholder, a place name the photo
+editor wrote into the camera's photo (IPTC City), and one corrupt file.
 Captions saved in five photos' descriptions write places in words: an address, a check-in,
 a map link, a plus code, coordinates, a what3words address and a postcode.
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from exposure.demo import DOWNLOADS_DIR, PERSONA_DIR
 from exposure.testing.makernotes import apple_maker_note, nikon_maker_note
-from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
+from exposure.testing.photofactory import GpsSpec, PhotoSpec, PlaceSpec, make_photo
 
 HOME = (52.47330, 13.40310)
 WORK = (52.52480, 13.36910)
@@ -130,6 +131,8 @@ def files() -> Iterator[tuple[str, bytes]]:
         artist="Alex Example",
         copyright="(c) Alex Example",
         maker_note=nikon_maker_note("3015874"),
+        iptc=True,  # the photo editor filled the IPTC location from the GPS position
+        place=PlaceSpec(sublocation="Tempelhofer Feld", city="Berlin", country="Deutschland"),
     )
     yield f"{camera}/DSC_2041.jpg", make_photo(_captioned("DSC_2041.jpg", dslr), "jpeg")
     lat, lon = _near(PARK, 2)

@@ -62,8 +62,8 @@ _INTERESTING = re.compile(
 _UTF16_STARTS = frozenset(
     {b"\x00<\x00?", b"<\x00?\x00", b"\x00<\x00x", b"<\x00x\x00", b"\xfe\xff\x00<", b"\xff\xfe<\x00"}
 )
-_START = re.compile(rb"<x:xmpmeta|<x:xapmeta|<rdf:RDF|<\?xpacket|<\?xml")
-_END = re.compile(rb"</x:xmpmeta\s*>|</x:xapmeta\s*>|</rdf:RDF\s*>")
+_START = re.compile(rb"<[\w.-]{1,32}:x[am]pmeta\b|<rdf:RDF|<\?xpacket|<\?xml")
+_END = re.compile(rb"</[\w.-]{1,32}:x[am]pmeta\s*>|</rdf:RDF\s*>")
 
 SERIALS = {
     "aux:SerialNumber": "XMP aux:SerialNumber",

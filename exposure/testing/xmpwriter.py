@@ -16,10 +16,12 @@ _HEAD = (
     '    xmlns:tiff="http://ns.adobe.com/tiff/1.0/"\n'
     '    xmlns:aux="http://ns.adobe.com/exif/1.0/aux/"\n'
     '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
-    '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-    '    xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"\n'
-    '    xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"\n'
-    '    xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"'
+    '    xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+_IPTC_NAMESPACES = (
+    '\n    xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"'
+    '\n    xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"'
+    '\n    xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"'
 )
 _TAIL = "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n"
 _END = '<?xpacket end="w"?>'
@@ -136,7 +138,8 @@ def xmp_packet(spec: PhotoSpec, padding: int = 0) -> bytes:
                 f"   <{name}><rdf:{container}><rdf:li{lang}>{escape(value)}</rdf:li>"
                 f"</rdf:{container}></{name}>"
             )
-    elements += place_elements(spec)
-    text = _HEAD + "".join(attrs) + ">\n" + "\n".join(elements) + "\n" + _TAIL
+    places = place_elements(spec)
+    head = _HEAD + _IPTC_NAMESPACES if places else _HEAD
+    text = head + "".join(attrs) + ">\n" + "\n".join(elements + places) + "\n" + _TAIL
     pad = (" " * 99 + "\n") * (padding // 100)
     return (text + pad + _END).encode("utf-8")

@@ -44,11 +44,20 @@ GPS_KEYS = {
     "xmp-location-created": "XMP-iptcExt:LocationCreatedGPS",
     "xmp-location-shown": "XMP-iptcExt:LocationShownGPS",
 }
-TEXT_KEYS = frozenset(f"IFD0:{name}" for name in XP_FIELDS)
+TEXT_KEYS = frozenset(
+    {f"IFD0:{name}" for name in XP_FIELDS}
+    | {"IPTC:Caption-Abstract", "IPTC:Headline", "IPTC:ObjectName"}
+    | {"XMP-dc:Title", "XMP-photoshop:Headline"}
+)
 COMPARED = PLACE_KEYS | TEXT_KEYS | {f"{k}{a}" for k in GPS_KEYS.values() for a in ("Latitude", "Longitude")}  # fmt: skip
 """The ExifTool keys the comparison covers."""
 TAGS = [
     "-XP*",
+    "-IPTC:Caption-Abstract",
+    "-IPTC:Headline",
+    "-IPTC:ObjectName",
+    "-XMP-dc:Title",
+    "-XMP-photoshop:Headline",
     "-IPTC:City",
     "-IPTC:Sub-location",
     "-IPTC:Province-State",
@@ -111,14 +120,17 @@ def ours(meta: PhotoMetadata) -> dict[str, set[str]]:
     return found
 
 
-def mismatches(meta: PhotoMetadata, record: dict[str, Any]) -> list[str]:
-    """Where our reading of the compared fields differs from ExifTool's ``record``.  A
-    Windows text is looked for among all the file's texts: our reader keeps each text once
-    (an XPTitle equal to the description is one text)."""
+def mismatches(
+    meta: PhotoMetadata, record: dict[str, Any], groups: tuple[str, ...] = ("",)
+) -> list[str]:
+    """Where our reading of the compared fields (of the ExifTool ``groups`` given, e.g.
+    ``("XMP-",)``; default all) differs from ExifTool's ``record``.  A text is looked for
+    among all the file's texts: our reader keeps each text once (an XPTitle equal to the
+    description is one text)."""
     expected, got = theirs(record), ours(meta)
     texts = {t.value.casefold() for t in meta.texts}
     problems = []
-    for key in sorted(set(expected) | set(got)):
+    for key in sorted(k for k in set(expected) | set(got) if k.startswith(groups)):
         want, have = expected.get(key, set()), got.get(key, set())
         if key in TEXT_KEYS:
             if not all(w.casefold() in texts for w in want):

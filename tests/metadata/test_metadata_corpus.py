@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,8 @@ from typing import Any
 import pytest
 
 from exposure.metadata import MetadataError, PhotoMetadata, read_metadata
+
+from . import exiftool_view
 
 pytestmark = pytest.mark.corpus
 
@@ -184,3 +188,107 @@ def test_serial_numbers(
         print(f"\n[corpus] serial numbers found {found}/{len(expected)}")
         print("\n".join(lines))
     assert found >= 0.9 * len(expected)
+
+
+def test_xmp_places_and_titles_match_exiftool(
+    corpus_images: Path,
+    results: dict[str, PhotoMetadata | MetadataError],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """XMP ``photoshop:City``/``State``/``Country``, ``Iptc4xmpCore:Location``, the
+    LocationCreated/LocationShown structures and ``dc:title``, against the truth file."""
+    grouped = _truth(corpus_images, "exiftool-truth-grouped.json")
+    problems, compared = [], 0
+    for name, record in grouped.items():
+        result = results[name]
+        if not isinstance(result, PhotoMetadata):
+            continue
+        compared += any(k.startswith("XMP-") for k in exiftool_view.theirs(record))
+        problems += [f"{name}: {p}" for p in exiftool_view.mismatches(result, record, ("XMP-",))]
+    with capsys.disabled():
+        print(f"\n[corpus] XMP places and titles compared in {compared} files")
+    assert compared >= 5
+    assert not problems, "\n".join(problems)
+
+
+def _exiftool_json(exiftool: str, folder: Path) -> dict[str, dict[str, Any]]:
+    run = subprocess.run(
+        [
+            exiftool,
+            "-j",
+            "-r",
+            "-a",
+            "-G1",
+            "-n",
+            "-q",
+            "-q",
+            "-ext",
+            "*",
+            *exiftool_view.TAGS,
+            ".",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        cwd=folder,
+    )
+    return {r["SourceFile"].removeprefix("./"): r for r in json.loads(run.stdout or "[]")}
+
+
+@pytest.mark.slow
+def test_iptc_and_windows_fields_match_a_live_exiftool(
+    corpus_images: Path,
+    exiftool: str,
+    results: dict[str, PhotoMetadata | MetadataError],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """IPTC places and captions and Windows' XP fields (which the truth files leave out),
+    against ExifTool run on the corpus now."""
+    records = _exiftool_json(exiftool, corpus_images)
+    problems, compared = [], set()
+    for name, record in records.items():
+        result = results.get(name)
+        if not isinstance(result, PhotoMetadata):
+            continue
+        seen = exiftool_view.theirs(record)
+        compared |= {k.partition(":")[0] for k in seen}
+        if seen:
+            problems += [f"{name}: {p}" for p in exiftool_view.mismatches(result, record)]
+    with capsys.disabled():
+        print(f"\n[corpus] ExifTool groups compared: {sorted(compared)}")
+    assert {"IPTC", "IFD0", "XMP-photoshop"} <= compared
+    assert not problems, "\n".join(problems)
+
+
+def test_exiftool_test_images(
+    corpus_images: Path, exiftool: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ExifTool's own test images (``images/exiftool-t-images``, a copy of exiftool's
+    ``t/images``): CR3, Motorola and Sigma serials, IPTC/XMP places.  Skipped where the
+    corpus does not hold them; ``EXPOSURE_EXIFTOOL_IMAGES`` names another copy."""
+    folder = Path(os.environ.get("EXPOSURE_EXIFTOOL_IMAGES") or corpus_images / "exiftool-t-images")
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    records = _exiftool_json(exiftool, folder)
+    serials = {
+        "CanonRaw.cr3": {"613040000565", "CG0156580"},
+        "Motorola.jpg": {"NX0A3S0075"},
+        "Sigma.jpg": {"02000019"},
+    }
+    for name, expected in serials.items():
+        record = records[name]
+        theirs = {str(v).strip() for k, v in record.items() if k.endswith("SerialNumber")}
+        assert theirs == expected, name
+        assert expected <= {s.value for s in read_metadata(folder / name).serials}, name
+    problems, compared = [], 0
+    for name, record in records.items():
+        try:
+            result = read_metadata(folder / name)
+        except MetadataError:
+            continue
+        compared += bool(exiftool_view.theirs(record))
+        problems += [f"{name}: {p}" for p in exiftool_view.mismatches(result, record)]
+    with capsys.disabled():
+        print(f"\n[exiftool t/images] text and place fields compared in {compared} files")
+    assert not problems, "\n".join(problems)
