@@ -26,7 +26,7 @@ from exposure.sources.base import Activity, Entry, quiet
 from exposure.sources.web.decode import charset_of, decode_text
 from exposure.sources.web.extract.feeds import FeedError, read_feed
 from exposure.sources.web.extract.page import Page, joined, read_page
-from exposure.sources.web.fetch import HTML, JSON, Fetcher, Response
+from exposure.sources.web.fetch import HTML, JSON, Fetcher, Response, megabytes
 from exposure.sources.web.findings import Site, clue_findings
 from exposure.sources.web.images import Image, fetch_image
 from exposure.sources.web.scope import Scope, normalise
@@ -69,7 +69,10 @@ def _count(number: int, noun: str) -> str:
 
 
 def _looks_binary(body: bytes) -> bool:
-    return b"\x00" in body[:1024]
+    """Mostly NUL bytes at the start: an image or a program, not a page with a stray NUL
+    (UTF-16 pages are recognised before this, by their byte order mark or charset)."""
+    head = body[:1024]
+    return head.count(b"\x00") > len(head) // 4
 
 
 class Crawl:
@@ -211,7 +214,9 @@ class Crawl:
             if job.kind == "image":
                 return fetch_image(self.fetcher, job.url)
             accept = FEED_ACCEPT if job.kind == "feed" else HTML
-            return self.fetcher.get(job.url, accept=accept, scope=self.scope.problem)
+            return self.fetcher.get(
+                job.url, accept=accept, scope=self.scope.problem, truncate=job.kind != "feed"
+            )
         except FetchError as exc:
             return exc
         except Exception as exc:  # a bug in one fetch must not end the audit
@@ -271,7 +276,16 @@ class Crawl:
                 url, "said to be a web page, but it holds binary data; not checked", SOURCE
             )
             return
+        if not response.complete:
+            cap = megabytes(self.fetcher.web.max_bytes)
+            yield Skipped(
+                url,
+                f"partly checked: the page is larger than {cap}; its first {cap} were "
+                "checked (see --max-bytes)",
+                SOURCE,
+            )
         html, problem = decode_text(response.body, charset_of(response.charset, response.body))
+        html = html.replace("\x00", "")  # a stray NUL byte: the rest is still a page
         if problem:
             yield Skipped(url, f"partly checked: {problem}", SOURCE)
         yield from self.page_entries(read_page(html, url), follow=True)

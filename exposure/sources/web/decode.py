@@ -26,9 +26,12 @@ class TooLarge(Exception):
 class BoundedDecoder:
     """Decodes ``Content-Encoding`` (identity, gzip or deflate) without passing ``limit`` bytes."""
 
-    def __init__(self, url: str, content_encoding: str, limit: int) -> None:
+    def __init__(self, url: str, content_encoding: str, limit: int, *, cut: bool = False) -> None:
         coding = content_encoding.strip().lower()
         self._limit = limit
+        self._cut = cut
+        self.exceeded = False
+        """With ``cut``: the answer went past the limit, and what came before it was given."""
         self._size = 0
         self._may_be_raw = coding == "deflate"
         if coding in ("", "identity"):
@@ -49,7 +52,8 @@ class BoundedDecoder:
         return self._size
 
     def feed(self, chunk: bytes) -> bytes:
-        """The decoded bytes of ``chunk``; raises :class:`TooLarge` past the limit."""
+        """The decoded bytes of ``chunk``; past the limit, raises :class:`TooLarge` (or, with
+        ``cut``, gives the bytes up to the limit and sets :attr:`exceeded`)."""
         room = self._limit - self._size
         if self._inflater is None:
             out = chunk
@@ -57,7 +61,10 @@ class BoundedDecoder:
             out = self._inflate(chunk, room + 1)
         self._size += len(out)
         if self._size > self._limit:
-            raise TooLarge
+            if not self._cut:
+                raise TooLarge
+            out = out[: len(out) - (self._size - self._limit)]
+            self._size, self.exceeded = self._limit, True
         return out
 
     def _inflate(self, chunk: bytes, most: int) -> bytes:

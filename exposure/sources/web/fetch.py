@@ -126,9 +126,15 @@ class Fetcher:
         head_bytes: int | None = None,
         scope: ScopeRule | None = None,
         headers: dict[str, str] | None = None,
+        truncate: bool = False,
     ) -> Response:
-        """Fetch ``url`` (following redirects within ``scope``); raises FetchError."""
-        return self._get(url, accept, head_bytes, scope, headers or {}, robots=True)
+        """Fetch ``url`` (following redirects within ``scope``); raises FetchError.
+
+        ``truncate``: an answer over ``--max-bytes`` gives its first ``--max-bytes`` (with
+        ``complete`` False) instead of an error (a page is worth reading in part)."""
+        return self._get(
+            url, accept, head_bytes, scope, headers or {}, robots=True, truncate=truncate
+        )
 
     def _get(
         self,
@@ -140,11 +146,12 @@ class Fetcher:
         *,
         robots: bool,
         limit: int | None = None,
+        truncate: bool = False,
     ) -> Response:
         first = url
         for _hop in range(self.web.max_redirects + 1):
             self._check(first, url, scope, robots)
-            response = self._exchange(first, url, accept, head_bytes, headers, limit)
+            response = self._exchange(first, url, accept, head_bytes, headers, limit, truncate)
             if isinstance(response, Response):
                 return response
             url = response
@@ -186,6 +193,7 @@ class Fetcher:
         head_bytes: int | None,
         headers: dict[str, str],
         limit: int | None,
+        truncate: bool = False,
     ) -> Response | str:
         """One request with its retries: a Response, or the next URL of a redirect."""
         host = urlsplit(url).netloc
@@ -199,7 +207,9 @@ class Fetcher:
                         first,
                         "not checked: the time limit for this address ran out (see --max-time)",
                     )
-                outcome = self._once(first, url, request_headers, head_bytes, limit, attempt)
+                outcome = self._once(
+                    first, url, request_headers, head_bytes, limit, attempt, truncate
+                )
             if isinstance(outcome, float):
                 self.gates.pause(host, outcome)
                 continue
@@ -214,6 +224,7 @@ class Fetcher:
         head_bytes: int | None,
         limit: int | None,
         attempt: int,
+        truncate: bool = False,
     ) -> Response | str | float:
         """Send one request: a Response, a redirect target, or seconds to wait before retrying."""
         self._deadlines.at = min(self.deadline, time.monotonic() + self.web.response_seconds)
@@ -229,7 +240,7 @@ class Fetcher:
                         first,
                         f"the server answered {reply.status_code} {reply.reason_phrase}".rstrip(),
                     )
-                return self._read(first, reply, head_bytes, limit or self.web.max_bytes)
+                return self._read(first, reply, head_bytes, limit or self.web.max_bytes, truncate)
         except httpx.TransportError as exc:
             if isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError)) and not last:
                 return min(self.web.max_retry_wait, 2.0**attempt)
@@ -270,7 +281,12 @@ class Fetcher:
         return wait
 
     def _read(
-        self, first: str, reply: httpx.Response, head_bytes: int | None, limit: int
+        self,
+        first: str,
+        reply: httpx.Response,
+        head_bytes: int | None,
+        limit: int,
+        truncate: bool = False,
     ) -> Response:
         media, _, params = reply.headers.get("content-type", "").partition(";")
         charset = None
@@ -279,7 +295,8 @@ class Fetcher:
             if key.strip().lower() == "charset":
                 charset = value.strip().strip("\"'") or None
         total = _total_size(reply)
-        if head_bytes is None and total is not None and total > limit and reply.status_code != 206:
+        partial = head_bytes is not None or truncate
+        if not partial and total is not None and total > limit and reply.status_code != 206:
             raise FetchError(
                 first,
                 f"too large ({megabytes(total)}; the limit is {megabytes(limit)}, see --max-bytes)",
@@ -290,7 +307,7 @@ class Fetcher:
             chunks, coding = [reply.content], ""
         else:
             chunks, coding = reply.iter_raw(65536), reply.headers.get("content-encoding", "")
-        decoder = BoundedDecoder(first, coding, limit)
+        decoder = BoundedDecoder(first, coding, limit, cut=truncate)
         pieces: list[bytes] = []
         size = 0
         complete = True
@@ -301,23 +318,18 @@ class Fetcher:
                 size += len(piece)
                 if time.monotonic() > (self._deadlines.at or float("inf")):
                     raise FetchError(first, self._too_slow())
-                if head_bytes is not None and size >= want:
+                if (head_bytes is not None and size >= want) or decoder.exceeded:
                     complete = False
                     break
         except TooLarge:
-            if head_bytes is not None:
+            if partial:
                 complete = False
             else:
                 raise FetchError(
                     first, f"too large: more than {megabytes(limit)} (see --max-bytes)"
                 ) from None
         body = b"".join(pieces)
-        if (
-            head_bytes is not None
-            and reply.status_code == 200
-            and total is not None
-            and total > len(body)
-        ):
+        if partial and reply.status_code == 200 and total is not None and total > len(body):
             complete = False
         if reply.status_code == 206:
             complete = total is not None and len(body) >= total

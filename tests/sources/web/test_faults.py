@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import json
 import time
 from collections.abc import Iterator
 
@@ -100,9 +101,9 @@ def faults(server: FixtureServer) -> dict[str, str]:
         "/slow": "too slow",
         "/slow-headers": "too slow",
         "/loop": "too many redirects",
-        "/huge": "too large (5 GB; the limit is 1 MB",
-        "/huge-chunked": "too large: more than 1 MB",
-        "/bomb": "too large: more than 1 MB",
+        "/huge": "partly checked: the page is larger than 1 MB; its first 1 MB were checked",
+        "/huge-chunked": "partly checked: the page is larger than 1 MB",
+        "/bomb": "holds binary data",  # its first 1 MB: all NUL bytes
         "/busy": "kept answering 429 Too Many Requests after 2 tries",
         "/busy-long": "asked to come back in 86400 s",
         "/reset": "connection was cut",
@@ -283,3 +284,28 @@ def test_a_silent_server_times_out(server: FixtureServer, audit: Audit) -> None:
     )
     report = audit(server.url("/"), "--timeout", "1", "--max-response-time", "30", "--retries", "0")
     assert skipped(report)[server.url("/silent")] == "no answer within 1 s (see --timeout)"
+
+
+def test_a_stray_nul_byte_or_a_page_over_the_cap_is_still_read(
+    server: FixtureServer, audit: Audit
+) -> None:
+    """Not skipped whole: NUL bytes are dropped, and a page over --max-bytes is read up to
+    the cap (what lies beyond it is said to be unchecked)."""
+    head = b"<html><body><p>Home: 2417 Gaylord St, Denver, CO 80205</p>"
+    server.routes.update(
+        {
+            "/": page('<a href="/nul">n</a><a href="/big">b</a>'),
+            "/nul": data(b"<html><body>\x00<p>Meet at 52.520008, 13.404954</p>", "text/html"),
+            "/big": lambda r: Reply(
+                headers={"Content-Type": "text/html", "Content-Length": str(FIVE_GB)},
+                body=itertools.chain([head], _endless()),
+            ),
+        }
+    )
+    report = audit(server.url("/"), *LIMITS)
+    reasons = skipped(report)
+    assert server.url("/nul") not in reasons
+    assert "partly checked: the page is larger than 1 MB" in reasons[server.url("/big")]
+    found = {f["kind"]: f for f in report["findings"]}
+    assert server.url("/nul") in json.dumps(found["text-coordinates"])
+    assert server.url("/big") in json.dumps(found["text-street-address"])
