@@ -174,23 +174,37 @@ def _summarize_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", metavar="FILE", help="also write the summary as a page")
     parser.add_argument("--json", metavar="FILE", help="also write the summary as JSON")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing")
+    _add_lang(parser)
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    from exposure.i18n import LANGUAGES
+
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGUAGES),
+        help="language of the messages and pages (default: the system's, else English)",
+    )
 
 
 def _summarize(args: argparse.Namespace) -> int:
     from exposure.summarize import summarize_command
 
-    return summarize_command(args.reports, html=args.html, json_path=args.json, quiet=args.quiet)
+    return summarize_command(
+        args.reports, html=args.html, json_path=args.json, quiet=args.quiet, lang=args.lang
+    )
 
 
 def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-browser", action="store_true", help="print the address only")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: random)")
+    _add_lang(parser)
 
 
 def _serve(args: argparse.Namespace) -> int:
     from exposure.serve import serve_command
 
-    return serve_command(open_browser=not args.no_browser, port=args.port)
+    return serve_command(open_browser=not args.no_browser, port=args.port, lang=args.lang)
 
 
 def _clean_arguments(parser: argparse.ArgumentParser) -> None:
@@ -214,12 +228,13 @@ def _clean(args: argparse.Namespace) -> int:
 
 def _wipe_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="only list what would be removed")
+    _add_lang(parser)
 
 
 def _wipe(args: argparse.Namespace) -> int:
     from exposure.wipe import wipe_command
 
-    return wipe_command(dry_run=args.dry_run)
+    return wipe_command(dry_run=args.dry_run, lang=args.lang)
 
 
 COMMANDS: tuple[Command, ...] = (

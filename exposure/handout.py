@@ -12,7 +12,7 @@ from pathlib import Path
 
 HANDOUT_TEMPLATE = "handout.html"
 STYLE_TEMPLATE = "_handout.css.j2"
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "es", "fr")
 """Languages the handout is shipped in."""
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "handouts"
 
@@ -27,11 +27,13 @@ def handout_csp() -> str:
 def render_handout(lang: str = "en") -> str:
     """The handout as one self-contained HTML page."""
     from exposure.catalogue import CHECKED
+    from exposure.i18n import translations
     from exposure.report.html import environment
-    from exposure.report.wording import day_text
 
+    t = translations(lang)
     page = environment().get_template(HANDOUT_TEMPLATE)
-    return page.render(csp=handout_csp(), checked=day_text(CHECKED), lang=lang)
+    checked = CHECKED.strftime("%Y-%m-%d")  # the same in every language
+    return page.render(csp=handout_csp(), checked=checked, lang=lang, _=t.gettext)
 
 
 def build(target: Path = DOCS) -> list[Path]:

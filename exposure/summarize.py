@@ -14,6 +14,7 @@ seeds unique markers in every field of the input reports and checks none comes o
 
 from __future__ import annotations
 
+import gettext
 import hashlib
 import json
 from collections import Counter
@@ -22,15 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from exposure.i18n import N_
 from exposure.model import Severity
 
 OTHER = "other"
 """The kind or platform of anything outside exposure's vocabulary."""
 
-PHOTOS = "Photos and videos"
+PHOTOS = N_("Photos and videos")
 """Photo folders' groups start with these words (then name the folder, never shown)."""
-WEB = "Websites and public profiles"
-OTHER_PLATFORM = "Other"
+WEB = N_("Websites and public profiles")
+OTHER_PLATFORM = N_("Other")
 
 HOME_ROLE = "home"
 """The role the inference step gives a place that looks like someone's home."""
@@ -245,8 +247,8 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, places: bool | None = Non
 
     from exposure.report.wording import SEVERITY_LABEL
 
-    severity_labels = {s.value: SEVERITY_LABEL[s] for s in Severity} | {OTHER: "Other"}
-    kind_labels = {**kind_words, OTHER: "Other kinds of finding"}
+    severity_labels = {s.value: SEVERITY_LABEL[s] for s in Severity} | {OTHER: N_("Other")}
+    kind_labels = {**kind_words, OTHER: N_("Other kinds of finding")}
     platform_names = {p: p for p in (*platform_labels, PHOTOS, WEB, OTHER_PLATFORM)}
     return RoomSummary(
         people=total,
@@ -261,39 +263,60 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, places: bool | None = Non
     )
 
 
-def _people(n: int) -> str:
-    return f"{n} {'person' if n == 1 else 'people'}"
+def render_text(summary: RoomSummary, translation: gettext.NullTranslations | None = None) -> str:
+    """The summary as plain text for a terminal (and for a facilitator's notes); English
+    unless ``translation`` is given."""
+    t = translation or gettext.NullTranslations()
 
+    def people(count: int) -> str:
+        return t.ngettext("{count} person", "{count} people", count).format(count=count)
 
-def render_text(summary: RoomSummary) -> str:
-    """The summary as plain text for a terminal (and for a facilitator's notes)."""
     n = summary.people
     lines = [
-        f"Room summary: {_people(n)}'s reports",
-        f"  {summary.with_findings} of {n} had at least one leak "
-        f"({summary.findings} findings in all).",
+        t.ngettext(
+            "Room summary: the report of {count} person",
+            "Room summary: the reports of {count} people",
+            n,
+        ).format(count=n),
+        "  "
+        + t.gettext("{some} of {all} had at least one leak ({findings} findings in all).").format(
+            some=summary.with_findings, all=n, findings=summary.findings
+        ),
     ]
     if summary.home is None:
-        lines.append("  Likely homes: not worked out by this version of exposure.")
+        lines.append("  " + t.gettext("Likely homes: not worked out by this version of exposure."))
     else:
-        lines.append(f"  A likely home could be worked out for {summary.home} of {n}.")
+        lines.append(
+            "  "
+            + t.gettext("A likely home could be worked out for {some} of {all}.").format(
+                some=summary.home, all=n
+            )
+        )
     for title, rows in (
-        ("By severity", summary.severities),
-        ("By kind of leak", summary.kinds),
-        ("By where it is", summary.platforms),
+        (N_("By severity (people, findings):"), summary.severities),
+        (N_("By kind of leak (people, findings):"), summary.kinds),
+        (N_("By where it is (people, findings):"), summary.platforms),
     ):
         if not rows:
             continue
-        lines.append(f"{title} (people, findings):")
-        width = max(len(_people(r.people)) for r in rows)
-        lines.extend(f"  {_people(r.people):>{width}}  {r.label} ({r.findings})" for r in rows)
+        lines.append(t.gettext(title))
+        width = max(len(people(r.people)) for r in rows)
+        lines.extend(
+            f"  {people(r.people):>{width}}  {t.gettext(r.label)} ({r.findings})" for r in rows
+        )
     if summary.could_not_check:
         lines.append(
-            f"{summary.could_not_check} of {n} reports say some items could not be checked: "
-            "the real numbers may be higher."
+            t.gettext(
+                "{some} of {all} reports say some items could not be checked: "
+                "the real numbers may be higher."
+            ).format(some=summary.could_not_check, all=n)
         )
     if summary.redacted:
-        lines.append(f"{summary.redacted} of {n} reports were redacted copies.")
+        lines.append(
+            t.gettext("{some} of {all} reports were redacted copies.").format(
+                some=summary.redacted, all=n
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -306,8 +329,11 @@ SUMMARY_TEMPLATE = "summary.html"
 SUMMARY_STYLE = "_summary_style.css.j2"
 
 
-def render_html(summary: RoomSummary) -> str:
+def render_html(summary: RoomSummary, lang: str = "en") -> str:
     """The summary as one self-contained page for slides (no script, strict CSP)."""
+    from exposure.i18n import translations
+
+    t = translations(lang)
     from exposure.report.html import csp_hash, environment
 
     env = environment()
@@ -316,7 +342,9 @@ def render_html(summary: RoomSummary) -> str:
         f"default-src 'none'; style-src {csp_hash(style)}; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    return env.get_template(SUMMARY_TEMPLATE).render(s=summary, csp=csp, people=_people, bar=_bar)
+    return env.get_template(SUMMARY_TEMPLATE).render(
+        s=summary, csp=csp, bar=_bar, _=t.gettext, ngettext=t.ngettext, lang=lang
+    )
 
 
 def _bar(part: int, whole: int) -> int:
@@ -327,7 +355,12 @@ def _bar(part: int, whole: int) -> int:
 
 
 def summarize_command(
-    inputs: list[str], *, html: str | None, json_path: str | None, quiet: bool
+    inputs: list[str],
+    *,
+    html: str | None,
+    json_path: str | None,
+    quiet: bool,
+    lang: str | None = None,
 ) -> int:
     """``exposure summarize``: read, count, print; write the HTML/JSON copies if asked."""
     import sys
@@ -353,11 +386,15 @@ def summarize_command(
     if not loaded.reports:
         print("exposure: no exposure JSON report to summarise", file=sys.stderr)
         return 3
+    from exposure.i18n import choose, translations
+
+    language = choose(lang)
     summary = summarize(loaded.reports)
     if not quiet:
-        sys.stdout.write(render_text(summary))
+        sys.stdout.write(render_text(summary, translations(language)))
     for target, render in targets:
-        written = write_private_text(target, render(summary), what="room summary")
+        text = render_html(summary, language) if render is render_html else render_json(summary)
+        written = write_private_text(target, text, what="room summary")
         if not quiet:
             print(f"Summary: {written}", file=sys.stderr)
     return 0

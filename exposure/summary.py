@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gettext
 from enum import IntEnum
 
+from exposure.i18n import N_
 from exposure.model import Report, Severity
 
 
@@ -29,20 +31,39 @@ def exit_status(report: Report, fail_on: Severity = Severity.LOW) -> ExitCode:
     return ExitCode.CLEAN
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+_SEVERITY_WORDS = {
+    Severity.HIGH: N_("{count} high"),
+    Severity.MEDIUM: N_("{count} medium"),
+    Severity.LOW: N_("{count} low"),
+}
 
 
-def summary_line(report: Report) -> str:
-    """``Checked 40 files: 12 leaks (5 high, 6 medium, 1 low); 2 could not be checked.``"""
+def summary_line(report: Report, translation: gettext.NullTranslations | None = None) -> str:
+    """``Checked 40 items: 12 leaks (5 high, 6 medium, 1 low); 2 items could not be checked.``
+
+    In English unless ``translation`` (see :func:`exposure.i18n.translations`) is given."""
+    t = translation or _ENGLISH
     counts = report.severity_counts()
     total = sum(counts.values())
-    text = f"Checked {_plural(report.items_checked, 'item')}: "
+    n = report.items_checked
+    checked = t.ngettext("Checked {count} item", "Checked {count} items", n).format(count=n)
     if total:
-        detail = ", ".join(f"{counts[s]} {s.value}" for s in Severity if counts[s])
-        text += f"{_plural(total, 'leak')} ({detail})"
+        detail = ", ".join(
+            t.gettext(_SEVERITY_WORDS[s]).format(count=counts[s]) for s in Severity if counts[s]
+        )
+        found = t.ngettext("{count} leak", "{count} leaks", total).format(count=total)
+        found += f" ({detail})"
     else:
-        text += "no leaks found"
+        found = t.gettext("no leaks found")
+    # TRANSLATORS: "Checked 40 items" and "12 leaks (...)": the punctuation between them.
+    text = t.gettext("{checked}: {found}").format(checked=checked, found=found)
     if report.skipped:
-        text += f"; {_plural(len(report.skipped), 'item')} could not be checked"
+        k = len(report.skipped)
+        skipped = t.ngettext(
+            "{count} item could not be checked", "{count} items could not be checked", k
+        ).format(count=k)
+        text = t.gettext("{summary}; {skipped}").format(summary=text, skipped=skipped)
     return text + "."
+
+
+_ENGLISH = gettext.NullTranslations()

@@ -9,10 +9,12 @@ if they are empty by then.  The list is emptied at the end, and its folder remov
 
 from __future__ import annotations
 
+import gettext
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from exposure.i18n import N_
 from exposure.written import Written, read_list, taken
 
 
@@ -25,7 +27,10 @@ class WipeResult:
     gone: list[Written] = field(default_factory=list)
     """Already removed by someone else."""
     kept: list[tuple[Written, str]] = field(default_factory=list)
-    """Left alone, with the reason (changed since, a link now, not empty, no permission)."""
+    """Left alone, with the reason (changed since, a link now, not empty, no permission),
+    in English; :func:`describe` says it in the language asked for."""
+    details: dict[str, str] = field(default_factory=dict)
+    """The system's words for an error, by path (added to the reason when shown)."""
 
     @property
     def files_removed(self) -> int:
@@ -70,7 +75,8 @@ def _one(record: Written, result: WipeResult, remove: bool) -> None:
         result.gone.append(record)
         return
     except OSError as exc:
-        result.kept.append((record, f"could not look at it ({exc.strerror or exc})"))
+        result.kept.append((record, N_("could not look at it")))
+        result.details[record.path] = str(exc.strerror or exc)
         return
     if not record.matches(st):
         result.kept.append((record, _why_kept(record, st)))
@@ -79,7 +85,7 @@ def _one(record: Written, result: WipeResult, remove: bool) -> None:
         if _would_be_empty(record, result):
             result.removed.append(record)
         else:
-            result.kept.append((record, "it holds files exposure did not write"))
+            result.kept.append((record, N_("it holds files exposure did not write")))
         return
     try:
         if not remove:
@@ -89,12 +95,11 @@ def _one(record: Written, result: WipeResult, remove: bool) -> None:
         else:
             os.unlink(record.path)
     except OSError as exc:
-        reason = (
-            "it holds files exposure did not write"
-            if record.folder and _not_empty(exc)
-            else f"could not remove it ({exc.strerror or exc})"
-        )
-        result.kept.append((record, reason))
+        if record.folder and _not_empty(exc):
+            result.kept.append((record, N_("it holds files exposure did not write")))
+        else:
+            result.kept.append((record, N_("could not remove it")))
+            result.details[record.path] = str(exc.strerror or exc)
         return
     result.removed.append(record)
 
@@ -103,10 +108,10 @@ def _why_kept(record: Written, st: os.stat_result) -> str:
     import stat
 
     if stat.S_ISLNK(st.st_mode):
-        return "it is a link now, not what exposure wrote"
+        return N_("it is a link now, not what exposure wrote")
     if (st.st_dev, st.st_ino) != (record.device, record.inode):
-        return "another file has taken its place since exposure wrote it"
-    return "it was changed after exposure wrote it"
+        return N_("another file has taken its place since exposure wrote it")
+    return N_("it was changed after exposure wrote it")
 
 
 def _not_empty(exc: OSError) -> bool:
@@ -129,48 +134,110 @@ SHOWN_ONE_BY_ONE = 3
 """A folder with more removed files than this is shown as one line with a count."""
 
 
-def describe(result: WipeResult, *, dry_run: bool = False) -> list[str]:
-    """What the wipe did, in lines for a person (paths in full: they are this person's own)."""
+WHAT = {
+    "report": N_("report"),
+    "room summary": N_("room summary"),
+    "clean copy": N_("clean copy"),
+    "clean copies folder": N_("clean copies folder"),
+    "working file": N_("working file"),
+    "working folder": N_("working folder"),
+    "folder": N_("folder"),
+}
+"""The kinds of files exposure notes (:func:`exposure.written.record_written`), in words."""
+
+
+def describe(
+    result: WipeResult,
+    *,
+    dry_run: bool = False,
+    translation: gettext.NullTranslations | None = None,
+) -> list[str]:
+    """What the wipe did, in lines for a person (paths in full: they are this person's own);
+    English unless ``translation`` is given."""
+    t = translation or gettext.NullTranslations()
+
+    def what(w: Written) -> str:
+        return t.gettext(WHAT.get(w.what, w.what))
+
     if not (result.removed or result.gone or result.kept):
-        return ["Nothing to wipe: exposure has no note of any file it wrote on this computer."]
+        return [
+            t.gettext(
+                "Nothing to wipe: exposure has no note of any file it wrote on this computer."
+            )
+        ]
     lines: list[str] = []
     files = [w for w in result.removed if not w.folder]
-    verb = "Would remove" if dry_run else "Removed"
     if files:
-        lines.append(f"{verb} {_count(len(files), 'file')} exposure wrote:")
+        n = len(files)
+        header = (
+            t.ngettext(
+                "Would remove {count} file exposure wrote:",
+                "Would remove {count} files exposure wrote:",
+                n,
+            )
+            if dry_run
+            else t.ngettext(
+                "Removed {count} file exposure wrote:", "Removed {count} files exposure wrote:", n
+            )
+        )
+        lines.append(header.format(count=n))
         by_folder: dict[str, list[Written]] = {}
         for w in files:
             by_folder.setdefault(os.path.dirname(w.path), []).append(w)
         for folder, inside in by_folder.items():
             if len(inside) > SHOWN_ONE_BY_ONE:
-                kinds = sorted({w.what for w in inside})
-                lines.append(f"  {_count(len(inside), 'file')} in {folder} ({', '.join(kinds)})")
+                kinds = ", ".join(sorted({what(w) for w in inside}))
+                count = t.ngettext(
+                    "{count} file in {folder} ({kinds})",
+                    "{count} files in {folder} ({kinds})",
+                    len(inside),
+                )
+                lines.append("  " + count.format(count=len(inside), folder=folder, kinds=kinds))
             else:
-                lines.extend(f"  {w.path} ({w.what})" for w in inside)
+                lines.extend(f"  {w.path} ({what(w)})" for w in inside)
     folders = [w for w in result.removed if w.folder]
     if folders:
-        lines.append(f"{verb} {_count(len(folders), 'empty folder')}:")
+        n = len(folders)
+        header = (
+            t.ngettext(
+                "Would remove {count} empty folder:", "Would remove {count} empty folders:", n
+            )
+            if dry_run
+            else t.ngettext("Removed {count} empty folder:", "Removed {count} empty folders:", n)
+        )
+        lines.append(header.format(count=n))
         lines.extend(f"  {w.path}" for w in folders)
     if result.kept:
-        lines.append(f"Left alone ({_count(len(result.kept), 'path')}; check and remove by hand):")
-        lines.extend(f"  {w.path}: {reason}" for w, reason in result.kept)
+        n = len(result.kept)
+        lines.append(
+            t.ngettext(
+                "Left alone ({count} path; check and remove it by hand):",
+                "Left alone ({count} paths; check and remove them by hand):",
+                n,
+            ).format(count=n)
+        )
+        for w, reason in result.kept:
+            detail = result.details.get(w.path)
+            lines.append(f"  {w.path}: {t.gettext(reason)}" + (f" ({detail})" if detail else ""))
     gone = [w for w in result.gone if not w.what.startswith("working")]  # removed as planned
     if gone:
-        lines.append(f"Already gone: {_count(len(gone), 'path')}.")
+        lines.append(
+            t.ngettext(
+                "Already gone: {count} path.", "Already gone: {count} paths.", len(gone)
+            ).format(count=len(gone))
+        )
     if not dry_run:
-        lines.append("exposure's list of what it wrote is now empty.")
+        lines.append(t.gettext("exposure's list of what it wrote is now empty."))
     return lines
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
-def wipe_command(*, dry_run: bool = False) -> int:
+def wipe_command(*, dry_run: bool = False, lang: str | None = None) -> int:
     """``exposure wipe``: wipe, print what was done; exit code 0, or 3 if something was left."""
     import sys
 
+    from exposure.i18n import choose, translations
+
     result = wipe(dry_run=dry_run)
-    for line in describe(result, dry_run=dry_run):
+    for line in describe(result, dry_run=dry_run, translation=translations(choose(lang))):
         print(line, file=sys.stderr)
     return 3 if result.kept else 0

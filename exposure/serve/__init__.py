@@ -14,6 +14,7 @@ terminal stops the server, stops any check and offers the same.
 
 from __future__ import annotations
 
+import gettext
 import sys
 import tempfile
 import threading
@@ -29,16 +30,25 @@ def serve_command(
     port: int = 0,
     out: TextIO | None = None,
     ask: bool | None = None,
+    lang: str | None = None,
 ) -> int:
-    """Run the local web page until the person finishes it or presses Ctrl-C."""
+    """Run the local web page until the person finishes it or presses Ctrl-C.
+
+    ``lang``: the page's and the messages' language (default: the browser's for the page,
+    the environment's for the terminal)."""
+    from exposure.i18n import choose, supported, translations
     from exposure.serve.app import ServeApp
 
     out = out or sys.stderr
+    t = translations(choose(lang))
     workdir = Path(tempfile.mkdtemp(prefix="exposure-serve-"))
     record_folder(workdir, what="working folder")
-    app = ServeApp(workdir, port=port)
-    print(f"exposure is ready on this computer only: {app.url}", file=out, flush=True)
-    print("Keep this window open while you use the page; press Ctrl-C to stop.", file=out)
+    app = ServeApp(workdir, port=port, lang=supported(lang))
+    ready = t.gettext("exposure is ready on this computer only: {url}").format(url=app.url)
+    print(ready, file=out, flush=True)
+    print(
+        t.gettext("Keep this window open while you use the page; press Ctrl-C to stop."), file=out
+    )
     if open_browser:
         import webbrowser
 
@@ -53,34 +63,36 @@ def serve_command(
     if app.wiped is not None:
         print("\n".join(app.wiped), file=out)
         return 0
-    _offer_wipe(workdir, out, sys.stdin.isatty() if ask is None else ask, interrupted)
+    _offer_wipe(workdir, out, sys.stdin.isatty() if ask is None else ask, interrupted, t)
     return 0
 
 
-def _offer_wipe(workdir: Path, out: TextIO, ask: bool, interrupted: bool) -> None:
+def _offer_wipe(
+    workdir: Path, out: TextIO, ask: bool, interrupted: bool, t: gettext.NullTranslations
+) -> None:
     from exposure.written import read_list
 
-    print(("\n" if interrupted else "") + "exposure has stopped.", file=out)
+    print(("\n" if interrupted else "") + t.gettext("exposure has stopped."), file=out)
     if not read_list():
         return
     if ask:
-        print(
-            "Remove every report and copy exposure wrote on this computer? [y/N] ",
-            end="",
-            file=out,
-            flush=True,
-        )
+        question = t.gettext("Remove every report and copy exposure wrote on this computer? [y/N]")
+        print(question + " ", end="", file=out, flush=True)
         try:
             answer = sys.stdin.readline().strip().lower()
         except (KeyboardInterrupt, EOFError):
             answer = ""
-        if answer in ("y", "yes"):
+        # TRANSLATORS: the answers that mean yes to the question above, separated by "/".
+        yes = {"y", "yes", *t.gettext("y/yes").split("/")}
+        if answer in yes:
             from exposure.wipe import describe, wipe
 
-            print("\n".join(describe(wipe())), file=out)
+            print("\n".join(describe(wipe(), translation=t)), file=out)
             return
     print(
-        f"The reports of this session are in {workdir}. On a shared computer, remove "
-        "everything exposure wrote with: exposure wipe",
+        t.gettext(
+            "The reports of this session are in {folder}. On a shared computer, remove "
+            "everything exposure wrote with: exposure wipe"
+        ).format(folder=workdir),
         file=out,
     )

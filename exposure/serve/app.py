@@ -27,16 +27,19 @@ import re
 import secrets
 import shutil
 import threading
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
+from exposure.i18n import N_, negotiate, supported, translations
 from exposure.serve.jobs import Job
 from exposure.serve.page import page_csp, render_page
 
 COOKIE = "exposure_session"
+LANG_COOKIE = "exposure_lang"
 MAX_JSON = 1 << 20
 """Largest JSON request body (a list of paths and addresses)."""
 SPARE_BYTES = 200 * 1024 * 1024
@@ -48,8 +51,12 @@ _REPORT_PATH = re.compile(r"^/report/([A-Za-z0-9_-]{8,40})(?:/(html|json|clean\.
 class ServeApp:
     """State of one ``exposure serve`` session: the token, the jobs, the work folder."""
 
-    def __init__(self, workdir: Path, *, token: str | None = None, port: int = 0) -> None:
+    def __init__(
+        self, workdir: Path, *, token: str | None = None, port: int = 0, lang: str | None = None
+    ) -> None:
         self.workdir = workdir
+        self.lang = lang
+        """The language asked for with ``--lang``; None: the browser's."""
         self.token = token or secrets.token_urlsafe(32)
         self.jobs: dict[str, Job] = {}
         self.lock = threading.Lock()
@@ -111,9 +118,13 @@ class _Server(ThreadingHTTPServer):
 
 
 class _Refused(Exception):
-    def __init__(self, status: HTTPStatus, message: str) -> None:
+    """A refused request: the status, and a message translated into the page's language."""
+
+    def __init__(self, status: HTTPStatus, message: str, **values: object) -> None:
         super().__init__(message)
         self.status = status
+        self.message = message
+        self.values = values
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -149,35 +160,52 @@ class _Handler(BaseHTTPRequestHandler):
                 self._check_origin(app)
             self._route(app, method, url.path, parse_qs(url.query))
         except _Refused as refused:
-            self._send_json({"error": str(refused)}, refused.status)
+            text = self._gettext()(refused.message).format(**refused.values)
+            self._send_json({"error": text}, refused.status)
         except (ConnectionError, TimeoutError):
             self.close_connection = True
 
     def _check_host(self, app: ServeApp) -> None:
         if self.headers.get("Host", "") not in app.allowed_hosts():
-            raise _Refused(HTTPStatus.MISDIRECTED_REQUEST, "unknown host")
+            raise _Refused(HTTPStatus.MISDIRECTED_REQUEST, N_("unknown host"))
+
+    def _cookie(self, wanted: str) -> str | None:
+        for part in self.headers.get("Cookie", "").split(";"):
+            name, _, value = part.strip().partition("=")
+            if name == wanted:
+                return value
+        return None
+
+    def _language(self) -> str:
+        """The page's language: chosen on the page (cookie), ``--lang``, or the browser's."""
+        chosen = supported(self._cookie(LANG_COOKIE))
+        if chosen:
+            return chosen
+        app = self.server.app
+        return app.lang or negotiate(self.headers.get("Accept-Language"))
+
+    def _gettext(self) -> Callable[[str], str]:
+        return translations(self._language()).gettext
 
     def _check_secret(self, app: ServeApp) -> None:
-        cookies = self.headers.get("Cookie", "")
-        for part in cookies.split(";"):
-            name, _, value = part.strip().partition("=")
-            if name == COOKIE and hmac.compare_digest(value.encode(), app.token.encode()):
-                return
+        value = self._cookie(COOKIE)
+        if value is not None and hmac.compare_digest(value.encode(), app.token.encode()):
+            return
         raise _Refused(
             HTTPStatus.FORBIDDEN,
-            "open the address exposure printed in the terminal (it holds this session's key)",
+            N_("open the address exposure printed in the terminal (it holds this session's key)"),
         )
 
     def _check_origin(self, app: ServeApp) -> None:
         if self.headers.get("Origin", "") not in app.origins():
-            raise _Refused(HTTPStatus.FORBIDDEN, "requests from other sites are refused")
+            raise _Refused(HTTPStatus.FORBIDDEN, N_("requests from other sites are refused"))
         site = self.headers.get("Sec-Fetch-Site")
         if site is not None and site != "same-origin":
-            raise _Refused(HTTPStatus.FORBIDDEN, "requests from other sites are refused")
+            raise _Refused(HTTPStatus.FORBIDDEN, N_("requests from other sites are refused"))
 
     def _enter(self, app: ServeApp, token: str) -> None:
         if not hmac.compare_digest(token.encode(), app.token.encode()):
-            raise _Refused(HTTPStatus.FORBIDDEN, "this key is not the one of this session")
+            raise _Refused(HTTPStatus.FORBIDDEN, N_("this key is not the one of this session"))
         self.send_response(HTTPStatus.SEE_OTHER)
         self.send_header("Set-Cookie", f"{COOKIE}={app.token}; Path=/; HttpOnly; SameSite=Strict")
         self.send_header("Location", "/")
@@ -187,12 +215,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self, app: ServeApp, method: str, path: str, query: dict[str, list[str]]) -> None:
         if method == "GET" and path == "/":
-            self._send_page(render_page(), page_csp())
+            chosen = supported(query.get("lang", [""])[0])
+            lang = chosen or self._language()
+            cookie = f"{LANG_COOKIE}={lang}; Path=/; SameSite=Strict" if chosen else None
+            self._send_page(render_page(lang), page_csp(), cookie)
             return
         if method == "GET" and path == "/handout":
             from exposure.handout import handout_csp, render_handout
 
-            self._send_page(render_handout(), handout_csp())
+            lang = supported(query.get("lang", [""])[0]) or self._language()
+            self._send_page(render_handout(lang), handout_csp())
             return
         if method == "POST" and path == "/api/jobs":
             self._create_job(app, self._read_json())
@@ -207,7 +239,7 @@ class _Handler(BaseHTTPRequestHandler):
         match = _JOB_PATH.match(path)
         job = app.job(match.group(1)) if match else None
         if match is None or job is None:
-            raise _Refused(HTTPStatus.NOT_FOUND, "not found")
+            raise _Refused(HTTPStatus.NOT_FOUND, N_("not found"))
         action = match.group(2) or ""
         if method == "GET" and action == "":
             self._send_json(job.snapshot().to_json())
@@ -220,72 +252,79 @@ class _Handler(BaseHTTPRequestHandler):
             self._read_json()
             self._clean(job)
         else:
-            raise _Refused(HTTPStatus.NOT_FOUND, "not found")
+            raise _Refused(HTTPStatus.NOT_FOUND, N_("not found"))
 
     # -- actions ----------------------------------------------------------------------------
 
     def _create_job(self, app: ServeApp, body: dict[str, Any]) -> None:
-        from exposure.serve.inputs import check_inputs
+        from exposure.serve.inputs import InputProblem, check_inputs
 
         try:
             paths, urls, demo = check_inputs(body)
-        except ValueError as exc:  # words for the page
-            raise _Refused(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+        except InputProblem as exc:  # words for the page
+            raise _Refused(HTTPStatus.BAD_REQUEST, exc.message, **exc.values) from exc
         earlier = body.get("baseline")
         before = app.job(earlier) if isinstance(earlier, str) else None
         if earlier is not None and (before is None or before.snapshot().state != "done"):
-            raise _Refused(HTTPStatus.BAD_REQUEST, "the earlier check to compare with is not here")
+            raise _Refused(
+                HTTPStatus.BAD_REQUEST, N_("the earlier check to compare with is not here")
+            )
         job = app.new_job()
         job.paths, job.urls, job.demo = paths, urls, demo
         job.baseline = str(before.json) if before is not None else None
+        job.lang = self._language()
         self._send_json({"id": job.id}, HTTPStatus.CREATED)
 
     def _upload(self, job: Job, relative: str) -> None:
-        from exposure.serve.inputs import safe_relative
+        from exposure.serve.inputs import InputProblem, safe_relative
 
         if job.snapshot().state != "new":
-            raise _Refused(HTTPStatus.CONFLICT, "this check has already started")
+            raise _Refused(HTTPStatus.CONFLICT, N_("this check has already started"))
         try:
             clean = safe_relative(relative)
-        except ValueError as exc:
-            raise _Refused(HTTPStatus.BAD_REQUEST, str(exc)) from exc
+        except InputProblem as exc:
+            raise _Refused(HTTPStatus.BAD_REQUEST, exc.message, **exc.values) from exc
         length = self._length()
         free = shutil.disk_usage(job.folder).free
         if length + SPARE_BYTES > free:
             raise _Refused(
                 HTTPStatus.INSUFFICIENT_STORAGE,
-                "not enough free disk space for a copy of this file: type its path instead",
+                N_("not enough free disk space for a copy of this file: type its path instead"),
             )
         try:
             job.add_upload(clean, self.rfile, length)
         except FileExistsError as exc:
-            raise _Refused(HTTPStatus.CONFLICT, f"{relative} was sent twice") from exc
+            raise _Refused(HTTPStatus.CONFLICT, N_("{name} was sent twice"), name=relative) from exc
         self._send_json({"stored": relative}, HTTPStatus.CREATED)
 
     def _start(self, job: Job) -> None:
         if job.snapshot().state != "new":
-            raise _Refused(HTTPStatus.CONFLICT, "this check has already started")
+            raise _Refused(HTTPStatus.CONFLICT, N_("this check has already started"))
         if not job.inputs() and not job.demo:
-            raise _Refused(HTTPStatus.BAD_REQUEST, "choose files or a folder, or type an address")
+            raise _Refused(
+                HTTPStatus.BAD_REQUEST, N_("choose files or a folder, or type an address")
+            )
         job.start()
         self._send_json({"started": job.id}, HTTPStatus.ACCEPTED)
 
     def _clean(self, job: Job) -> None:
         state = job.snapshot()
         if state.state != "done" or not state.cleanable:
-            raise _Refused(HTTPStatus.CONFLICT, "clean copies are made of a finished check's files")
+            raise _Refused(
+                HTTPStatus.CONFLICT, N_("clean copies are made of a finished check's files")
+            )
         if state.clean:
-            raise _Refused(HTTPStatus.CONFLICT, "clean copies were already asked for")
+            raise _Refused(HTTPStatus.CONFLICT, N_("clean copies were already asked for"))
         job.start_clean()
         self._send_json({"cleaning": job.id}, HTTPStatus.ACCEPTED)
 
     def _send_report(self, app: ServeApp, job_id: str, fmt: str | None) -> None:
         job = app.job(job_id)
         if job is None or job.snapshot().state != "done":
-            raise _Refused(HTTPStatus.NOT_FOUND, "no report yet")
+            raise _Refused(HTTPStatus.NOT_FOUND, N_("no report yet"))
         if fmt == "clean.zip":
             if job.snapshot().clean.get("state") != "done":
-                raise _Refused(HTTPStatus.NOT_FOUND, "no clean copies yet")
+                raise _Refused(HTTPStatus.NOT_FOUND, N_("no clean copies yet"))
             self._send_zip(job.clean_copies, "exposure-clean-copies.zip")
         elif fmt == "json":
             self._send_file(job.json, "application/json; charset=utf-8", "exposure-report.json")
@@ -302,7 +341,7 @@ class _Handler(BaseHTTPRequestHandler):
         if body.get("wipe") is True:
             from exposure.wipe import describe, wipe
 
-            lines = describe(wipe())
+            lines = describe(wipe(), translation=translations(self._language()))
             app.wiped = lines
         app.shutdown()  # serving stops once this answer has gone out
         self._send_json({"finished": True, "lines": lines})
@@ -314,24 +353,24 @@ class _Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length", ""))
         except ValueError as exc:
             raise _Refused(
-                HTTPStatus.LENGTH_REQUIRED, "the size of the request is missing"
+                HTTPStatus.LENGTH_REQUIRED, N_("the size of the request is missing")
             ) from exc
         if length < 0:
-            raise _Refused(HTTPStatus.BAD_REQUEST, "bad size")
+            raise _Refused(HTTPStatus.BAD_REQUEST, N_("bad size"))
         return length
 
     def _read_json(self) -> dict[str, Any]:
         if self.headers.get("Content-Type", "").split(";")[0].strip() != "application/json":
-            raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "JSON expected")
+            raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, N_("JSON expected"))
         length = self._length()
         if length > MAX_JSON:
-            raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request too large")
+            raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, N_("request too large"))
         try:
             body = json.loads(self.rfile.read(length) or b"{}")
         except ValueError as exc:
-            raise _Refused(HTTPStatus.BAD_REQUEST, "JSON expected") from exc
+            raise _Refused(HTTPStatus.BAD_REQUEST, N_("JSON expected")) from exc
         if not isinstance(body, dict):
-            raise _Refused(HTTPStatus.BAD_REQUEST, "JSON object expected")
+            raise _Refused(HTTPStatus.BAD_REQUEST, N_("JSON object expected"))
         return body
 
     def _common_headers(self) -> None:
@@ -342,9 +381,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cross-Origin-Opener-Policy", "same-origin")
         self.send_header("Cross-Origin-Resource-Policy", "same-origin")
 
-    def _send_page(self, html: str, csp: str) -> None:
+    def _send_page(self, html: str, csp: str, cookie: str | None = None) -> None:
         body = html.encode("utf-8")
         self.send_response(HTTPStatus.OK)
+        if cookie is not None:
+            self.send_header("Set-Cookie", cookie)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Security-Policy", csp + "; frame-ancestors 'none'")
         self._common_headers()

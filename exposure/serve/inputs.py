@@ -12,9 +12,20 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from exposure.i18n import N_
+
 MAX_ITEMS = 200
 """Most typed paths or addresses in one check."""
 MAX_NAME = 1024
+
+
+class InputProblem(ValueError):
+    """What is wrong with a request, as a message to translate and its values."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message.format(**values))
+        self.message = message
+        self.values = values
 
 
 def check_inputs(body: dict[str, Any]) -> tuple[list[str], list[str], bool]:
@@ -24,12 +35,12 @@ def check_inputs(body: dict[str, Any]) -> tuple[list[str], list[str], bool]:
     demo = body.get("demo") is True
     for url in urls:
         if not url.lower().startswith(("http://", "https://")) or len(url) > 2048:
-            raise ValueError(f"{url}: give the full address, starting with https://")
+            raise InputProblem(N_("{url}: give the full address, starting with https://"), url=url)
     found = []
     for given in paths:
         path = Path(given).expanduser()
         if not path.exists():
-            raise ValueError(f"{given}: no such file or folder on this computer")
+            raise InputProblem(N_("{path}: no such file or folder on this computer"), path=given)
         found.append(str(path))
     return found, urls, demo
 
@@ -38,10 +49,10 @@ def _lines(value: Any, what: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{what}: a list of text expected")
+        raise InputProblem(N_("a list of text was expected"))
     lines = [v.strip() for v in value if v.strip()]
     if len(lines) > MAX_ITEMS:
-        raise ValueError(f"at most {MAX_ITEMS} {what} at once")
+        raise InputProblem(N_("at most {count} paths or addresses at once"), count=MAX_ITEMS)
     return lines
 
 
@@ -49,11 +60,11 @@ def safe_relative(name: str) -> str:
     """An uploaded file's relative name (``Phone/IMG_1.jpg``), made safe: no absolute path,
     no ``..``, no empty or dot parts, no control characters; ValueError otherwise."""
     if not name or len(name) > MAX_NAME:
-        raise ValueError("a file without a name cannot be stored")
+        raise InputProblem(N_("a file without a name cannot be stored"))
     parts = name.replace("\\", "/").split("/")
     for part in parts:
         if part in ("", ".", "..") or any(unicodedata.category(c)[0] == "C" for c in part):
-            raise ValueError(f"{name!r} is not a file name exposure stores")
+            raise InputProblem(N_("{name} is not a file name exposure stores"), name=repr(name))
         if os.name == "nt" and (":" in part or part.rstrip(" .") != part):
-            raise ValueError(f"{name!r} is not a file name exposure stores")
+            raise InputProblem(N_("{name} is not a file name exposure stores"), name=repr(name))
     return "/".join(parts)

@@ -18,7 +18,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from exposure.model import Finding, Report, Severity, Skipped
+from exposure.i18n import N_, translations
+from exposure.model import Finding, Report, Skipped
 from exposure.written import record_folder, record_written
 
 SEND_EVERY = 0.2
@@ -71,6 +72,8 @@ class Job:
         self.urls: list[str] = []
         self.demo = False
         self.baseline: str | None = None
+        self.lang = "en"
+        """Language of the messages this job sends to the page."""
         """JSON report of an earlier check to compare with (``verify``)."""
         self.status = Status()
         self.lock = threading.Lock()
@@ -135,6 +138,7 @@ class Job:
             str(self.html),
             str(self.json),
             self.baseline,
+            self.lang,
         )
         self._process = ctx.Process(target=run_task, args=(task, send), daemon=True)
         with self.lock:
@@ -165,7 +169,9 @@ class Job:
         with self.lock:
             if self.status.state == "running":
                 self.status.state = "failed"
-                self.status.error = "the check stopped before its end"
+                self.status.error = translations(self.lang).gettext(
+                    "the check stopped before its end"
+                )
             keep = self.status.state == "done" and self.status.cleanable and not self.demo
         if not keep:  # kept for clean copies until they are made or the session ends
             self.remove_uploads()
@@ -178,7 +184,7 @@ class Job:
         with self.lock:
             self.status.clean = {"state": "running", "done": 0, "summary": "", "error": ""}
         self._cleaner = ctx.Process(
-            target=run_clean, args=(inputs, str(self.clean_copies), send), daemon=True
+            target=run_clean, args=(inputs, str(self.clean_copies), send, self.lang), daemon=True
         )
         self._cleaner.start()
         send.close()
@@ -201,7 +207,10 @@ class Job:
             self._cleaner.join(5)
         with self.lock:
             if self.status.clean.get("state") == "running":
-                self.status.clean.update(state="failed", error="stopped before its end")
+                self.status.clean.update(
+                    state="failed",
+                    error=translations(self.lang).gettext("the check stopped before its end"),
+                )
         self.remove_uploads()
 
     def stop(self) -> None:
@@ -242,13 +251,15 @@ class Task:
     html: str
     json: str
     baseline: str | None = None
+    lang: str = "en"
 
 
 class PipeProgress:
     """The audit's progress, sent to the server at most every :data:`SEND_EVERY` seconds."""
 
-    def __init__(self, send: Connection) -> None:
+    def __init__(self, send: Connection, lang: str = "en") -> None:
         self._send = send
+        self._t = translations(lang)
         self._done = 0
         self._total = 0
         self._reading = ""
@@ -266,10 +277,13 @@ class PipeProgress:
         from exposure.progress import _short
 
         if unit == "bytes":
-            shown = f"{done / 1e6:,.0f} MB" + (f" of {total / 1e6:,.0f} MB" if total else "")
+            done_text, total_text = f"{done / 1e6:.0f} MB", f"{(total or 0) / 1e6:.0f} MB"
         else:
-            shown = f"{done:,} {unit}" + (f" of {total:,}" if total else "")
-        self._reading = f"Reading {_short(label)}: {shown}"
+            done_text, total_text = f"{done} {unit}", str(total)
+        message = N_("Reading {name}: {done} of {total}") if total else N_("Reading {name}: {done}")
+        self._reading = self._t.gettext(message).format(
+            name=_short(label), done=done_text, total=total_text
+        )
         self._flush()
 
     def _flush(self, force: bool = False) -> None:
@@ -285,13 +299,24 @@ def run_task(task: Task, send: Connection) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when this stops
     try:
-        report = _audit(task, PipeProgress(send))
+        t = translations(task.lang)
+        report = _audit(task, PipeProgress(send, task.lang))
         summary = []
         if task.baseline is not None:
-            from exposure.baseline import baseline_lines, compare, load_previous
+            from exposure.baseline import compare, load_previous
 
             report = compare(report, load_previous(task.baseline))
-            summary = baseline_lines(report, Severity.LOW)[:1]
+            assert report.baseline is not None
+            summary.append(
+                t.gettext(
+                    "Compared with the earlier check: {fixed} fixed, {still} still there, "
+                    "{new} new."
+                ).format(
+                    fixed=len(report.baseline.fixed),
+                    still=len(report.baseline.still_there),
+                    new=len(report.baseline.new),
+                )
+            )
         from exposure.report.files import write_private, write_private_text
         from exposure.report.html import render_html
         from exposure.report.json import write_json
@@ -300,14 +325,14 @@ def run_task(task: Task, send: Connection) -> None:
         write_private_text(task.html, render_html(report))
         write_private(task.json, lambda out: write_json(report, out))
         counts = {s.value: n for s, n in report.severity_counts().items()}
-        send.send(("done", (" ".join([summary_line(report), *summary]), counts)))
+        send.send(("done", (" ".join([summary_line(report, t), *summary]), counts)))
     except Exception as exc:  # noqa: BLE001 (the page shows any failure in words)
         send.send(("failed", str(exc) or type(exc).__name__))
     finally:
         send.close()
 
 
-def run_clean(inputs: tuple[str, ...], out: str, send: Connection) -> None:
+def run_clean(inputs: tuple[str, ...], out: str, send: Connection, lang: str = "en") -> None:
     """The child process making clean copies (exposure clean) of ``inputs`` into ``out``."""
     import signal
 
@@ -321,11 +346,22 @@ def run_clean(inputs: tuple[str, ...], out: str, send: Connection) -> None:
             send.send(("progress", done))
 
     try:
-        from exposure.clean.command import summary
         from exposure.clean.run import clean
 
         result = clean(inputs, out, progress=progress)
-        send.send(("done", summary(result)))
+        t = translations(lang)
+        text = t.ngettext(
+            "Wrote {count} clean copy (location removed from {removed}).",
+            "Wrote {count} clean copies (location removed from {removed}).",
+            len(result.copied),
+        ).format(count=len(result.copied), removed=result.location_removed)
+        if result.refused:
+            text += " " + t.ngettext(
+                "{count} photo or video could not be copied: it still carries its location.",
+                "{count} photos or videos could not be copied: they still carry their location.",
+                len(result.refused),
+            ).format(count=len(result.refused))
+        send.send(("done", text))
     except Exception as exc:  # noqa: BLE001 (the page shows any failure in words)
         send.send(("failed", str(exc) or type(exc).__name__))
     finally:

@@ -203,7 +203,7 @@ def test_check_again_compares_with_the_earlier_check(client: Client, tmp_path: P
     client.request("POST", f"/api/jobs/{second}/start", {})
     state = client.wait(second)
     assert state["state"] == "done"
-    assert "Compared with the earlier report" in state["summary"]
+    assert "Compared with the earlier check" in state["summary"]
     assert " 0 fixed" not in state["summary"]
     report = client.request("GET", f"/report/{second}/json").json()
     assert report["baseline"]["counts"]["fixed"] > 0

@@ -150,3 +150,36 @@ def test_demo_button_at_phone_width(browser: Any, tmp_path: Path) -> None:
         assert w.blocked == [] and w.violations(page) == []
         assert set(served.connections()) == {"127.0.0.1"}
         w.context.close()
+
+
+def test_page_follows_the_browser_language_and_the_choice_on_it(
+    browser: Any, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    with serve_process(tmp_path) as served:
+        w = Watched(browser, served, viewport={"width": 390, "height": 844}, locale="es-ES")
+        page = w.page
+        page.goto(served.url)
+        expect(page.locator("h1")).to_have_text(
+            "Revisa tus fotos y cuentas en busca de fugas de ubicación"
+        )
+        assert page.locator("html").get_attribute("lang") == "es"
+        page.screenshot(path="/tmp/exposure-serve-phone-es.png", full_page=True)
+        page.locator("#start").click()
+        expect(page.locator("#error")).to_contain_text("Elige archivos o una carpeta")
+        page.locator("a[hreflang=fr]").click()
+        expect(page.locator("h1")).to_contain_text("Vérifiez vos photos")
+        page.reload()  # the choice is kept for this session
+        expect(page.locator("h1")).to_contain_text("Vérifiez vos photos")
+        page.locator("#demo").click()
+        expect(page.locator("#done")).to_be_visible(timeout=120_000)
+        expect(page.locator("#summary")).to_contain_text("éléments vérifiés")
+        expect(page.locator("#report-language")).to_be_visible()
+        page.screenshot(path="/tmp/exposure-serve-phone-fr-done.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.locator("#stop").click()
+        expect(page.locator("#finished-text")).to_contain_text("exposure wipe")
+        served.process.wait(30)
+        assert w.blocked == [] and w.violations(page) == []
+        w.context.close()

@@ -220,7 +220,7 @@ def test_cli_writes_private_recorded_copies(cli, tmp_path: Path) -> None:
     (tmp_path / "r.json").write_text(json.dumps(_report([])))
     result = cli("summarize", "r.json", "--html", "s.html", "--json", "s.json")
     assert result.code == 0, result.err
-    assert "Room summary: 1 person's reports" in result.out
+    assert "Room summary: the report of 1 person" in result.out
     assert sorted(Path(w.path).name for w in read_list()) == ["s.html", "s.json"]
     assert {w.what for w in read_list()} == {"room summary"}
     assert (tmp_path / "s.html").stat().st_mode & 0o077 == 0
