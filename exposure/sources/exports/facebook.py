@@ -34,9 +34,10 @@ from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler, Post, post_location
 from exposure.sources.exports.history import LoginLog, bulk
 from exposure.sources.exports.meta import exif_entries, exif_position
+from exposure.sources.exports.platforms.facebook import PLATFORM
 from exposure.sources.exports.values import meta_text, position, when
 
-GROUP = "Facebook"
+GROUP = PLATFORM.group
 POST_KIND = "facebook-post-location"
 PROFILE_KIND = "facebook-profile-place"
 HISTORY_KIND = "facebook-location-history"

@@ -18,9 +18,10 @@ from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler, labelled_place, read_through
 from exposure.sources.exports.history import BulkHistory, bulk
+from exposure.sources.exports.platforms.google_takeout import PLATFORM
 from exposure.sources.exports.values import from_e7, number
 
-GROUP = "Google account (Takeout)"
+GROUP = PLATFORM.group
 HISTORY_KIND = "google-location-history"
 HOME_WORK_KIND = "google-home-work"
 _LAT_MAX, _LON_MAX = 900_000_000, 1_800_000_000

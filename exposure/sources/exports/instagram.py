@@ -29,9 +29,10 @@ from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler, Post, post_location
 from exposure.sources.exports.history import LoginLog
 from exposure.sources.exports.meta import DeviceLog, exif_entries, exif_position
+from exposure.sources.exports.platforms.instagram import PLATFORM
 from exposure.sources.exports.values import meta_text, when
 
-GROUP = "Instagram"
+GROUP = PLATFORM.group
 POST_KIND = "instagram-post-location"
 PLACE_KIND = "instagram-post-place"
 DEVICE_KIND = "instagram-photo-device"

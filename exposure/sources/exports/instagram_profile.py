@@ -51,9 +51,10 @@ from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler
 from exposure.sources.exports.meta import labelled
+from exposure.sources.exports.platforms.instagram import PLATFORM
 from exposure.sources.exports.values import meta_text, obj
 
-GROUP = "Instagram"
+GROUP = PLATFORM.group
 INFERRED_KIND = "instagram-inferred-location"
 MAX_PLACES = 50
 """Places kept from one file (a real list holds a handful)."""

@@ -18,9 +18,10 @@ from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler, labelled_place
 from exposure.sources.exports.history import BulkHistory, bulk
+from exposure.sources.exports.platforms.snapchat import PLATFORM
 from exposure.sources.exports.values import from_snapchat, from_text
 
-GROUP = "Snapchat"
+GROUP = PLATFORM.group
 HOME_WORK_KIND = "snapchat-home-work"
 HISTORY_KIND = "snapchat-location-history"
 _POINT_SECTIONS = ("Location History", "Daily Top Locations", "Top Locations Per Six-Day Period")

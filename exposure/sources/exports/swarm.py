@@ -18,9 +18,10 @@ from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler
 from exposure.sources.exports.jsonstream import sniff
+from exposure.sources.exports.platforms.swarm import PLATFORM
 from exposure.sources.exports.values import day, excerpt, obj, position, when
 
-GROUP = "Foursquare / Swarm"
+GROUP = PLATFORM.group
 KIND = "swarm-checkin"
 _LISTS = ("items.item", "checkins.items.item", "response.checkins.items.item", "item")
 

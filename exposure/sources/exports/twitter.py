@@ -19,9 +19,10 @@ from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler, Post, post_location, read_through
 from exposure.sources.exports.history import LoginLog
+from exposure.sources.exports.platforms.x_twitter import PLATFORM
 from exposure.sources.exports.values import obj, position, when
 
-GROUP = "X (Twitter)"
+GROUP = PLATFORM.group
 POST_KIND = "x-post-location"
 PROFILE_KIND = "x-profile-location"
 LOGIN_KIND = "x-login-ips"
