@@ -31,6 +31,7 @@ from exposure.report.files import check_target
 from exposure.report.formats import DEFAULT_FORMAT, REPORT_FORMATS, write_report
 from exposure.sources import SOURCE_FLAGS
 from exposure.summary import ExitCode, exit_status, summary_line
+from exposure.textsafe import neutralise_bidi
 
 DEFAULT_HTML = "exposure-report.html"
 DEMO_HTML = "exposure-demo-report.html"
@@ -303,14 +304,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except UsageError as exc:
-        print(f"exposure: {exc}", file=sys.stderr)
+        _say(f"exposure: {exc}")
         return ExitCode.USAGE
     except ExposureError as exc:
-        print(f"exposure: {exc}", file=sys.stderr)
+        _say(f"exposure: {exc}")
         return ExitCode.FAILED
     except KeyboardInterrupt:
         print("exposure: stopped; no report was written", file=sys.stderr)
         return 130
+
+
+def _say(text: str) -> None:
+    """One line to the terminal (stderr), bidi controls removed (:mod:`exposure.textsafe`)."""
+    print(neutralise_bidi(text), file=sys.stderr)
 
 
 def _report_command(
@@ -342,12 +348,12 @@ def _report_command(
         report = redact(report)
     written = [write_report(report, fmt, path) for fmt, path in targets]
     if not args.quiet:
-        print(summary_line(report), file=sys.stderr)
+        _say(summary_line(report))
         for line in baseline_lines(report, Severity(getattr(args, "fail_on", "low"))):
-            print(line, file=sys.stderr)
+            _say(line)
         for path in written:
             if path != "-":
-                print(f"Report: {path}", file=sys.stderr)
+                _say(f"Report: {path}")
         if written:
             print(
                 "The report holds private information: keep it somewhere only you can open.",

@@ -9,6 +9,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 
+from exposure.textsafe import neutralise_bidi
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
@@ -109,7 +111,7 @@ class TerminalProgress:
             amount = f"{megabytes(done)} of {megabytes(total)}" if total else megabytes(done)
         self._shown().update(
             self._read,
-            description=f"Reading {_short(label)}",
+            description=f"Reading {_short(neutralise_bidi(label))}",
             completed=done,
             total=total,
             amount=amount,

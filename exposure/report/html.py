@@ -18,9 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from exposure.model import Report
 from exposure.report.context import build_context
+from exposure.textsafe import neutralise_bidi
 
 STYLE_TEMPLATE = "_style.css.j2"
 SCRIPT_TEMPLATE = "_script.js.j2"
@@ -52,7 +54,17 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        finalize=_finalize,
     )
+
+
+def _finalize(value: object) -> object:
+    """Every value a template prints: bidi controls removed (see :mod:`exposure.textsafe`)."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(neutralise_bidi(str(value)))
+    if isinstance(value, str):
+        return neutralise_bidi(value)
+    return value
 
 
 def csp_hash(text: str) -> str:

@@ -28,6 +28,7 @@ from exposure.model import (
     Skipped,
 )
 from exposure.report.base import TOOL_NAME, has_real_position, known_metres
+from exposure.textsafe import escape_bidi_json
 
 NOTICE = (
     "This file holds sensitive information about where you live and go. Keep it private, "
@@ -173,7 +174,7 @@ _ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(", "
 
 
 def _dumps(value: Any) -> str:
-    return _ENCODER.encode(value)
+    return escape_bidi_json(_ENCODER.encode(value))  # kept, but as \u202e escapes
 
 
 def render_json(report: Report) -> str:
