@@ -530,8 +530,14 @@ def _folder(name: str, findings: Iterable[Finding]) -> str | None:
 
 
 def _relative(locator: str, folder: str | None) -> str:
+    """``locator`` shortened for the line: inside the section's folder, the rest of the
+    path; inside an archive, the archive's file name and the member (the full path is
+    under "Details")."""
     if folder and locator.startswith(folder + os.sep):
         return locator[len(folder) + 1 :]
+    archive, bang, member = locator.partition("!")
+    if bang and "://" not in archive and os.path.basename(archive):
+        return f"{os.path.basename(archive)}!{member}"
     return locator
 
 

@@ -413,7 +413,7 @@ def _zoom(
         label=f"{step / 1000:g} km" if step >= 1000 else f"{step} m",
         label_x=_num(bar_x1),
         label_y=_num(bar_y - span / 40),
-        size=_num(span / 22),
+        size=_num(span / 16),
     )
     across = f"{span / 1000:,.1f} km" if span >= 1000 else f"{span:,.0f} m"
     note = f"{_count(inside, 'trace')} in this square, {across} across; {circles}."

@@ -295,3 +295,24 @@ def test_why_is_one_sentence_with_the_rest_folded() -> None:
     for kind in (k for g in ctx.groups for k in g.kinds):
         assert kind.why.count(". ") <= 1
         assert "Researchers" not in kind.why
+
+
+def test_the_full_demo_speaks_plainly(cli: Any, tmp_path: Any) -> None:
+    """Every source of the demo (photos, exports, a crawled site), full and shareable copy."""
+    for name, extra in (("demo.html", ()), ("shared.html", ("--redact",))):
+        result = cli("demo", "--html", name, "--reproducible", "-q", *extra)
+        assert result.code == 0, result.err
+        html = (tmp_path / name).read_text(encoding="utf-8")
+        found = sorted({m.group(0) for m in JARGON_WORDS.finditer(visible_text(html))})
+        assert found == [], (name, found)
+        doc = LexborHTMLParser(html)
+        assert 3 <= len(doc.css("#start-here li.action")) <= 5
+        assert doc.css_first("#map svg.map-overview") is not None
+
+
+def test_archive_members_are_named_by_the_archive_file() -> None:
+    from .factories import ARCHIVE_MEMBER
+
+    (line,) = [f for f in lines(make_report()) if f.id == "f-takeout-history"]
+    assert line.locator == "takeout-2024.zip!Takeout/Location History/Records.json"
+    assert line.full_locator == ARCHIVE_MEMBER  # the whole path under "Details"
