@@ -20,7 +20,9 @@ Everything is computed here; the template only writes the numbers out
 
 from __future__ import annotations
 
+import bisect
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -187,6 +189,22 @@ class MapView:
     """True in a shareable copy (rounded positions)."""
 
 
+class _Traces:
+    """Located traces sorted by latitude, so a close-up reads only its own band."""
+
+    def __init__(self, positions: Iterable[Position]) -> None:
+        pairs = sorted((p.lat, p.lon) for p in positions)
+        self.lats: list[float] = [pair[0] for pair in pairs]
+        self.lons: list[float] = [pair[1] for pair in pairs]
+        self.lon_range = [min(self.lons), max(self.lons)] if self.lons else []
+
+    def band(self, south: float, north: float) -> Iterator[tuple[float, float]]:
+        """The traces between two latitudes."""
+        start = bisect.bisect_left(self.lats, south)
+        end = bisect.bisect_right(self.lats, north)
+        return zip(self.lats[start:end], self.lons[start:end], strict=True)
+
+
 @lru_cache(maxsize=1)
 def world_paths() -> tuple[str, str]:
     """``(land, borders)`` path data from the bundled file."""
@@ -204,12 +222,12 @@ def _num(value: float) -> str:
 
 def build_map(report: Report) -> MapView | None:
     """The map of ``report``'s located points and places; None when nothing is located."""
-    positions = [p.position for p in report.points if has_real_position(p.position)]
+    positions = _Traces(p.position for p in report.points if has_real_position(p.position))
     places = sorted(
         (p for p in report.places if has_real_position(p.centre)),
         key=lambda p: (_ROLE_ORDER.get(p.role, 9), -p.points, p.id),
     )
-    if not positions and not places:
+    if not positions.lats and not places:
         return None
     land, borders = world_paths()
     numbered = places[:MAX_LOCAL]
@@ -226,9 +244,9 @@ def build_map(report: Report) -> MapView | None:
     )
 
 
-def _overview(positions: list[Position], places: list[Place]) -> OverviewMap:
-    lats = [p.lat for p in positions] + [p.centre.lat for p in places]
-    lons = [p.lon for p in positions] + [p.centre.lon for p in places]
+def _overview(positions: _Traces, places: list[Place]) -> OverviewMap:
+    lats = positions.lats[:1] + positions.lats[-1:] + [p.centre.lat for p in places]
+    lons = positions.lon_range + [p.centre.lon for p in places]
     south, north = min(lats), max(lats)
     west, east = min(lons), max(lons)
     mid_lat = (south + north) / 2
@@ -243,8 +261,8 @@ def _overview(positions: list[Position], places: list[Place]) -> OverviewMap:
     left, top = centre_lon * 10 * k - width / 2, -centre_lat * 10 - height / 2
     dot_r = height / 160
     cells: dict[tuple[int, int], Dot] = {}
-    for position in positions:
-        x, y = position.lon * 10 * k, -position.lat * 10
+    for lat, lon in zip(positions.lats, positions.lons, strict=True):
+        x, y = lon * 10 * k, -lat * 10
         cell = (int(x // dot_r), int(y // dot_r))
         if cell not in cells and len(cells) < MAX_DOTS:
             cells[cell] = Dot(_num(x), _num(y))
@@ -281,7 +299,7 @@ def _overview(positions: list[Position], places: list[Place]) -> OverviewMap:
         )
         for x, y, number, role, href in spots
     )
-    described = f"A map of {_count(len(positions), 'located trace')}"
+    described = f"A map of {_count(len(positions.lats), 'located trace')}"
     if places:
         described += f" and {_count(len(places), 'place')} a stranger could work out"
     return OverviewMap(
@@ -306,7 +324,7 @@ _NICE = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000)
 
 
 def _local(
-    number: int, place: Place, places: list[Place], positions: list[Position], redacted: bool
+    number: int, place: Place, places: list[Place], positions: _Traces, redacted: bool
 ) -> LocalMap:
     span = max(place.radius_m * 6, REDACTED_SPAN_M if redacted else LOCAL_SPAN_M)
     near = f", near {place.near.town}" if place.near is not None else ""
@@ -325,7 +343,7 @@ def _local(
     )
 
 
-def _area(places: list[Place], positions: list[Position], redacted: bool) -> LocalMap:
+def _area(places: list[Place], positions: _Traces, redacted: bool) -> LocalMap:
     """All the places together, when there are two or more (they overlap on the overview)."""
     lats = [p.centre.lat for p in places]
     lons = [p.centre.lon for p in places]
@@ -353,7 +371,7 @@ def _zoom(
     centre: Position,
     span: float,
     places: list[Place],
-    positions: list[Position],
+    positions: _Traces,
     redacted: bool,
     circles: str,
 ) -> LocalMap:
@@ -370,8 +388,10 @@ def _zoom(
 
     cells: dict[tuple[int, int], Dot] = {}
     inside = 0
-    for position in positions:
-        x, y = local(position)
+    band = half / _M_PER_DEG_LAT
+    lon_scale = k * _M_PER_DEG_LON
+    for lat, lon in positions.band(centre.lat - band, centre.lat + band):
+        x, y = (lon - centre.lon) * lon_scale, -(lat - centre.lat) * _M_PER_DEG_LAT
         if abs(x) > half or abs(y) > half:
             continue
         inside += 1

@@ -190,7 +190,7 @@ def test_map_renders_offline_at_desktop_and_phone_width(browser: Any, tmp_path: 
                 close_ups = section.locator("figure.map-local")
                 assert close_ups.count() == 3
                 first = close_ups.nth(1).locator("svg").bounding_box()
-                assert first is not None and first["width"] > 200
+                assert first is not None and first["width"] > 120
                 assert abs(first["width"] - first["height"]) < 2  # square, to scale
                 overflow = s.page.evaluate(
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
