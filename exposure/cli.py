@@ -30,7 +30,7 @@ from exposure.progress import TerminalProgress
 from exposure.report.files import check_target
 from exposure.report.formats import DEFAULT_FORMAT, REPORT_FORMATS, write_report
 from exposure.sources import SOURCE_FLAGS
-from exposure.summary import ExitCode, exit_status, summary_line
+from exposure.summary import ExitCode, exit_status, reasons_line, summary_line
 from exposure.textsafe import neutralise_bidi
 
 DEFAULT_HTML = "exposure-report.html"
@@ -349,6 +349,8 @@ def _report_command(
     written = [write_report(report, fmt, path) for fmt, path in targets]
     if not args.quiet:
         _say(summary_line(report))
+        if (reasons := reasons_line(report)) is not None:
+            _say(reasons)
         for line in baseline_lines(report, Severity(getattr(args, "fail_on", "low"))):
             _say(line)
         for path in written:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gettext
+import re
+from collections import Counter
 from enum import IntEnum
 
 from exposure.i18n import N_
@@ -67,3 +69,38 @@ def summary_line(report: Report, translation: gettext.NullTranslations | None = 
 
 
 _ENGLISH = gettext.NullTranslations()
+
+
+TOP_REASONS = 3
+"""Reasons for "could not check" the terminal names, most frequent first."""
+_CLAUSE = re.compile(r" \(|; |: (?=[A-Za-z])(?<!partly read: )(?<!partly checked: )")
+_NUMBER = re.compile(r"(?<!answered )(?<![\w.])\d[\d,.]*(?![\w.])")
+
+
+def reason_key(reason: str) -> str:
+    """The kind of a "could not check" reason, without what differs item by item: its first
+    clause, numbers (byte offsets, counts) as ``#``.  ``"the JPEG structure is broken at
+    byte 1474; stopped reading there"`` -> ``"the JPEG structure is broken at byte #"``."""
+    for prefix in (
+        "partly read: ",
+        "partly checked: ",
+        "not checked: ",
+        "refused: ",
+        "the site could not be reached: ",
+    ):
+        if reason.startswith(prefix):
+            return prefix + reason_key(reason[len(prefix) :])
+    first = _CLAUSE.split(reason, maxsplit=1)[0].strip()
+    return _NUMBER.sub("#", first)
+
+
+def reasons_line(report: Report, top: int = TOP_REASONS) -> str | None:
+    """``Could not check: 12 × the server answered 404 Not Found, 3 × could not connect.``
+    The most frequent reasons with their counts (None when everything was checked)."""
+    if not report.skipped:
+        return None
+    counted = Counter(reason_key(s.reason) for s in report.skipped)
+    shown = ", ".join(f"{n} × {key}" for key, n in counted.most_common(top))
+    rest = len(counted) - top
+    more = f", and {rest} other reason{'s' if rest != 1 else ''}" if rest > 0 else ""
+    return f"Could not check: {shown}{more} (each is listed in the report)."

@@ -7,6 +7,7 @@ export is read as that export.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from exposure.errors import InputError
@@ -27,6 +28,7 @@ SOURCE_FLAGS: tuple[FlagGroup, ...] = (PHOTO_FLAGS, WEB_FLAGS, EXPORT_FLAGS)
 
 def resolve(given: str, options: Options) -> Source:
     """The source that reads INPUT ``given``, or an InputError that says what to do."""
+    _check_readable(given)
     probed_exports = False
     for source_cls in SOURCES:
         if issubclass(source_cls, ExportSource):
@@ -44,6 +46,26 @@ def resolve(given: str, options: Options) -> Source:
         raise InputError(given, "no such file or folder; check the spelling and path")
     accepted = "; ".join(s.description for s in SOURCES)
     raise InputError(given, f"not something exposure can check (it reads: {accepted})")
+
+
+def _check_readable(given: str) -> None:
+    """An INPUT that exists but cannot be opened is bad command-line input (exit code 2, as
+    the README says), not an audit that found nothing to check."""
+    path = Path(given).expanduser()
+    try:
+        if path.is_dir():
+            with os.scandir(path) as entries:
+                next(entries, None)
+        elif path.is_file():
+            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+    except PermissionError:
+        raise InputError(
+            given,
+            "cannot be read (permission denied); check its permissions, or audit a copy you "
+            "can open",
+        ) from None
+    except OSError:
+        return  # other trouble is for the source to report item by item
 
 
 __all__ = ["SOURCES", "SOURCE_FLAGS", "Source", "resolve"]

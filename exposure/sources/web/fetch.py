@@ -351,6 +351,12 @@ class Fetcher:
             answered = re.match(r"the server answered (\d{3})", exc.reason)
             if answered:
                 return int(answered.group(1)), ""
+            if isinstance(
+                exc.__cause__, (httpx.TransportError, OSError, UnicodeError, AddressRefused)
+            ):
+                # The site itself cannot be reached (refused, unknown name, timeout, TLS, a
+                # private address): that, not robots.txt, is why nothing was checked.
+                return 0, f"the site could not be reached: {exc.reason}"
             return 0, f"the site's robots.txt could not be fetched: {exc.reason}"
         return reply.status, reply.body.decode("utf-8", "replace")
 

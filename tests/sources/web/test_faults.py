@@ -309,3 +309,15 @@ def test_a_stray_nul_byte_or_a_page_over_the_cap_is_still_read(
     found = {f["kind"]: f for f in report["findings"]}
     assert server.url("/nul") in json.dumps(found["text-coordinates"])
     assert server.url("/big") in json.dumps(found["text-street-address"])
+
+
+def test_a_refused_connection_is_not_blamed_on_robots_txt(audit: Audit) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on once it is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    report = audit(f"http://127.0.0.1:{port}/", *LIMITS, code=3)
+    (line,) = report["skipped"]
+    assert "could not be reached: could not connect" in line["reason"]
+    assert "robots" not in line["reason"]
