@@ -104,8 +104,9 @@ ENTRIES: tuple[KindInfo, ...] = (
             "files have location tags, but no real place in them",
         ),
         docs=(
-            "GPS tags are present but hold no position: empty, exactly (0, 0), out of range or "
-            "not numbers. Never shown as a place."
+            "GPS tags are present but hold no position: empty, exactly (0, 0), out of range, "
+            "not numbers, or next to (0, 0) in a file whose structure is damaged. Never shown "
+            "as a place."
         ),
         summary="GPS tags are present but hold no real position (empty, (0, 0) or invalid).",
         why=(
