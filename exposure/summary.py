@@ -77,9 +77,9 @@ _CLAUSE = re.compile(r" \(|; |: (?=[A-Za-z])(?<!partly read: )(?<!partly checked
 _NUMBER = re.compile(r"(?<!answered )(?<![\w.])\d[\d,.]*(?![\w.])")
 
 
-def reason_key(reason: str) -> str:
+def reason_key(reason: str, *, numbers: bool = True) -> str:
     """The kind of a "could not check" reason, without what differs item by item: its first
-    clause, numbers (byte offsets, counts) as ``#``.  ``"the JPEG structure is broken at
+    clause, numbers (byte offsets, counts) as ``#`` (kept with ``numbers=False``).  ``"the JPEG structure is broken at
     byte 1474; stopped reading there"`` -> ``"the JPEG structure is broken at byte #"``."""
     for prefix in (
         "partly read: ",
@@ -89,9 +89,9 @@ def reason_key(reason: str) -> str:
         "the site could not be reached: ",
     ):
         if reason.startswith(prefix):
-            return prefix + reason_key(reason[len(prefix) :])
+            return prefix + reason_key(reason[len(prefix) :], numbers=numbers)
     first = _CLAUSE.split(reason, maxsplit=1)[0].strip()
-    return _NUMBER.sub("#", first)
+    return _NUMBER.sub("#", first) if numbers else first
 
 
 def reasons_line(report: Report, top: int = TOP_REASONS) -> str | None:
@@ -100,7 +100,16 @@ def reasons_line(report: Report, top: int = TOP_REASONS) -> str | None:
     if not report.skipped:
         return None
     counted = Counter(reason_key(s.reason) for s in report.skipped)
-    shown = ", ".join(f"{n} × {key}" for key, n in counted.most_common(top))
+    # A kind whose reasons all carry the same numbers shows them ("deeper than 512 levels").
+    wording: dict[str, set[str]] = {}
+    for skipped in report.skipped:
+        wording.setdefault(reason_key(skipped.reason), set()).add(
+            reason_key(skipped.reason, numbers=False)
+        )
+    shown = ", ".join(
+        f"{n} × {next(iter(wording[key])) if len(wording[key]) == 1 else key}"
+        for key, n in counted.most_common(top)
+    )
     rest = len(counted) - top
     more = f", and {rest} other reason{'s' if rest != 1 else ''}" if rest > 0 else ""
     return f"Could not check: {shown}{more} (each is listed in the report)."

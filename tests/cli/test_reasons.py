@@ -98,3 +98,10 @@ def test_an_unreadable_input_exits_two(tmp_path: Path, what: str) -> None:
     assert result.returncode == 2, result.stderr
     assert "cannot be read (permission denied)" in result.stderr
     assert result.stdout == ""
+
+
+def test_numbers_shared_by_every_reason_of_a_kind_are_shown() -> None:
+    line = reasons_line(_report(*["partly read: it nests deeper than 512 levels, which"] * 2))
+    assert line is not None and line.startswith(
+        "Could not check: 2 × partly read: it nests deeper than 512 levels"
+    )
