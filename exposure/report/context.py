@@ -216,6 +216,9 @@ class ActionView:
     """The first checklist section it fixes (``#kind-1``)."""
     sections: tuple[ActionLink, ...]
     """Every checklist section it fixes."""
+    section_ids: str
+    """Their HTML ids, separated by spaces (``data-sections``: the page script counts the
+    ticks in them and shows the action's progress)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,9 +488,10 @@ def _start_here(
                 reason=wording.feeds_places(action.roles),
                 severity=worst.value,
                 severity_label=wording.SEVERITY_LABEL[worst],
-                count_text=wording.fixes_text(len(action.findings)),
+                count_text=wording.fixes_text(sum(k.count for k in kinds), len(action.findings)),
                 href=f"#{kinds[0].dom_id}",
                 sections=tuple(ActionLink(k.heading, f"#{k.dom_id}") for k in kinds),
+                section_ids=" ".join(k.dom_id for k in kinds),
             )
         )
     return tuple(views)

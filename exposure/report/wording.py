@@ -203,9 +203,11 @@ def feeds_places(roles: tuple[str, ...]) -> str | None:
     return f"This feeds what a stranger can work out about {join_words([ROLE_WORDS[r] for r in roles])}."
 
 
-def fixes_text(count: int) -> str:
-    """``"Fixes 8 items"``."""
-    return f"Fixes {plural(count, 'item', 'items')}"
+def fixes_text(lines: int, findings: int) -> str:
+    """``"Fixes 8 items"``, or ``"Fixes 1 item, found in 20 places"`` when lines of the
+    checklist stand for several findings each."""
+    text = f"Fixes {plural(lines, 'item', 'items')}"
+    return text if findings <= lines else f"{text}, found in {findings} places"
 
 
 JOINED_TITLE = {

@@ -256,6 +256,7 @@ def test_without_javascript_everything_is_visible(browser: Any, page_file: Path)
         assert s.page.locator("li.item details .evidence-detail").first.is_visible()
         # nothing claims the ticks are remembered: without the script they are not
         assert s.page.locator("#ticks-forgotten").is_visible()
+        assert s.page.locator(".action-progress:visible").count() == 0  # no counts to claim
         assert not s.page.locator("#ticks-remembered").is_visible()
         assert "remember" not in s.page.locator("body").inner_text().replace("not remember", "")
     finally:

@@ -50,6 +50,16 @@ def test_start_here_links_go_to_their_items(browser: Any, tmp_path: Path) -> Non
             box = section.bounding_box()
             assert box is not None and -2 <= box["y"] <= 900 - 50  # scrolled into view
             assert section.locator("input.done-box").count() >= 1
+        # each action counts the ticks of its items, and shows when it is done
+        first = actions.nth(0)
+        progress = first.locator(".action-progress")
+        assert progress.inner_text() == "0 of 20 done"
+        target = first.locator("a.action-link").get_attribute("href") or ""
+        s.page.locator(f"section{target} button[data-action='tick-all']").click()
+        assert progress.inner_text() == "20 of 20 done"
+        assert "is-complete" in (first.get_attribute("class") or "")
+        s.page.reload()  # remembered like every tick
+        assert first.locator(".action-progress").inner_text() == "20 of 20 done"
         s.page.evaluate("window.scrollTo(0, 0)")
         s.page.locator("#start-here").scroll_into_view_if_needed()
         s.page.screenshot(path=str(SHOTS / "exposure-checklist-start-here.png"))

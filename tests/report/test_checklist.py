@@ -212,6 +212,9 @@ def test_start_here_links_to_sections_on_the_page() -> None:
     first = actions[0]
     assert "Remove the location from copies you share" in first.text()
     assert "Fixes 20 items" in first.text()
+    # the serial number in 20 photos is one line: one item to tick, found in 20 places
+    serial = [a for a in actions if "Remove all hidden details" in a.text()][0]
+    assert "Fixes 1 item, found in 20 places" in serial.text()
 
 
 def test_start_here_says_which_place_an_action_feeds() -> None:
