@@ -26,6 +26,7 @@ from exposure.demo import demo_session
 from exposure.errors import ExposureError, UsageError
 from exposure.flags import BadValue, FlagGroup, default_of, options_from
 from exposure.model import Report, Severity
+from exposure.options import default_workers
 from exposure.progress import TerminalProgress
 from exposure.report.files import check_target
 from exposure.report.formats import DEFAULT_FORMAT, REPORT_FORMATS, write_report
@@ -218,13 +219,25 @@ def _clean_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also remove camera serial numbers and owner, artist and copyright names",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="processes cleaning in parallel (default: one per core)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
 
 
 def _clean(args: argparse.Namespace) -> int:
     from exposure.clean.command import clean_command  # the cleaners load only for clean
 
-    return clean_command(args.inputs, args.out, also_identity=args.also_identity, quiet=args.quiet)
+    return clean_command(
+        args.inputs,
+        args.out,
+        also_identity=args.also_identity,
+        workers=args.workers,
+        quiet=args.quiet,
+    )
 
 
 def _wipe_arguments(parser: argparse.ArgumentParser) -> None:

@@ -17,13 +17,14 @@ def clean_command(
     out: str,
     *,
     also_identity: bool = False,
+    workers: int = 1,
     quiet: bool = False,
     stream: TextIO | None = None,
 ) -> int:
     """``exposure clean``: clean ``inputs`` into ``out``, print what was done, the exit code."""
     from exposure.clean.run import clean  # the cleaners load only when cleaning
 
-    result = clean(inputs, out, also_identity=also_identity)
+    result = clean(inputs, out, also_identity=also_identity, workers=workers)
     print_result(result, stream or sys.stdout, quiet=quiet)
     return exit_code(result)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -30,7 +30,8 @@ from exposure.errors import ExposureError, InputError, UsageError
 from exposure.metadata import MetadataError, read_metadata, read_metadata_bytes, sniff_format
 from exposure.metadata.sniff import PHOTO_SUFFIXES, suffix_of
 
-HEAD = 16384
+HEAD = 65536
+"""Bytes read first: the format, and a JPEG's whole metadata as a rule."""
 MAX_STILL = 1 << 30
 """Largest photo cleaned in memory (1 GiB); videos are never read whole."""
 
@@ -114,6 +115,17 @@ class _Targets:
         self.used.add(key)
         return target
 
+    def folders(self, folders: Iterable[Path]) -> dict[str, str]:
+        """Create every folder the copies go to; those that cannot be used, with why."""
+        blocked: dict[str, str] = {}
+        for folder in dict.fromkeys(folders):
+            try:
+                self.folder(folder)
+            except (Unsafe, OSError) as exc:
+                reason = exc.reason if isinstance(exc, Unsafe) else f"{folder}: {exc.strerror}"
+                blocked[str(folder)] = reason
+        return blocked
+
     def folder(self, folder: Path) -> None:
         """Create ``folder`` (under ``out``) one level at a time, never through a link."""
         if folder in self.checked:
@@ -138,40 +150,105 @@ def clean(
     out: str | os.PathLike[str],
     *,
     also_identity: bool = False,
+    workers: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> CleanResult:
     """Write copies of the photos and videos in ``inputs`` without location into ``out``.
 
     ``inputs`` are files or folders (searched with everything below them).  With
-    ``also_identity`` serial numbers and owner names go too.  Raises
+    ``also_identity`` serial numbers and owner names go too.  ``workers`` processes clean
+    in parallel once there are enough files to be worth it.  Raises
     :class:`~exposure.errors.UsageError` (nothing written) for an input that does not exist
     or an ``out`` that cannot be used; every problem with one file is a :class:`Refused`.
     """
     out_path = _prepare_out(Path(out).expanduser(), [Path(p).expanduser() for p in inputs])
     jobs, ignored = _plan(inputs, out_path)
     targets = _Targets(out_path)
-    inputs_ids = {_identity(source) for source, _relative, _walked in jobs}
+    inputs_ids = frozenset(_identity(source) for source, _relative, _walked in jobs)
+    tasks = [
+        (str(source), str(targets.name(relative)), walked) for source, relative, walked in jobs
+    ]
+    blocked = targets.folders(Path(t[1]).parent for t in tasks)
     copied: list[Copied] = []
     refused: list[Refused] = []
     try:
-        for index, (source, relative, walked) in enumerate(jobs):
-            target = targets.name(relative)
-            try:
-                copied.append(_clean_one(source, target, targets, also_identity, inputs_ids))
-            except NotMedia as exc:
-                if walked:
-                    ignored.append(Ignored(str(source), exc.reason))
-                else:
-                    refused.append(Refused(str(source), exc.reason))
-            except Unsafe as exc:
-                refused.append(Refused(str(source), exc.reason))
-            except ExposureError as exc:
-                refused.append(Refused(str(source), str(exc)))
+        outcomes = _outcomes(tasks, also_identity, inputs_ids, blocked, workers)
+        for index, outcome in enumerate(outcomes):
+            if isinstance(outcome, Copied):
+                copied.append(outcome)
+            elif isinstance(outcome, Refused):
+                refused.append(outcome)
+            else:
+                ignored.append(outcome)
             if progress is not None:
                 progress(index + 1)
     finally:  # also after Ctrl-C: what was written is flushed and noted for exposure wipe
         _finish(copied, targets)
     return CleanResult(str(out_path), tuple(copied), tuple(refused), tuple(ignored))
+
+
+Task = tuple[str, str, bool]
+"""(source, target, found in a folder)."""
+Outcome = Copied | Refused | Ignored
+PARALLEL_THRESHOLD = 64
+BATCH = 32
+
+
+def _outcomes(
+    tasks: list[Task],
+    identity: bool,
+    inputs_ids: frozenset[tuple[int, int]],
+    blocked: dict[str, str],
+    workers: int,
+) -> Iterator[Outcome]:
+    """The outcome of every task, in order: here, or in ``workers`` processes for many."""
+    if workers <= 1 or len(tasks) < PARALLEL_THRESHOLD:
+        for task in tasks:
+            yield _attempt(task, identity, inputs_ids, blocked)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from exposure.photoscan import _worker_start, start_context
+
+    batches = [tasks[i : i + BATCH] for i in range(0, len(tasks), BATCH)]
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=start_context(),
+        initializer=_worker_start,
+        initargs=(os.getpid(),),
+    ) as pool:
+        pending = [
+            pool.submit(_attempt_batch, batch, identity, inputs_ids, blocked) for batch in batches
+        ]
+        for future in pending:
+            yield from future.result()
+
+
+def _attempt_batch(
+    batch: list[Task],
+    identity: bool,
+    inputs_ids: frozenset[tuple[int, int]],
+    blocked: dict[str, str],
+) -> list[Outcome]:
+    """Worker entry point: a batch of files cleaned in order."""
+    return [_attempt(task, identity, inputs_ids, blocked) for task in batch]
+
+
+def _attempt(
+    task: Task, identity: bool, inputs_ids: frozenset[tuple[int, int]], blocked: dict[str, str]
+) -> Outcome:
+    source, target, walked = task
+    try:
+        problem = blocked.get(os.path.dirname(target))
+        if problem is not None:
+            raise Unsafe(problem)
+        return _clean_one(Path(source), Path(target), identity, inputs_ids)
+    except NotMedia as exc:
+        return Ignored(source, exc.reason) if walked else Refused(source, exc.reason)
+    except Unsafe as exc:
+        return Refused(source, exc.reason)
+    except ExposureError as exc:
+        return Refused(source, str(exc))
 
 
 def _finish(copied: list[Copied], targets: _Targets) -> None:
@@ -267,11 +344,7 @@ class NotMedia(Unsafe):
 
 
 def _clean_one(
-    source: Path,
-    target: Path,
-    targets: _Targets,
-    identity: bool,
-    inputs_ids: set[tuple[int, int]],
+    source: Path, target: Path, identity: bool, inputs_ids: frozenset[tuple[int, int]]
 ) -> Copied:
     try:
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0))
@@ -289,11 +362,20 @@ def _clean_one(
             raise NotMedia("not a photo or video")
         if fmt == "raw":
             raise Unsafe(RAW_REASON)
-        _check_target(target, targets, inputs_ids)
+        _check_target(target, inputs_ids)
+        head_only = stills.jpeg_head(fd, info.st_size, head) if fmt == "jpeg" else None
         if fmt in _VIDEOS:
             state = Pass(identity)
             patches = video.plan_video(video.file_reader(fd), info.st_size, state)
             _write(target, _video_writer(fd, info.st_size, patches))
+        elif head_only is not None:  # a JPEG whose metadata all lies before its image data
+            ids = _maker_note_ids(head_only, source.name) if identity else ()
+            state = Pass(identity, ids)
+            cleaned = _clean_still(fmt, head_only, state)
+            left = still_leftovers(fmt, cleaned, source.name, identity, reader=False)
+            if left:
+                raise Unsafe(f"the cleaned copy would still carry {_listed(left)}; not written")
+            _write(target, _head_writer(fd, info.st_size, cleaned))
         else:
             if info.st_size > MAX_STILL:
                 raise Unsafe("larger than 1 GiB; not cleaned in memory")
@@ -314,8 +396,7 @@ def _listed(items: list[str]) -> str:
     return ", ".join(list(dict.fromkeys(items))[:4])
 
 
-def _check_target(target: Path, targets: _Targets, inputs_ids: set[tuple[int, int]]) -> None:
-    targets.folder(target.parent)
+def _check_target(target: Path, inputs_ids: frozenset[tuple[int, int]]) -> None:
     try:
         info = os.lstat(target)
     except FileNotFoundError:
@@ -421,7 +502,8 @@ def _bytes_writer(data: bytes | bytearray) -> Callable[[BinaryIO], None]:
 def _video_writer(
     source_fd: int, size: int, patches: list[tuple[int, bytes]]
 ) -> Callable[[BinaryIO], None]:
-    """Copy the video (by the kernel where it can), then write the patches over it."""
+    """Copy the file (by the kernel where it can), then write the patches over it: for
+    videos, and JPEGs whose metadata is all in their head."""
 
     def write(out: BinaryIO) -> None:
         out.flush()
@@ -433,8 +515,19 @@ def _video_writer(
     return write
 
 
-def _copy_range(source: int, dest: int, size: int) -> None:
-    pos = 0
+def _head_writer(source_fd: int, size: int, head: bytearray) -> Callable[[BinaryIO], None]:
+    """Write the (cleaned) head, then let the kernel copy the rest of the file after it."""
+
+    def write(out: BinaryIO) -> None:
+        out.write(head)
+        out.flush()
+        _copy_range(source_fd, out.fileno(), size, len(head))
+
+    return write
+
+
+def _copy_range(source: int, dest: int, size: int, start: int = 0) -> None:
+    pos = start
     copy_range = getattr(os, "copy_file_range", None)
     while pos < size:
         done = 0

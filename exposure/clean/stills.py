@@ -9,6 +9,7 @@ and AVIF coded items, TIFF strips and tiles are copied byte for byte.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import struct
 import zlib
@@ -45,6 +46,44 @@ def clean_jpeg(buf: bytearray, state: Pass) -> None:
     trailers.clean_samsung_trailer(buf, state)
     if motion:
         trailers.clean_motion_photo(buf, scan, state)
+
+
+HEAD_JPEG = 1 << 20
+"""Most bytes of a JPEG's head read to find its image data (metadata beyond: read whole)."""
+_TRAILER_MARKS = (b"MPF\x00", b"MotionPhoto", b"MicroVideo")
+
+
+def jpeg_head(fd: int, size: int, first: bytes) -> bytes | None:
+    """The bytes of a JPEG up to and including its start-of-scan marker, when everything
+    to clean lies there: no Multi-Picture index, motion photo or Samsung trailer (those
+    files are read whole).  The rest of the file (the image data) is then copied by the
+    kernel, never read into Python.  None when the whole file has to be read.
+
+    ``first``: the file's first bytes, already read; more is read only if needed."""
+    head = first
+    pos = 2
+    while True:
+        if pos + 4 > len(head):
+            if len(head) >= min(size, HEAD_JPEG):
+                return None
+            head += os.pread(fd, min(size, HEAD_JPEG) - len(head), len(head))
+            continue
+        if head[pos] != 0xFF:
+            return None
+        marker = head[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+        elif marker in _STANDALONE:
+            pos += 2
+        elif marker == 0xDA:
+            head = head[: pos + 2]
+            if any(mark in head for mark in _TRAILER_MARKS):
+                return None
+            if size >= 8 and os.pread(fd, 4, size - 4) == b"SEFT":
+                return None
+            return head
+        else:
+            pos += 2 + ((head[pos + 2] << 8) | head[pos + 3])
 
 
 def _clean_jpeg_at(buf: bytearray, start: int, state: Pass) -> tuple[int | None, int, bool]:

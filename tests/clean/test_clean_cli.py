@@ -162,3 +162,29 @@ def test_a_damaged_photo_is_refused_and_the_rest_cleaned(
     assert "cut.jpg: the file ends inside its metadata (truncated?)" in result.out
     assert not (tmp_path / "c" / "photos" / "cut.jpg").exists()
     assert (tmp_path / "c" / "photos" / "a.jpg").exists()
+
+
+def test_many_files_cleaned_by_workers_like_in_one_process(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from exposure.clean import clean
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for index in range(80):
+        spec = replace(LOCATED, body_serial=f"CAM{index}", xmp=index % 2 == 0)
+        write_photo(folder / f"IMG_{index:03d}.jpg", spec, "jpeg" if index % 5 else "png")
+    (folder / "IMG_050.jpg").write_bytes(b"\xff\xd8\xff\xe1\x00\x40Exif")  # damaged
+    alone = clean([folder], tmp_path / "one", workers=1)
+    pooled = clean([folder], tmp_path / "two", workers=2)
+    assert len(pooled.copied) == 79 and len(pooled.refused) == 1
+
+    def shape(result: object) -> list[tuple[str, tuple[str, ...]]]:
+        return [(Path(c.target).name, c.removed) for c in result.copied]  # type: ignore[attr-defined]
+
+    assert shape(pooled) == shape(alone)
+    assert [r.reason for r in pooled.refused] == [r.reason for r in alone.refused]
+    for copy in pooled.copied:
+        assert not read_metadata(copy.target).gps
+    noted = {Path(w.path) for w in read_list() if not w.folder}
+    assert {Path(c.target) for c in pooled.copied} <= noted
