@@ -39,6 +39,8 @@ from exposure.serve.jobs import Job
 from exposure.serve.page import page_csp, render_page
 
 COOKIE = "exposure_session"
+"""Name of the session cookie, followed by the port (cookies are shared between the ports
+of one host, and two sessions may run at once)."""
 LANG_COOKIE = "exposure_lang"
 MAX_JSON = 1 << 20
 """Largest JSON request body (a list of paths and addresses)."""
@@ -188,7 +190,7 @@ class _Handler(BaseHTTPRequestHandler):
         return translations(self._language()).gettext
 
     def _check_secret(self, app: ServeApp) -> None:
-        value = self._cookie(COOKIE)
+        value = self._cookie(f"{COOKIE}_{app.port}")
         if value is not None and hmac.compare_digest(value.encode(), app.token.encode()):
             return
         raise _Refused(
@@ -207,7 +209,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not hmac.compare_digest(token.encode(), app.token.encode()):
             raise _Refused(HTTPStatus.FORBIDDEN, N_("this key is not the one of this session"))
         self.send_response(HTTPStatus.SEE_OTHER)
-        self.send_header("Set-Cookie", f"{COOKIE}={app.token}; Path=/; HttpOnly; SameSite=Strict")
+        self.send_header(
+            "Set-Cookie", f"{COOKIE}_{app.port}={app.token}; Path=/; HttpOnly; SameSite=Strict"
+        )
         self.send_header("Location", "/")
         self._common_headers()
         self.send_header("Content-Length", "0")

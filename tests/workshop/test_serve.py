@@ -72,7 +72,7 @@ def test_no_secret_no_page(app: ServeApp) -> None:
     stranger = Client(app.url)
     assert stranger.request("GET", "/").status == 403
     assert stranger.request("GET", "/?token=wrong").status == 403
-    stranger.cookie = "exposure_session=wrong"
+    stranger.cookie = f"exposure_session_{app.port}=wrong"
     assert stranger.request("GET", "/api/jobs/aaaaaaaaaaaa").status == 403
 
 
