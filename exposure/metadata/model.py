@@ -153,6 +153,17 @@ _PLACE_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
+_STRUCT_FIELDS = (
+    "Sublocation",
+    "City",
+    "ProvinceState",
+    "CountryName",
+    "CountryCode",
+    "LocationName",
+)
+"""The fields of an XMP ``Iptc4xmpExt`` location structure, in :meth:`PlaceName.values` order."""
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceName:
     """A place written into the file by name: the IPTC location fields (IIM in a JPEG's
@@ -173,8 +184,11 @@ class PlaceName:
     """``Iptc4xmpExt:LocationName`` (the structures only)."""
 
     def __reduce__(self) -> Reduced:
-        return PlaceName, (
-            self.origin,
+        return PlaceName, (self.origin, *self.values())
+
+    def values(self) -> tuple[str | None, ...]:
+        """(sublocation, city, state, country, country_code, name)."""
+        return (
             self.sublocation,
             self.city,
             self.state,
@@ -189,32 +203,13 @@ class PlaceName:
         return bool(self.sublocation or self.city or self.name)
 
     def fields(self) -> tuple[tuple[str, str], ...]:
-        """(field label, value) for each value present, most specific first."""
-        known = _PLACE_LABELS.get(self.origin)
-        if known is not None:
-            labels = known
-        else:  # an XMP structure: "XMP LocationShown City", ...
-            labels = tuple(
-                f"{self.origin} {part}"
-                for part in (
-                    "Sublocation",
-                    "City",
-                    "ProvinceState",
-                    "CountryName",
-                    "CountryCode",
-                    "LocationName",
-                )
-            )
-        values = (
-            self.sublocation,
-            self.city,
-            self.state,
-            self.country,
-            self.country_code,
-            self.name,
+        """(field label, value) for each value present, the location name first."""
+        labels = _PLACE_LABELS.get(self.origin) or tuple(
+            f"{self.origin} {part}"
+            for part in _STRUCT_FIELDS  # "XMP LocationShown City"
         )
-        order = (5, 0, 1, 2, 3, 4)
-        return tuple((labels[i], v) for i in order if (v := values[i]))
+        values = self.values()
+        return tuple((labels[i], v) for i in (5, 0, 1, 2, 3, 4) if (v := values[i]))
 
     def as_text(self) -> str:
         """``"Fotostudio HS, Mainz, Rheinland-Pfalz, Deutschland"``: the place as written."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 
-from exposure.testing.iptcwriter import iim, photoshop_app13
+from exposure.testing.iptcwriter import iim, photoshop_app13, resource
 from exposure.testing.specs import PhotoSpec, zeros
 from exposure.testing.tiffwriter import TiffWriter, exif_block
 from exposure.testing.xmpwriter import xmp_packet
@@ -51,11 +51,27 @@ def chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def raw_profile(data: bytes) -> bytes:
+def raw_profile(data: bytes, name: str = "exif") -> bytes:
     """ImageMagick's "Raw profile" text: name, length, then hex in lines of 72 digits."""
     digits = data.hex()
     lines = "\n".join(digits[i : i + 72] for i in range(0, len(digits), 72))
-    return f"\nexif\n{len(data):8d}\n{lines}\n".encode("ascii")
+    return f"\n{name}\n{len(data):8d}\n{lines}\n".encode("ascii")
+
+
+def png_iptc_profile(spec: PhotoSpec) -> bytes:
+    """A 1x1 PNG whose only metadata is ImageMagick's "Raw profile type iptc" zTXt chunk
+    (Photoshop resources holding the IPTC block of ``spec``)."""
+    block = resource(0x0404, iim(spec))
+    body = zlib.compress(raw_profile(block, "iptc"))
+    return b"".join(
+        [
+            _PNG_SIGNATURE,
+            chunk(b"IHDR", _PNG_IHDR),
+            chunk(b"zTXt", b"Raw profile type iptc\x00\x00" + body),
+            chunk(b"IDAT", _PNG_IDAT),
+            chunk(b"IEND", b""),
+        ]
+    )
 
 
 def png(spec: PhotoSpec, text_profile: bool = False) -> bytes:

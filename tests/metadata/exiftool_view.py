@@ -100,16 +100,7 @@ def ours(meta: PhotoMetadata) -> dict[str, set[str]]:
     """Our places and their positions, in ExifTool's keys."""
     found: dict[str, set[str]] = {}
     for place in meta.places:
-        keys = _PLACE_KEYS[place.origin]
-        values = (
-            place.sublocation,
-            place.city,
-            place.state,
-            place.country,
-            place.country_code,
-            place.name,
-        )
-        for key, value in zip(keys, values, strict=True):
+        for key, value in zip(_PLACE_KEYS[place.origin], place.values(), strict=True):
             if key and value:
                 found.setdefault(key, set()).add(value)
     for reading in meta.real_positions:

@@ -24,6 +24,7 @@ from exposure.testing.photofactory import (
     sigma_jpeg,
     write_photo,
 )
+from exposure.testing.stillwriters import png_iptc_profile
 
 from . import exiftool_view
 
@@ -139,6 +140,7 @@ def test_exiftool_reads_the_same_texts_places_and_serials(tmp_path: Path, exifto
         PhotoSpec(make="motorola", maker_note=motorola_maker_note("ZY2238TJ4V")), "jpeg"
     )
     files["sigma.jpg"] = sigma_jpeg(PhotoSpec(make="SIGMA", model="SIGMA SD10"), "02000019")
+    files["iptc-profile.png"] = png_iptc_profile(RICH)
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     run = subprocess.run(
@@ -157,6 +159,9 @@ def test_exiftool_reads_the_same_texts_places_and_serials(tmp_path: Path, exifto
         assert serials <= {s.value for s in meta.serials}, name
         if name.startswith(("motorola", "sigma")):
             assert serials, name
+            continue
+        if name.startswith("iptc-profile"):
+            assert exiftool_view.theirs(record)["IPTC:City"] == {"Mainz"}
             continue
         # the comparison is not empty: ExifTool saw what we wrote
         seen = exiftool_view.theirs(record)

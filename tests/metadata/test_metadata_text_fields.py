@@ -340,3 +340,15 @@ def test_sigma_serial(make: str) -> None:
 def test_sigma_note_of_another_make_is_not_read() -> None:
     meta = read_metadata_bytes(sigma_jpeg(PhotoSpec(make="Nikon"), "02000019"), "a.jpg")
     assert meta.serials == ()
+
+
+def test_png_raw_iptc_profile() -> None:
+    from exposure.testing.stillwriters import png_iptc_profile
+
+    spec = PhotoSpec(place=PLACE, description="Studio day", artist="Peter Bemmann")
+    meta = read_metadata_bytes(png_iptc_profile(spec), "a.png")
+    assert meta.places == (
+        PlaceName("IPTC", "Fotostudio HS", "Mainz", "Rheinland-Pfalz", "Deutschland", "DE"),
+    )
+    assert meta.texts == (TextField("IPTC Caption-Abstract", "Studio day"),)
+    assert [(o.label, o.value) for o in meta.owners] == [("IPTC By-line", "Peter Bemmann")]

@@ -14,6 +14,7 @@ import zlib
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif import decode_exif_payload, is_exif_payload
+from exposure.metadata.iptc import decode_iptc, decode_photoshop
 from exposure.metadata.source import Source
 from exposure.metadata.text import decode
 from exposure.metadata.xmp import decode_xmp
@@ -23,7 +24,12 @@ MAX_TEXT_CHUNK = 4 * 1024 * 1024
 MAX_INFLATED = 4 * 1024 * 1024
 _HEADER = struct.Struct(">I4s")
 _TEXT_CHUNKS = frozenset({b"tEXt", b"zTXt", b"iTXt"})
-_RAW_PROFILES = (b"Raw profile type exif", b"Raw profile type APP1")
+_RAW_PROFILES = (
+    b"Raw profile type exif",
+    b"Raw profile type APP1",
+    b"Raw profile type iptc",
+    b"Raw profile type 8bim",
+)
 _OWNER_KEYWORDS = {b"Author": "PNG Author", b"Copyright": "PNG Copyright"}
 _DESCRIPTION_KEYWORDS = frozenset({b"Description", b"Comment", b"Title"})
 
@@ -92,7 +98,8 @@ def _inflate(data: bytes) -> bytes | None:
 
 
 def _raw_profile(text: bytes, out: Collector) -> None:
-    """ImageMagick "Raw profile": ``\\nexif\\n   <length>\\n<hex digits…>``."""
+    """ImageMagick "Raw profile": ``\\nexif\\n   <length>\\n<hex digits…>`` (EXIF, XMP,
+    or the IPTC block)."""
     parts = text.split(None, 2)
     if len(parts) < 3:
         return
@@ -104,5 +111,9 @@ def _raw_profile(text: bytes, out: Collector) -> None:
         return
     if is_exif_payload(data):
         decode_exif_payload(data, out, origin="png-text")
+    elif data.startswith(b"8BIM"):  # ImageMagick's "8bim"/"iptc" profiles: Photoshop resources
+        decode_photoshop(data, out)
+    elif data.startswith(b"\x1c"):  # bare IPTC datasets
+        decode_iptc(data, out)
     elif b"<x:xmpmeta" in data[:4096] or data.startswith(b"http://ns.adobe.com/xap/1.0/"):
         decode_xmp(data, out)
