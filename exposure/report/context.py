@@ -600,7 +600,8 @@ class _Builder:
             self._shown.setdefault(text, ActionLink(heading, f"#{dom_id}"))
         plain_why, more_why = wording.split_why(wording.plain(why))
         entries = tuple(
-            self.line(leak, why, remediation, confidence) for leak in join_leaks(findings)
+            self.line(leak, why, remediation, confidence)
+            for leak in join_leaks(findings, redacted=self._redacted)
         )
         lines = len(entries)
         return KindView(

@@ -8,7 +8,8 @@ one line per finding.
 
 Pure and linear in the findings.  A :class:`Leak` keeps the ids of the findings it joins:
 ticks are saved by those ids, so a tick means the same in the full and the shareable copy
-(which hides the values themselves), and in a later report that finds one more copy.
+(which hides the values, so joins nothing), and in a later report that finds one more
+copy.
 """
 
 from __future__ import annotations
@@ -64,13 +65,17 @@ def leak_value(finding: Finding) -> str | None:
     return None
 
 
-def join_leaks(findings: Iterable[Finding]) -> list[Leak]:
-    """``findings`` (in checklist order, of one kind and one place to act) as lines."""
+def join_leaks(findings: Iterable[Finding], *, redacted: bool = False) -> list[Leak]:
+    """``findings`` (in checklist order, of one kind and one place to act) as lines.
+
+    A shareable copy joins nothing: its values are masked (``[hidden in this copy]``, a
+    serial cut to its last characters), so two different addresses or serials would look
+    the same there.  Its ticks still match the full copy's, being the findings' ids."""
     order: list[str] = []
     members: dict[str, list[Finding]] = {}
     values: dict[str, str | None] = {}
     for finding in findings:
-        value = leak_value(finding)
+        value = None if redacted else leak_value(finding)
         key = finding.id if value is None else f"{finding.kind}\x1f{finding.group}\x1f{value}"
         if key not in members:
             order.append(key)
