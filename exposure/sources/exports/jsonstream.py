@@ -96,6 +96,8 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _STRING_REST = re.compile(rb'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 """The rest of a string begun in an earlier chunk, up to its closing quote."""
 _BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_PASSES = 16
+"""Pair-dropping passes tried before a chunk's brackets are walked one by one."""
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
 _QUOTED = re.compile(rb'"[^"]*"')
 _NUMBER = b"0123456789+-.eE"
@@ -174,7 +176,7 @@ class Bounds:
         if not opens and not self.depth:
             return
         closes = outside.count(b"]") + outside.count(b"}")
-        if self.depth + opens > self.max_depth:
+        if self.depth + opens > self.max_depth and not self._shallow(outside):
             depth = self.depth
             for byte in outside.translate(None, _BRACKETS):
                 depth += 1 if byte in b"[{" else -1
@@ -184,6 +186,22 @@ class Bounds:
                         "(a damaged or hostile file); it was not read further"
                     )
         self.depth = max(0, self.depth + opens - closes)
+
+    def _shallow(self, outside: bytes) -> bool:
+        """True when the brackets of ``outside`` surely stay within the cap (at C speed).
+
+        A chunk of a big flat file holds thousands of ``{...}``: their opens add up, their
+        depth does not.  Each pass drops the innermost pairs; after ``passes`` passes what is
+        left is unmatched, so the deepest point is at most the depth before, plus the opens
+        left, plus ``passes``."""
+        brackets = outside.translate(None, _BRACKETS)
+        for passes in range(1, _PASSES + 1):
+            fewer = brackets.replace(b"{}", b"").replace(b"[]", b"")
+            if len(fewer) == len(brackets):
+                left = fewer.count(b"[") + fewer.count(b"{")
+                return self.depth + left + passes <= self.max_depth
+            brackets = fewer
+        return False  # deeply nested here: walk it
 
     def _grow(self, n: int) -> None:
         self._run += n
