@@ -18,10 +18,9 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "handouts"
 
 
 def handout_csp() -> str:
-    from exposure.report.html import csp_hash, environment
+    from exposure.report.html import inline_policy
 
-    style = environment().get_template(STYLE_TEMPLATE).render()
-    return f"default-src 'none'; style-src {csp_hash(style)}; base-uri 'none'; form-action 'none'"
+    return inline_policy(STYLE_TEMPLATE)
 
 
 def render_handout(lang: str = "en") -> str:

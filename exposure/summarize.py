@@ -332,18 +332,14 @@ SUMMARY_STYLE = "_summary_style.css.j2"
 def render_html(summary: RoomSummary, lang: str = "en") -> str:
     """The summary as one self-contained page for slides (no script, strict CSP)."""
     from exposure.i18n import translations
+    from exposure.report.html import environment, inline_policy
 
     t = translations(lang)
-    from exposure.report.html import csp_hash, environment
-
-    env = environment()
-    style = env.get_template(SUMMARY_STYLE).render()
-    csp = (
-        f"default-src 'none'; style-src {csp_hash(style)}; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
-    return env.get_template(SUMMARY_TEMPLATE).render(
-        s=summary, csp=csp, bar=_bar, _=t.gettext, ngettext=t.ngettext, lang=lang
+    csp = inline_policy(SUMMARY_STYLE)
+    return (
+        environment()
+        .get_template(SUMMARY_TEMPLATE)
+        .render(s=summary, csp=csp, bar=_bar, _=t.gettext, ngettext=t.ngettext, lang=lang)
     )
 
 

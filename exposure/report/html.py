@@ -85,6 +85,23 @@ def content_security_policy() -> str:
     )
 
 
+def inline_policy(style: str, script: str | None = None, *, connect_self: bool = False) -> str:
+    """A policy for another page of exposure's (the serve page, the handout, the room
+    summary): only the inline style and script templates named, by hash; nothing from
+    anywhere, or requests to its own server with ``connect_self``."""
+    env = environment()
+    rules = [
+        "default-src 'none'",
+        "img-src data:",
+        f"style-src {csp_hash(env.get_template(style).render())}",
+    ]
+    if script is not None:
+        rules.append(f"script-src {csp_hash(env.get_template(script).render())}")
+    if connect_self:
+        rules.append("connect-src 'self'")
+    return "; ".join([*rules, "base-uri 'none'", "form-action 'none'"])
+
+
 def render_html(report: Report) -> str:
     """The report as a single self-contained HTML page."""
     page = environment().get_template(PAGE_TEMPLATE)

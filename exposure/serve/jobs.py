@@ -13,6 +13,7 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -129,8 +130,6 @@ class Job:
 
     def start(self) -> None:
         """Start the audit in a child process, and a thread that follows its messages."""
-        ctx = multiprocessing.get_context("spawn")
-        receive, send = ctx.Pipe(duplex=False)
         task = Task(
             tuple(self.inputs()),
             self.demo,
@@ -140,32 +139,22 @@ class Job:
             self.baseline,
             self.lang,
         )
-        self._process = ctx.Process(target=run_task, args=(task, send), daemon=True)
         with self.lock:
             self.status = Status(
                 state="running", started=time.monotonic(), cleanable=bool(self.local_inputs())
             )
-        self._process.start()
-        send.close()
-        threading.Thread(target=self._follow, args=(receive,), daemon=True).start()
+        self._process = self._child(run_task, (task,), self._on_check, self._check_ended)
 
-    def _follow(self, receive: Connection) -> None:
-        while True:
-            try:
-                kind, data = receive.recv()
-            except (EOFError, OSError):
-                break
-            with self.lock:
-                if kind == "progress":
-                    self.status.done, self.status.total, self.status.reading = data
-                elif kind == "done":
-                    self.status.state = "done"
-                    self.status.summary, self.status.severities = data
-                elif kind == "failed":
-                    self.status.state, self.status.error = "failed", data
-        process = self._process
-        if process is not None:
-            process.join(5)
+    def _on_check(self, kind: str, data: Any) -> None:
+        if kind == "progress":
+            self.status.done, self.status.total, self.status.reading = data
+        elif kind == "done":
+            self.status.state = "done"
+            self.status.summary, self.status.severities = data
+        elif kind == "failed":
+            self.status.state, self.status.error = "failed", data
+
+    def _check_ended(self) -> None:
         with self.lock:
             if self.status.state == "running":
                 self.status.state = "failed"
@@ -178,33 +167,21 @@ class Job:
 
     def start_clean(self) -> None:
         """Make clean copies of the local inputs, in a child process like the check."""
-        ctx = multiprocessing.get_context("spawn")
-        receive, send = ctx.Pipe(duplex=False)
         inputs = tuple(self.local_inputs())
         with self.lock:
             self.status.clean = {"state": "running", "done": 0, "summary": "", "error": ""}
-        self._cleaner = ctx.Process(
-            target=run_clean, args=(inputs, str(self.clean_copies), send, self.lang), daemon=True
-        )
-        self._cleaner.start()
-        send.close()
-        threading.Thread(target=self._follow_clean, args=(receive,), daemon=True).start()
+        args = (inputs, str(self.clean_copies), self.lang)
+        self._cleaner = self._child(run_clean, args, self._on_clean, self._clean_ended)
 
-    def _follow_clean(self, receive: Connection) -> None:
-        while True:
-            try:
-                kind, data = receive.recv()
-            except (EOFError, OSError):
-                break
-            with self.lock:
-                if kind == "progress":
-                    self.status.clean["done"] = data
-                elif kind == "done":
-                    self.status.clean.update(state="done", summary=data)
-                elif kind == "failed":
-                    self.status.clean.update(state="failed", error=data)
-        if self._cleaner is not None:
-            self._cleaner.join(5)
+    def _on_clean(self, kind: str, data: Any) -> None:
+        if kind == "progress":
+            self.status.clean["done"] = data
+        elif kind == "done":
+            self.status.clean.update(state="done", summary=data)
+        elif kind == "failed":
+            self.status.clean.update(state="failed", error=data)
+
+    def _clean_ended(self) -> None:
         with self.lock:
             if self.status.clean.get("state") == "running":
                 self.status.clean.update(
@@ -212,6 +189,41 @@ class Job:
                     error=translations(self.lang).gettext("the check stopped before its end"),
                 )
         self.remove_uploads()
+
+    def _child(
+        self,
+        target: Callable[..., None],
+        args: tuple[Any, ...],
+        on_message: Callable[[str, Any], None],
+        ended: Callable[[], None],
+    ) -> multiprocessing.process.BaseProcess:
+        """Run ``target(*args, send)`` in a spawned child; follow its messages in a thread."""
+        ctx = multiprocessing.get_context("spawn")
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=target, args=(*args, send), daemon=True)
+        process.start()
+        send.close()
+        follow = (receive, process, on_message, ended)
+        threading.Thread(target=self._follow, args=follow, daemon=True).start()
+        return process
+
+    def _follow(
+        self,
+        receive: Connection,
+        process: multiprocessing.process.BaseProcess,
+        on_message: Callable[[str, Any], None],
+        ended: Callable[[], None],
+    ) -> None:
+        """Apply each message of a child to the status, then ``ended()`` once it is gone."""
+        while True:
+            try:
+                kind, data = receive.recv()
+            except (EOFError, OSError):
+                break
+            with self.lock:
+                on_message(kind, data)
+        process.join(5)
+        ended()
 
     def stop(self) -> None:
         """End the children at once (server shutting down)."""
@@ -332,7 +344,7 @@ def run_task(task: Task, send: Connection) -> None:
         send.close()
 
 
-def run_clean(inputs: tuple[str, ...], out: str, send: Connection, lang: str = "en") -> None:
+def run_clean(inputs: tuple[str, ...], out: str, lang: str, send: Connection) -> None:
     """The child process making clean copies (exposure clean) of ``inputs`` into ``out``."""
     import signal
 

@@ -41,16 +41,9 @@ SCRIPT_TEXTS = {
 @cache
 def page_csp() -> str:
     """The page's policy: its own style and script only; requests only to this server."""
-    from exposure.report.html import csp_hash, environment
+    from exposure.report.html import inline_policy
 
-    env = environment()
-    style = env.get_template(STYLE_TEMPLATE).render()
-    script = env.get_template(SCRIPT_TEMPLATE).render()
-    return (
-        "default-src 'none'; img-src data:; "
-        f"style-src {csp_hash(style)}; script-src {csp_hash(script)}; "
-        "connect-src 'self'; base-uri 'none'; form-action 'none'"
-    )
+    return inline_policy(STYLE_TEMPLATE, SCRIPT_TEMPLATE, connect_self=True)
 
 
 @cache

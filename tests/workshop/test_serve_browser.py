@@ -15,24 +15,9 @@ import pytest
 
 from exposure.demo import PERSONA_DIR
 from exposure.written import read_list
+from tests.report.test_browser import CHROMIUM, LAUNCH_ARGS, WATCH_CSP
 
 from .serving import Served, serve_process
-
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-WATCH_CSP = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
 
 pytestmark = [
     pytest.mark.browser,
