@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 EARTH_RADIUS_M = 6_371_008.8
+METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180.0
+"""Length of one degree of latitude (and of longitude at the equator), in metres."""
 
 
 NEAR_ZERO_DEGREES = 0.1

@@ -42,8 +42,6 @@ class Inference:
     """Findings the steps made (``route-privacy-zone``, ``time-pattern``)."""
     places: tuple[Place, ...] = ()
     """The final places (made from the clusters once every step has run)."""
-    notes: tuple[str, ...] = ()
-    """What the reader should know about how it was worked out (sampling, estimates)."""
 
 
 class InferenceStep(ABC):

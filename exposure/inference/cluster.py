@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from exposure.geo import Position
-from exposure.inference.clock import DAY_S, HOUR_S, TimeBasis, weekday_of
+from exposure.inference.clock import weekday_of
 from exposure.model import Confidence, Near, PlaceRole
 
 NIGHT_FROM = 20
@@ -115,85 +115,68 @@ class Cluster:
         return counts
 
 
-@dataclass
 class Tally:
-    """A cluster being filled, one point at a time (see :func:`Tally.add`)."""
+    """A cluster being filled while the points are read (``grid.cluster_points`` writes
+    these fields directly: it is the loop over every point).
 
-    lat_sum: float = 0.0
-    lon_sum: float = 0.0
-    points: int = 0
-    kinds: Counter[str] = field(default_factory=Counter)
-    items: dict[str, set[str]] = field(default_factory=dict)
-    finding_ids: set[str] = field(default_factory=set)
-    labels: Counter[str] = field(default_factory=Counter)
-    days: set[int] = field(default_factory=set)
-    nights: set[int] = field(default_factory=set)
-    weekend_days: set[int] = field(default_factory=set)
-    work_days: set[int] = field(default_factory=set)
-    slots: set[int] = field(default_factory=set)
-    estimated: int = 0
-    first: tuple[float, datetime] | None = None
-    last: tuple[float, datetime] | None = None
+    Per point it keeps only what cannot be derived later: the point's identity (kind,
+    item, finding, label) with a count, and its local hour as an integer (hours since
+    1970-01-01 00:00 local time).  Days, nights, weekends and workdays are read from the
+    hours when the cluster is frozen.
+    """
 
-    def add_place(
-        self, lat: float, lon: float, kind: str, locator: str, finding_id: str, label: str
-    ) -> None:
-        """The where and what of one point."""
-        self.lat_sum += lat
-        self.lon_sum += lon
-        self.points += 1
-        self.kinds[kind] += 1
-        seen = self.items.get(kind)
-        if seen is None:
-            seen = self.items[kind] = set()
-        seen.add(locator)
-        self.finding_ids.add(finding_id)
-        if label:
-            self.labels[label] += 1
+    __slots__ = ("estimated", "first", "hours", "idents", "last")
 
-    def add_time(self, seconds: float, basis: TimeBasis, moment: datetime) -> None:
-        """The when of one point, in local seconds (:func:`clock.local_seconds`)."""
-        day = int(seconds // DAY_S)
-        hour = int(seconds % DAY_S) // HOUR_S
-        self.days.add(day)
-        self.slots.add(day * 24 + hour)
-        weekday = (day + 3) % 7
-        if hour >= NIGHT_FROM:
-            self.nights.add(day)
-        elif hour < NIGHT_UNTIL:
-            self.nights.add(day - 1)
-        if weekday >= 5:
-            self.weekend_days.add(day)
-        elif WORK_FROM <= hour < WORK_UNTIL:
-            self.work_days.add(day)
-        if basis is TimeBasis.LONGITUDE:
-            self.estimated += 1
-        if self.first is None or seconds < self.first[0]:
-            self.first = (seconds, moment)
-        if self.last is None or seconds > self.last[0]:
-            self.last = (seconds, moment)
+    def __init__(self) -> None:
+        self.idents: dict[tuple[str, str, str, str], int] = {}
+        """``(kind, locator, finding_id, label)`` -> number of points."""
+        self.hours: set[int] = set()
+        self.estimated = 0
+        """Dated points whose local time was estimated from the longitude."""
+        self.first: tuple[float, datetime] | None = None
+        self.last: tuple[float, datetime] | None = None
 
     def freeze(self, centre: Position, radius_m: float) -> Cluster:
         """The finished :class:`Cluster` around ``centre``."""
+        kinds: Counter[str] = Counter()
+        labels: Counter[str] = Counter()
+        items: dict[str, set[str]] = {}
+        for (kind, locator, _, label), count in self.idents.items():
+            kinds[kind] += count
+            items.setdefault(kind, set()).add(locator)
+            if label:
+                labels[label] += count
+        days, nights, weekend, work = set(), set(), set(), set()
+        for slot in self.hours:
+            day, hour = divmod(slot, 24)
+            days.add(day)
+            if hour >= NIGHT_FROM:
+                nights.add(day)
+            elif hour < NIGHT_UNTIL:
+                nights.add(day - 1)
+            if weekday_of(day) >= 5:
+                weekend.add(day)
+            elif WORK_FROM <= hour < WORK_UNTIL:
+                work.add(day)
         return Cluster(
             centre=centre,
             radius_m=radius_m,
-            points=self.points,
-            kinds=_ranked(self.kinds.items()),
-            items=tuple(sorted((k, frozenset(v)) for k, v in self.items.items())),
-            finding_ids=tuple(sorted(self.finding_ids)),
-            labels=_ranked(self.labels.items()),
-            days=frozenset(self.days),
-            nights=frozenset(self.nights),
-            weekend_days=frozenset(self.weekend_days),
-            work_days=frozenset(self.work_days),
-            slots=frozenset(self.slots),
+            points=sum(self.idents.values()),
+            kinds=_ranked(kinds.items()),
+            items=tuple(sorted((k, frozenset(v)) for k, v in items.items())),
+            finding_ids=tuple(sorted({ident[2] for ident in self.idents})),
+            labels=_ranked(labels.items()),
+            days=frozenset(days),
+            nights=frozenset(nights),
+            weekend_days=frozenset(weekend),
+            work_days=frozenset(work),
+            slots=frozenset(self.hours),
             estimated=self.estimated,
             first=self.first[1] if self.first else None,
             last=self.last[1] if self.last else None,
             first_s=self.first[0] if self.first else None,
             last_s=self.last[0] if self.last else None,
-            examples=tuple(sorted(min(v) for v in self.items.values()))[:3],
+            examples=tuple(sorted(min(v) for v in items.values()))[:3],
         )
 
 

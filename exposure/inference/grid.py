@@ -19,8 +19,8 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from exposure.geo import Position, distance_m
-from exposure.inference.clock import local_seconds
+from exposure.geo import METRES_PER_DEGREE, Position, distance_m
+from exposure.inference.clock import HOUR_S, LocalClock
 from exposure.inference.cluster import Cluster, Tally
 from exposure.model import LocatedPoint
 
@@ -33,8 +33,7 @@ MAX_ACCURACY_M = 250.0
 MAX_CLUSTERS = 2_000
 """At most this many places are made (the densest); the rest of the points are scattered
 sightings (paths, drive-bys) that no role depends on."""
-_M_PER_DEG = math.pi * 6_371_008.8 / 180.0
-_ROWS_PER_DEG = _M_PER_DEG / CELL_M
+_ROWS_PER_DEG = METRES_PER_DEGREE / CELL_M
 _REACH = int(math.ceil(RADIUS_M / CELL_M)) + 1
 _SHIFT = 1 << 32
 _SKIP = -(1 << 62)
@@ -60,13 +59,18 @@ class _Cells:
         self.lon: dict[int, float] = {}
         self.row_scale: dict[int, float] = {}
 
-    def key(self, lat: float, lon: float) -> int:
-        row = math.floor(lat * _ROWS_PER_DEG)
+    def scale(self, row: int) -> float:
+        """Columns per degree of longitude in grid row ``row`` (remembered per row)."""
         scale = self.row_scale.get(row)
         if scale is None:
             centre = math.radians((row + 0.5) / _ROWS_PER_DEG)
             scale = self.row_scale[row] = _ROWS_PER_DEG * max(math.cos(centre), 1e-3)
-        return row * _SHIFT + math.floor(lon * scale)
+        return scale
+
+    def key(self, lat: float, lon: float) -> int:
+        """The cell holding (``lat``, ``lon``)."""
+        row = math.floor(lat * _ROWS_PER_DEG)
+        return row * _SHIFT + math.floor(lon * self.scale(row))
 
     def centroid(self, key: int) -> Position:
         n = self.count[key]
@@ -86,11 +90,16 @@ class _Cells:
 
 
 def cluster_points(points: Sequence[LocatedPoint]) -> Clustering:
-    """Group ``points`` into places (densest first) with their time statistics."""
+    """Group ``points`` into places (densest first) with their time statistics.
+
+    Two passes over the points, each a handful of dictionary and set operations per point
+    (this is where the time goes on a large history): cell counts first, then each point's
+    identity and local hour added to the place that claimed its cell."""
     cells = _Cells()
     keys = array("q")
     imprecise = 0
-    count, lat_sum, lon_sum = cells.count, cells.lat, cells.lon
+    count, lat_sum, lon_sum, scales = cells.count, cells.lat, cells.lon, cells.row_scale
+    floor, rows_per_deg = math.floor, _ROWS_PER_DEG
     for point in points:
         pos = point.position
         accuracy = pos.accuracy_m
@@ -98,19 +107,23 @@ def cluster_points(points: Sequence[LocatedPoint]) -> Clustering:
             keys.append(_SKIP)
             imprecise += 1
             continue
-        key = cells.key(pos.lat, pos.lon)
+        lat, lon = pos.lat, pos.lon
+        row = floor(lat * rows_per_deg)
+        scale = scales.get(row) or cells.scale(row)
+        key = row * _SHIFT + floor(lon * scale)
         keys.append(key)
         n = count.get(key)
         if n is None:
             count[key] = 1
-            lat_sum[key] = pos.lat
-            lon_sum[key] = pos.lon
+            lat_sum[key] = lat
+            lon_sum[key] = lon
         else:
             count[key] = n + 1
-            lat_sum[key] += pos.lat
-            lon_sum[key] += pos.lon
+            lat_sum[key] += lat
+            lon_sum[key] += lon
     owner, members = _grow(cells)
     tallies = [Tally() for _ in members]
+    clock = LocalClock()
     scattered = 0
     for point, key in zip(points, keys, strict=True):
         index = owner.get(key)
@@ -118,15 +131,21 @@ def cluster_points(points: Sequence[LocatedPoint]) -> Clustering:
             scattered += key != _SKIP
             continue
         tally = tallies[index]
-        pos = point.position
-        tally.add_place(pos.lat, pos.lon, point.kind, point.locator, point.finding_id, point.label)
+        idents = tally.idents
+        ident = (point.kind, point.locator, point.finding_id, point.label)
+        idents[ident] = idents.get(ident, 0) + 1
         moment = point.observed_at
-        if moment is not None:
-            seconds, basis = local_seconds(moment, pos.lon)
-            tally.add_time(seconds, basis, moment)
-    clusters = tuple(
-        _freeze(t, [cells.centroid(k) for k in m]) for t, m in zip(tallies, members, strict=True)
-    )
+        if moment is None:
+            continue
+        seconds, estimated = clock.seconds(moment, point.position.lon)
+        tally.hours.add(int(seconds // HOUR_S))
+        tally.estimated += estimated
+        first, last = tally.first, tally.last
+        if first is None or seconds < first[0]:
+            tally.first = (seconds, moment)
+        if last is None or seconds > last[0]:
+            tally.last = (seconds, moment)
+    clusters = tuple(_freeze(t, cells, m) for t, m in zip(tallies, members, strict=True))
     return Clustering(clusters, imprecise, scattered)
 
 
@@ -164,10 +183,9 @@ def _weighted_centre(cells: _Cells, keys: list[int]) -> Position:
     return Position(sum(cells.lat[k] for k in keys) / n, sum(cells.lon[k] for k in keys) / n)
 
 
-def _freeze(tally: Tally, centroids: list[Position]) -> Cluster:
+def _freeze(tally: Tally, cells: _Cells, keys: list[int]) -> Cluster:
+    centre = _weighted_centre(cells, keys)
     # Rounded to 10 cm, so the order the points came in (float sums) cannot show.
-    centre = Position(
-        round(tally.lat_sum / tally.points, 6), round(tally.lon_sum / tally.points, 6)
-    )
-    spread = max(distance_m(centre, c) for c in centroids)
-    return tally.freeze(centre, round(max(spread + CELL_M / 2, CELL_M / 2), 1))
+    centre = Position(round(centre.lat, 6), round(centre.lon, 6))
+    spread = max(distance_m(centre, cells.centroid(k)) for k in keys)
+    return tally.freeze(centre, round(spread + CELL_M / 2, 1))

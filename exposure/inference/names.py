@@ -50,18 +50,27 @@ class Gazetteer:
         return towns
 
     def near(self, position: Position) -> Near | None:
-        """The nearest town within :data:`MAX_DISTANCE_M`, or None."""
+        """The nearest town within :data:`MAX_DISTANCE_M`, or None.
+
+        Candidates are compared on a flat projection around the point (exact enough to rank
+        towns a few kilometres apart), the winner measured by haversine."""
         lat, lon = math.floor(position.lat), math.floor(position.lon)
+        scale = math.cos(math.radians(position.lat)) ** 2
         best: tuple[float, str, Town] | None = None
-        for dlat in (-1, 0, 1):
-            for dlon in (-1, 0, 1):
+        for dlat in (0, -1, 1):
+            for dlon in (0, -1, 1):
                 for town in self.tile(lat + dlat, lon + dlon):
-                    d = distance_m(position, Position(town[0], town[1]))
-                    if best is None or (d, town[2]) < best[:2]:
-                        best = (d, town[2], town)
-        if best is None or best[0] > MAX_DISTANCE_M:
+                    dy = town[0] - position.lat
+                    dx = (town[1] - position.lon + 540) % 360 - 180
+                    d2 = dy * dy + dx * dx * scale
+                    if best is None or (d2, town[2]) < best[:2]:
+                        best = (d2, town[2], town)
+        if best is None:
             return None
-        return Near(best[2][2], best[2][3])
+        town = best[2]
+        if distance_m(position, Position(town[0], town[1])) > MAX_DISTANCE_M:
+            return None
+        return Near(town[2], town[3])
 
 
 def read_table(path: Path = TABLE) -> Gazetteer:

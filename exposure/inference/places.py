@@ -49,6 +49,7 @@ def to_places(clusters: tuple[Cluster, ...]) -> tuple[Place, ...]:
     """At most :data:`MAX_PLACES` places, in :func:`place_order`, labelled for people."""
     ranked = sorted(clusters, key=place_order)[:MAX_PLACES]
     numbers: dict[PlaceRole, int] = {}
+    ids: set[str] = set()
     out = []
     for cluster in ranked:
         role = cluster.role
@@ -57,9 +58,13 @@ def to_places(clusters: tuple[Cluster, ...]) -> tuple[Place, ...]:
         if role in (PlaceRole.REGULAR, PlaceRole.VISITED, PlaceRole.UNKNOWN):
             label = f"{label} {numbers[role]}"
         reason = " ".join(p for p in (cluster.reason, *cluster.extra) if p)
+        ident = place_id(cluster.centre)
+        while ident in ids:  # two centres within 10 m of one another: rare, kept apart
+            ident += "x"
+        ids.add(ident)
         out.append(
             Place(
-                id=place_id(cluster.centre),
+                id=ident,
                 label=label,
                 centre=cluster.centre,
                 radius_m=cluster.radius_m,

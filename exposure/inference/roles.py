@@ -7,7 +7,7 @@
 * **work** (or school): seen on weekdays between 09:00 and 17:00 on at least
   :data:`MIN_WORK_DAYS` days over two weeks or more, mostly at those times.
 * **regular**: seen on at least three separate visits (not consecutive days) over two
-  weeks or more (a gym, a parent's house, a child's school).
+  weeks or more (a gym, a parent's house, a child's school), or on three weeks of days.
 * **visited**: seen on one or two days only (travel, an outing).  Never home: a home must
   lie in the area (about 50 km) where the evidence spends the most days, and its nights
   must span a week or more, so a holiday rental never becomes one.
@@ -39,6 +39,10 @@ MIN_SPAN_DAYS = 7
 """A home's nights and weekend days span at least this many days."""
 REGION_DEG = 0.5
 """Cells of the area a life is lived in (0.5 degree; the 3x3 block around the busiest)."""
+LONG_STAY_DAYS = 21
+"""Seen on this many days, even in one stretch, a place is regular (a former home)."""
+MOVED_DAYS = 14
+"""Nights at a new place going on this long after the old one's stopped: a move."""
 SECOND_HOME_NIGHTS = 5
 LABEL_PLATFORMS = {"google-home-work": "Google", "snapchat-home-work": "Snapchat"}
 
@@ -115,13 +119,31 @@ def _pick_home(clusters: tuple[Cluster, ...], all_nights: int, region: Region | 
         if _is_home(c, all_nights) and _in_region(c, region)
     ]
     if candidates:
-        return -max(candidates)[2]
+        best = -max(candidates)[2]
+        return _newer_home(clusters, best, [-c[2] for c in candidates])
     fallback = [
         (c.label_count("home"), c.zone_routes, c.points, -i)
         for i, c in enumerate(clusters)
         if c.label_count("home") or c.zone_routes
     ]
     return -max(fallback)[3] if fallback else None
+
+
+def _newer_home(clusters: tuple[Cluster, ...], best: int, candidates: list[int]) -> int:
+    """A person who moved: when the nights at the best place stopped :data:`MOVED_DAYS` or
+    more before another candidate's went on, and that one has at least a third as many,
+    the newer one is the home (the old one is then "a second or former home?")."""
+    last = max(_home_days(clusters[best]))
+    score = len(_home_days(clusters[best]))
+    newer = [
+        i
+        for i in candidates
+        if i != best
+        and min(_home_days(clusters[i])) > last - MOVED_DAYS
+        and max(_home_days(clusters[i])) >= last + MOVED_DAYS
+        and 3 * len(_home_days(clusters[i])) >= score
+    ]
+    return max(newer, key=lambda i: (len(_home_days(clusters[i])), -i)) if newer else best
 
 
 def _is_work(cluster: Cluster) -> bool:
@@ -231,7 +253,7 @@ def _other(cluster: Cluster, all_nights: int) -> Cluster:
             extra=extra,
         )
     weeks = cluster.weeks
-    if cluster.visits >= 3 and weeks >= MIN_WEEKS:
+    if (cluster.visits >= 3 and weeks >= MIN_WEEKS) or days >= LONG_STAY_DAYS:
         nights = len(cluster.nights)
         second = nights >= SECOND_HOME_NIGHTS and _night_share(cluster, all_nights) >= 0.1
         reason = f"Seen on {_n(days, 'different day')} over {_n(weeks, 'week')}" + (

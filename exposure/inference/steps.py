@@ -9,7 +9,7 @@ from exposure.inference.base import Inference, InferenceStep
 from exposure.inference.cluster import Cluster, merge
 from exposure.inference.collect import LABEL_KINDS
 from exposure.inference.findings import PATTERN_KIND, ZONE_KIND, pattern_finding, zone_finding
-from exposure.inference.grid import MAX_ACCURACY_M, RADIUS_M, cluster_points
+from exposure.inference.grid import RADIUS_M, cluster_points
 from exposure.inference.pattern import away_hours
 from exposure.inference.places import MAX_PLACES, place_order
 from exposure.inference.roles import assign_roles
@@ -27,14 +27,7 @@ class PlacesStep(InferenceStep):
     name = "places"
 
     def run(self, state: Inference) -> Inference:
-        found = cluster_points(state.points)
-        notes = list(state.notes)
-        if found.imprecise:
-            notes.append(
-                f"{found.imprecise:,} imprecise positions (more than {MAX_ACCURACY_M:.0f} m "
-                "either way) were left out of the places."
-            )
-        return replace(state, clusters=found.clusters, notes=tuple(notes))
+        return replace(state, clusters=cluster_points(state.points).clusters)
 
 
 class PrivacyZoneStep(InferenceStep):

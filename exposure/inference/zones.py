@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from exposure.geo import Position
+from exposure.geo import METRES_PER_DEGREE, Position
 from exposure.inference.circle import Circle, Point, fit_circle, largest_gap
 from exposure.model import LocatedPoint
 
@@ -42,7 +42,6 @@ MAX_ENDS = 2_000
 """Route ends examined per block (an even sample beyond)."""
 TRIES = 300
 _CELL_M = 1_000.0
-_M_PER_DEG = math.pi * 6_371_008.8 / 180.0
 
 
 @dataclass(frozen=True)
@@ -100,8 +99,8 @@ def _densest_block(ends: list[RouteEnd]) -> list[RouteEnd]:
     keys = []
     for end in ends:
         key = (
-            math.floor(end.position.lat * _M_PER_DEG / _CELL_M),
-            math.floor(end.position.lon * _M_PER_DEG * _cos(end.position.lat) / _CELL_M),
+            math.floor(end.position.lat * METRES_PER_DEGREE / _CELL_M),
+            math.floor(end.position.lon * METRES_PER_DEGREE * _cos(end.position.lat) / _CELL_M),
         )
         keys.append(key)
         cells[key] += 1
@@ -127,8 +126,11 @@ def _fit_zone(block: list[RouteEnd]) -> Zone | None:
         block = [block[int(i * step)] for i in range(MAX_ENDS)]
     lat0 = sum(e.position.lat for e in block) / len(block)
     lon0 = sum(e.position.lon for e in block) / len(block)
-    scale = _M_PER_DEG * _cos(lat0)
-    xy = [((e.position.lon - lon0) * scale, (e.position.lat - lat0) * _M_PER_DEG) for e in block]
+    scale = METRES_PER_DEGREE * _cos(lat0)
+    xy = [
+        ((e.position.lon - lon0) * scale, (e.position.lat - lat0) * METRES_PER_DEGREE)
+        for e in block
+    ]
     best = _ransac(xy)
     if best is None:
         return None
@@ -145,7 +147,9 @@ def _fit_zone(block: list[RouteEnd]) -> Zone | None:
         inliers = again
     if not _plausible(circle, [xy[i] for i in inliers], xy, [block[i] for i in inliers]):
         return None
-    centre = Position(round(lat0 + circle.y / _M_PER_DEG, 6), round(lon0 + circle.x / scale, 6))
+    centre = Position(
+        round(lat0 + circle.y / METRES_PER_DEGREE, 6), round(lon0 + circle.x / scale, 6)
+    )
     return Zone(centre, round(circle.r, 1), round(circle.rms, 1), tuple(block[i] for i in inliers))
 
 

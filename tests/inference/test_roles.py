@@ -103,3 +103,12 @@ def test_steps_are_named_and_documented() -> None:
     names = [step.name for step in INFERENCE_STEPS]
     assert len(names) == len(set(names))
     assert all(step.__doc__ for step in INFERENCE_STEPS)
+
+
+def test_after_a_move_the_new_home_is_the_home() -> None:
+    new_home = Position(45.7700, 4.8800)
+    points = [point(HOME, MONDAY + timedelta(days=d, hours=22), n=d) for d in range(35)]
+    points += [point(new_home, MONDAY + timedelta(days=d, hours=22), n=d) for d in range(35, 56)]
+    places = {p.role: p for p in infer(points).places}
+    assert distance_m(places[PlaceRole.HOME].centre, new_home) < 30
+    assert "a second or former home?" in places[PlaceRole.REGULAR].reason
