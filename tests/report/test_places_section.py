@@ -98,3 +98,14 @@ def test_the_shareable_copy_rounds_the_place() -> None:
 
 def test_no_section_without_a_place() -> None:
     assert LexborHTMLParser(render_html(make_report())).css_first("#places") is None
+
+
+def test_the_shareable_json_rounds_places_and_keeps_dates_only() -> None:
+    from exposure.report.json import to_dict
+
+    report = redact(audited())
+    for place in to_dict(report)["places"]:
+        location = place["location"]
+        assert location == {"lat": round(location["lat"], 2), "lon": round(location["lon"], 2)}
+        assert place["first_seen"] is None or len(place["first_seen"]) == 10
+        assert "45.748" not in place["reason"]
