@@ -465,6 +465,7 @@ def _reader_leftovers(read: Callable[[], object], fmt: str, identity: bool) -> l
 
     assert isinstance(meta, PhotoMetadata)
     left = [f"a GPS position ({g.origin})" for g in meta.gps]
+    left += [f"a place name ({p.origin})" for p in meta.places]
     if identity:
         left += [f"{i.label}" for i in meta.serials]
         left += [f"{i.label}" for i in meta.owners]

@@ -17,6 +17,7 @@ from exposure.testing.photofactory import (
     SUFFIXES,
     GpsSpec,
     PhotoSpec,
+    PlaceSpec,
     nikon_maker_note,
     olympus_maker_note,
     write_photo,
@@ -127,6 +128,29 @@ def test_big_endian_and_olympus_maker_note(tmp_path: Path) -> None:
     assert not after.gps and not after.serials
 
 
+PLACES = replace(
+    SPEC,
+    iptc=True,
+    place=PlaceSpec(sublocation="Main Street 1", city="Springfield", state="Oregon",
+                    country="Utopia", country_code="UT"),
+    locations_created=(PlaceSpec(city="Shelbyville", name="Home", lat=45.1, lon=-122.2),),
+    locations_shown=(PlaceSpec(sublocation="Evergreen Terrace", country="Utopia"),),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["jpeg", "tiff", "png", "webp", "heic", "xmp"])
+def test_place_names_and_their_positions_are_gone(tmp_path: Path, fmt: str) -> None:
+    source, target = _one(tmp_path, fmt, PLACES)
+    before, after = read_metadata(source), read_metadata(target)
+    assert before.places and not after.places
+    assert not after.gps
+    if fmt in IN_PLACE:
+        assert target.stat().st_size == source.stat().st_size
+    data = target.read_bytes()
+    for text in (b"Springfield", b"Shelbyville", b"Evergreen", b"Main Street", b"Oregon"):
+        assert text not in data, text
+
+
 def test_a_photo_without_location_is_copied_as_it_was(tmp_path: Path) -> None:
     source, target = _one(tmp_path, "jpeg", replace(SPEC, gps=None, xmp=False))
     assert target.read_bytes() == source.read_bytes()
@@ -148,9 +172,12 @@ def test_exiftool_finds_no_location_in_any_copy(tmp_path: Path) -> None:
     sources.mkdir()
     for fmt in CLEANED:
         write_photo(sources / f"x-{fmt}{SUFFIXES[fmt]}", SPEC, fmt)
+    places = ["jpeg", "tiff", "png", "webp", "heic", "xmp"]
+    for fmt in places:
+        write_photo(sources / f"p-{fmt}{SUFFIXES[fmt]}", PLACES, fmt)
     plain = clean([sources], tmp_path / "plain")
     identity = clean([sources], tmp_path / "identity", also_identity=True)
-    assert len(plain.copied) == len(identity.copied) == len(CLEANED)
+    assert len(plain.copied) == len(identity.copied) == len(CLEANED) + len(places)
     originals = exiftool_json([sources])
     # (ExifTool 12.57 does not read items stored in the meta box: heic-idat)
     assert all(location_tags(r) for name, r in originals.items() if "idat" not in name)
