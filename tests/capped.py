@@ -28,10 +28,16 @@ from exposure.cli import main
 try:
     code = main(sys.argv[2:])
 finally:
-    peak = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
+    # ru_maxrss of a process started by subprocess counts the parent's memory too (the
+    # spawn shares the parent's pages until exec): a large pytest worker would look like a
+    # large exposure.  Linux's VmHWM is this program's own peak since exec.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status") as status:
+            own = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        pass
+    peak = max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     sys.stderr.write(f"\\nPEAK_KB={peak}\\n")
 sys.exit(code)
 """
