@@ -4,7 +4,8 @@ and regular place (``templates/_places.html`` draws it from :class:`PlacesView`)
 Each card says what a stranger would conclude, why (the place's reason), which sources
 agree (convergence, counted per source), and "to hide this place, do these N things": the
 checklist actions whose findings feed the place, grouped like the checklist (one action per
-place to act and remedy), most effective first, each a link to its checklist line.
+place to act and remedy), most effective first, each a link to its checklist line.  The
+sentences are in :mod:`exposure.report.wording`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from exposure.inference.sources import convergence, families
-from exposure.model import Confidence, Finding, Place, PlaceRole
+from exposure.model import Finding, Place, PlaceRole
+from exposure.report import wording
 from exposure.report.priority import SEVERITY_WEIGHT, effort_minutes
 
 SHOWN_ROLES = (PlaceRole.HOME, PlaceRole.WORK, PlaceRole.REGULAR)
@@ -22,16 +24,6 @@ FIRST_STEPS = 5
 """Actions shown open on a card; the rest are folded under "more"."""
 MAX_CARDS = 6
 """Home, work and at most four regular places."""
-_TITLES = {
-    PlaceRole.HOME: "Your likely home",
-    PlaceRole.WORK: "Your likely work or school",
-    PlaceRole.REGULAR: "A place you go to regularly",
-}
-_CONFIDENCE = {
-    Confidence.HIGH: "A stranger could be fairly sure of this.",
-    Confidence.MEDIUM: "A stranger could guess this.",
-    Confidence.LOW: "A stranger might guess this; the evidence is thin.",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +96,7 @@ def build_places(
     cards = tuple(
         _card(n, place, by_id, anchors, redacted) for n, place in enumerate(shown, start=1)
     )
-    basis = (
-        f"Worked out from the {points:,} located traces this check kept: every photo, post, "
-        "route and check-in, and an even sample of each long location history."
-    )
-    return PlacesView(cards=cards, basis=basis)
+    return PlacesView(cards=cards, basis=wording.places_basis(points))
 
 
 def _card(
@@ -128,15 +116,12 @@ def _card(
     return PlaceCard(
         dom_id=f"place-{number}",
         role=place.role.value,
-        title=_TITLES[place.role] + near,
-        confidence_text=_CONFIDENCE[place.confidence],
+        title=wording.PLACE_TITLE[place.role.value] + near,
+        confidence_text=wording.PLACE_CONFIDENCE[place.confidence],
         reason=place.reason,
         convergence=convergence(place.sources, place.radius_m, where) + ".",
         independent=families(k for k, _ in place.sources) >= 2,
-        steps_heading=(
-            f"To hide this place, do {'this' if len(steps) == 1 else f'these {len(steps)}'} "
-            f"thing{'' if len(steps) == 1 else 's'}"
-        ),
+        steps_heading=wording.place_steps_heading(len(steps)),
         steps=steps[:FIRST_STEPS],
         more_steps=steps[FIRST_STEPS:],
     )

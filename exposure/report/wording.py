@@ -263,3 +263,31 @@ def baseline_summary(previous: str | None, fixed: int, still: int, new: int) -> 
         except ValueError:
             pass
     return f"{since}: {fixed} fixed, {still} still there, {new} new."
+
+
+# "What a stranger can work out" (exposure/report/places_view.py)
+PLACE_TITLE = {
+    "home": "Your likely home",
+    "work": "Your likely work or school",
+    "regular": "A place you go to regularly",
+}
+PLACE_CONFIDENCE = {
+    Confidence.HIGH: "A stranger could be fairly sure of this.",
+    Confidence.MEDIUM: "A stranger could guess this.",
+    Confidence.LOW: "A stranger might guess this; the evidence is thin.",
+}
+
+
+def place_steps_heading(count: int) -> str:
+    """``To hide this place, do this thing`` / ``... do these 3 things``."""
+    if count == 1:
+        return "To hide this place, do this thing"
+    return f"To hide this place, do these {count} things"
+
+
+def places_basis(points: int) -> str:
+    """What the inference read, said under the place cards."""
+    return (
+        f"Worked out from the {points:,} located traces this check kept: every photo, post, "
+        "route and check-in, and an even sample of each long location history."
+    )
