@@ -2,6 +2,11 @@
 
     python bench/report_size.py                    # renders `exposure demo` and measures it
     python bench/report_size.py REPORT.html ...    # measures reports made already
+    python bench/report_size.py --photos 20        # audits 20 generated photos of one camera
+                                                   # (place, serial number, owner name each)
+
+To compare with an older version, run the same command from a checkout of it, so its
+`exposure` is the one used: `cd OLD && PYTHONPATH=$PWD python /path/to/bench/report_size.py`.
 
 Measured in headless Chromium (/usr/bin/chromium through Playwright), the way a person
 meets the page:
@@ -24,7 +29,6 @@ import tempfile
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def demo_report(folder: Path) -> Path:
@@ -32,7 +36,35 @@ def demo_report(folder: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "exposure", "demo", "--html", str(out), "--reproducible", "-q"],
         check=True,
-        cwd=ROOT,
+        cwd=Path.cwd(),  # the checkout run from is the one measured
+    )
+    return out
+
+
+def photos_report(folder: Path, count: int) -> Path:
+    from datetime import datetime, timedelta
+
+    from exposure.testing.photofactory import write_photo
+    from exposure.testing.specs import GpsSpec, PhotoSpec
+
+    photos = folder / "photos"
+    photos.mkdir()
+    for n in range(count):
+        spec = PhotoSpec(
+            gps=GpsSpec(lat=52.52 + n * 1e-4, lon=13.405),
+            body_serial="SN-778812",
+            artist="Jamie Example",
+            datetime_original=datetime(2024, 5, 1, 8) + timedelta(days=n),
+            make="Canon",
+            model="EOS R6",
+        )
+        write_photo(photos / f"IMG_{n:04d}.jpg", spec, "jpeg")
+    out = folder / "photos.html"
+    subprocess.run(
+        [sys.executable, "-m", "exposure", "audit", str(photos), "--html", str(out)]
+        + ["--reproducible", "-q"],
+        check=False,  # exit code 1: leaks found
+        cwd=Path.cwd(),
     )
     return out
 
@@ -71,9 +103,13 @@ def measure(path: Path) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("reports", nargs="*", type=Path)
+    parser.add_argument("--photos", type=int, help="audit this many generated photos instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        reports = args.reports or [demo_report(Path(tmp))]
+        if args.photos:
+            reports = [photos_report(Path(tmp), args.photos)]
+        else:
+            reports = args.reports or [demo_report(Path(tmp))]
         for report in reports:
             figures = measure(report.resolve())
             print(f"{report.name}: " + ", ".join(f"{v} {k}" for k, v in figures.items()))
