@@ -1,6 +1,6 @@
 """``exposure serve`` with a large export: upload through the page's API and typed path.
 
-    python bench/serve_large.py [--gib 2] [--keep]
+    python -u bench/serve_large.py [--gib 2] [--keep] [--export ZIP]
 
 Builds a Google Takeout zip of about ``--gib`` GiB (one stored Records.json, made by
 :func:`exposure.testing.exportwriters.write_records`), starts ``exposure serve
@@ -127,13 +127,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gib", type=float, default=2.0)
     parser.add_argument("--keep", action="store_true", help="keep the built export")
+    parser.add_argument("--export", type=Path, help="use this export instead of building one")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="exposure-bench-serve-"))
-    export = work / "takeout-large.zip"
-    started = time.perf_counter()
-    build(export, args.gib)
-    size = export.stat().st_size
-    print(f"built {export.name}: {size / 1e6:,.0f} MB in {time.perf_counter() - started:.0f} s")
+    export = args.export or work / "takeout-large.zip"
+    if args.export is None:
+        started = time.perf_counter()
+        build(export, args.gib)
+        took = time.perf_counter() - started
+        print(f"built {export.name}: {export.stat().st_size / 1e6:,.0f} MB in {took:.0f} s")
     env = {**os.environ, "PYTHONPATH": str(REPO), "EXPOSURE_STATE_DIR": str(work / "state")}
     server = subprocess.Popen(
         [sys.executable, "-m", "exposure", "serve", "--no-browser"],
@@ -157,7 +159,7 @@ def main() -> None:
     finally:
         if server.poll() is None:
             server.kill()
-        if not args.keep:
+        if not args.keep and args.export is None:
             export.unlink(missing_ok=True)
     print(f"work folder: {work}" if args.keep else "")
 

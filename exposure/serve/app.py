@@ -275,7 +275,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
         job = app.new_job()
         job.paths, job.urls, job.demo = paths, urls, demo
-        job.baseline = str(before.json) if before is not None else None
+        if before is not None:
+            job.follow_on(before)
         job.lang = self._language()
         self._send_json({"id": job.id}, HTTPStatus.CREATED)
 

@@ -99,11 +99,24 @@ class Job:
         """Typed paths and uploaded items: what clean copies can be made of."""
         return [i for i in self.inputs() if not i.lower().startswith(("http://", "https://"))]
 
+    def follow_on(self, before: Job) -> None:
+        """Check again, compared with ``before``: files chosen again go where ``before``'s
+        went (findings about a whole folder are named by the folder's path, so the same
+        place gives the same ids), once ``before``'s copies are removed."""
+        self.baseline = str(before.json)
+        with before.lock:
+            if before.status.clean.get("state") == "running":
+                return  # its copies are still being cleaned: this check keeps its own place
+            before.status.cleanable = False
+        before.remove_uploads()
+        self.uploads = before.uploads
+
     def add_upload(self, relative: str, body: Any, length: int) -> None:
         """Store one chosen file under ``uploads/`` (``relative`` already checked safe)."""
         target = self.uploads.joinpath(*relative.split("/"))
-        for parent in reversed(target.relative_to(self.folder).parents[:-1]):
-            folder = self.folder / parent
+        base = self.uploads.parent
+        for parent in reversed(target.relative_to(base).parents[:-1]):
+            folder = base / parent
             if not folder.exists():
                 folder.mkdir(mode=0o700)
                 record_folder(folder, what="working folder")

@@ -148,6 +148,7 @@ def test_uploaded_folder_is_checked_cleaned_and_its_copies_removed(
     assert client.request("POST", f"/api/jobs/{job}/start", {}).status == 202
     state = client.wait(job)
     assert state["state"] == "done" and state["cleanable"], state
+    assert (state["done"], state["total"]) == (2, 2)  # the progress the page shows
     assert state["severities"]["high"] >= 2 and state["summary"].startswith("Checked 2 items")
     report = client.request("GET", f"/report/{job}/json")
     assert report.headers["content-disposition"] == 'attachment; filename="exposure-report.json"'

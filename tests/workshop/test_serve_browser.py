@@ -99,6 +99,13 @@ def test_choose_a_folder_check_open_and_wipe(browser: Any, tmp_path: Path) -> No
             assert "Phone camera roll/IMG_0101.jpg" in archive.namelist()
         saved.unlink()
 
+        page.locator("#verify").click()  # check again, compared with the first check
+        expect(page.locator("#verify-note")).to_be_visible()
+        page.locator("#folder").set_input_files(str(PERSONA_DIR / "Phone camera roll"))
+        page.locator("#start").click()
+        expect(page.locator("#done")).to_be_visible(timeout=120_000)
+        expect(page.locator("#summary")).to_contain_text("Compared with the earlier check: 0 fixed")
+
         page.locator("#wipe").click()
         expect(page.locator("#finished")).to_be_visible()
         expect(page.locator("#finished-lines")).to_contain_text("exposure-report.html")
