@@ -8,7 +8,7 @@ encoding fixed, X wrapper skipped); other files arrive as a raw capped stream.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import BinaryIO
 
@@ -32,10 +32,14 @@ class Doc:
     stream: BinaryIO
     prepared: Prepared | None = None
     """Set for JSON and X ``.js`` files."""
+    readers: list[JsonReader] = field(default_factory=list, repr=False)
+    """The readers :meth:`json` made (:meth:`done` asks them whether anything was read)."""
 
     def json(self) -> JsonReader:
         """A streaming reader over the (prepared) JSON document."""
-        return JsonReader(self.prepared.stream if self.prepared else self.stream)
+        reader = JsonReader(self.prepared.stream if self.prepared else self.stream)
+        self.readers.append(reader)
+        return reader
 
     def at(self, item_id: object) -> str:
         """The locator of one record inside this file: ``ARCHIVE!member#id``."""
@@ -43,7 +47,11 @@ class Doc:
 
     def done(self, run: ExportRun, problem: str | None, group: str) -> Iterator[Entry]:
         """The closing entries of a handler: the file counts as checked, and a note when it
-        broke part-way (``problem``, from the reader)."""
+        broke part-way (``problem``, from the reader).  A file that broke before its reader
+        handed out anything was not checked at all, and says so (never "no leaks found")."""
+        if problem and self.readers and all(r.values == 0 for r in self.readers):
+            yield run.skip(self.locator, f"not read: {problem}")
+            return
         yield run.checked(self.locator, group)
         if problem:
             yield run.partly(self.locator, problem)

@@ -319,6 +319,9 @@ class JsonReader:
 
     stream: BinaryIO
     problem: str | None = field(default=None)
+    values: int | None = field(default=0)
+    """Values handed out by :meth:`items` and :meth:`multi` (None after :meth:`raw_items`,
+    which does not count): with a :attr:`problem`, 0 means nothing of the file was used."""
 
     def __post_init__(self) -> None:
         # Every document is read within the depth and value caps, whatever ijson does.
@@ -328,11 +331,15 @@ class JsonReader:
     def items(self, prefix: str) -> Iterator[Any]:
         """Every value at ``prefix`` (ijson syntax: ``locations.item``), streamed."""
         with self.guard():
-            yield from self.raw_items(prefix)
+            for value in ijson.items(self.stream, prefix, use_float=True, buf_size=CHUNK):
+                if self.values is not None:
+                    self.values += 1
+                yield value
 
     def raw_items(self, prefix: str) -> Iterator[Any]:
         """Like :meth:`items` without the error capture (the hot loop of a huge file saves a
         generator layer per value): iterate it inside :meth:`guard`."""
+        self.values = None
         return ijson.items(self.stream, prefix, use_float=True, buf_size=CHUNK)  # type: ignore[no-any-return]
 
     @contextmanager
@@ -355,6 +362,8 @@ class JsonReader:
                         coro.send(chunk)
                     else:
                         coro.close()
+                    if self.values is not None:
+                        self.values += len(sinks[prefix])
                     yield from ((prefix, obj) for obj in sinks[prefix])
                     del sinks[prefix][:]
                 if not chunk:

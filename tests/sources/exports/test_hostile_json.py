@@ -63,7 +63,9 @@ def test_deeply_nested_instagram_posts(tmp_path: Path) -> None:
     deep_instagram(tmp_path)
     result = run_capped("deep_instagram", cwd=tmp_path)
     assert result.report is not None, result.err
+    assert result.code == 3, result.err  # nothing of it could be read: never "no leaks"
     reason = _one_line_about(result, "nests deeper than 512 levels")
+    assert reason.startswith("not read: ")
     assert "posts_1.json" in next(k for k, v in result.skipped().items() if v == reason)
     assert result.peak_mb < PEAK_MB
 
