@@ -57,7 +57,8 @@ _COORD = re.compile(
 _INTERESTING = re.compile(
     rb":(?:GPSL|GpsL|\w*SerialNumber|creator|DateTimeOriginal|DateCreated|CreateDate|Make|Model"
     rb"|description|Artist|\w*Owner|rights|Copyright|Software|CreatorTool|UserComment"
-    rb"|ImageDescription|title|subject|Headline|City|State|Country|Location|Sublocation)"
+    rb"|ImageDescription|title|subject|Headline|City|State|Country|Location|Sublocation"
+    rb"|CreatorContactInfo|CiAdr)"
 )
 _UTF16_STARTS = frozenset(
     {b"\x00<\x00?", b"<\x00?\x00", b"\x00<\x00x", b"<\x00x\x00", b"\xfe\xff\x00<", b"\xff\xfe<\x00"}
@@ -92,6 +93,12 @@ _STRUCT_ORIGINS = {
 }
 """Structure kind -> (place origin, GPS reading origin)."""
 MAX_STRUCTS = 16
+_CONTACT = "Iptc4xmpCore:CreatorContactInfo"
+_CONTACT_ADDRESS = tuple(
+    f"Iptc4xmpCore:CiAdr{part}" for part in ("Extadr", "City", "Region", "Pcode", "Ctry")
+)
+"""The creator's postal address inside CreatorContactInfo (street, city, region, postcode,
+country): text for the text detectors."""
 
 Properties = dict[str, list[str]]
 Struct = tuple[str, dict[str, str]]
@@ -143,9 +150,15 @@ def _parse_tree(body: bytes) -> tuple[Properties, list[Struct]] | None:
         for name, value in desc.attrib.items():
             _add(props, name, [value])
         for child in desc:
-            kind = _LOCATIONS.get(_qualify(child.tag) or "")
+            qualified = _qualify(child.tag) or ""
+            kind = _LOCATIONS.get(qualified)
             if kind is not None:
                 structs.extend((kind, f) for f in _structures(child) if f)
+                inside.update(id(d) for d in child.iter(_DESCRIPTION))
+                continue
+            if qualified == _CONTACT:  # a structure: its address fields, as flat properties
+                for key, value in _fields(child).items():
+                    props.setdefault(key, []).append(value)
                 inside.update(id(d) for d in child.iter(_DESCRIPTION))
                 continue
             items = [li.text for li in child.iter(_LI) if li.text]
@@ -281,6 +294,11 @@ def _interpret(props: Properties, out: Collector) -> None:
         out.add_text(f"XMP {key}", _first(props, key))
     for key in _TITLES:
         out.add_text(f"XMP {key}", _first(props, key))
+    street, city, region, postcode, country = (_first(props, k) for k in _CONTACT_ADDRESS)
+    town = " ".join(p for p in (postcode, city) if p)  # in postal order: "55116 Mainz"
+    address = [a for a in (street, town, region, country) if a]
+    if address:  # the photographer's own address, stamped in by an editor's preset
+        out.add_text("XMP " + _CONTACT, ", ".join(address))
     keywords = [k for k in props.get("dc:subject", ())[:64] if k]
     if keywords:
         out.add_text("XMP dc:subject", "; ".join(keywords))

@@ -177,3 +177,20 @@ def test_location_shown_position_is_a_finding(cli: Any, tmp_path: Path) -> None:
         {"lat": pytest.approx(52.52), "lon": pytest.approx(13.405)},
         {"lat": pytest.approx(48.8583701), "lon": pytest.approx(2.2944813)},
     ]
+
+
+def test_creator_address_in_xmp_is_a_street_address(cli: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "pics"
+    folder.mkdir()
+    packet = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        'xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/">'
+        '<Iptc4xmpCore:CreatorContactInfo Iptc4xmpCore:CiAdrExtadr="Hauptstraße 5" '
+        'Iptc4xmpCore:CiAdrCity="Berlin" Iptc4xmpCore:CiAdrPcode="10115"/>'
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    (folder / "a.xmp").write_text(packet, encoding="utf-8")
+    report = _audit(cli, folder)
+    (address,) = [f for f in report["findings"] if f["kind"] == "text-street-address"]
+    assert address["evidence"][0]["field"] == "XMP Iptc4xmpCore:CreatorContactInfo"

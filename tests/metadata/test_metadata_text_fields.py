@@ -211,7 +211,8 @@ def _xmp(body: str) -> Collector:
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
         'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         '<rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" '
-        'xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">'
+        'xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" '
+        'xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/">'
         f"{body}</rdf:Description></rdf:RDF></x:xmpmeta>"
     )
     from exposure.metadata.xmp import decode_xmp
@@ -352,3 +353,27 @@ def test_png_raw_iptc_profile() -> None:
     )
     assert meta.texts == (TextField("IPTC Caption-Abstract", "Studio day"),)
     assert [(o.label, o.value) for o in meta.owners] == [("IPTC By-line", "Peter Bemmann")]
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        '<Iptc4xmpCore:CreatorContactInfo rdf:parseType="Resource">'
+        "<Iptc4xmpCore:CiAdrExtadr>Hauptstraße 5</Iptc4xmpCore:CiAdrExtadr>"
+        "<Iptc4xmpCore:CiAdrPcode>55116</Iptc4xmpCore:CiAdrPcode>"
+        "<Iptc4xmpCore:CiAdrCity>Mainz</Iptc4xmpCore:CiAdrCity>"
+        "<Iptc4xmpCore:CiEmailWork>a@b.example</Iptc4xmpCore:CiEmailWork>"
+        "</Iptc4xmpCore:CreatorContactInfo>",
+        '<Iptc4xmpCore:CreatorContactInfo Iptc4xmpCore:CiAdrExtadr="Hauptstraße 5" '
+        'Iptc4xmpCore:CiAdrCity="Mainz" Iptc4xmpCore:CiAdrPcode="55116"/>',
+        "<Iptc4xmpCore:CreatorContactInfo><rdf:Description Iptc4xmpCore:CiAdrExtadr="
+        '"Hauptstraße 5" Iptc4xmpCore:CiAdrCity="Mainz" Iptc4xmpCore:CiAdrPcode="55116"/>'
+        "</Iptc4xmpCore:CreatorContactInfo>",
+    ],
+)
+def test_creator_contact_address_is_a_text(contact: str) -> None:
+    out = _xmp(contact)
+    assert [(t.label, t.value) for t in out.texts] == [
+        ("XMP Iptc4xmpCore:CreatorContactInfo", "Hauptstraße 5, 55116 Mainz")
+    ]
+    assert out.places == []
