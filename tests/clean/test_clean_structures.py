@@ -281,3 +281,22 @@ def test_clean_removes_what_exiftool_gps_all_leaves(tmp_path: Path) -> None:
     (copy,) = exiftool_json([Path(result.copied[0].target)]).values()
     assert location_tags(copy) == {}
     assert copy.get("XMP-photoshop:Image:Headline") == "Our trip"
+
+
+def test_a_motion_photos_embedded_video_is_cleaned() -> None:
+    """Google Motion Photo: an MP4 appended after the JPEG, announced in its XMP."""
+    announce = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/'
+        b'02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:GCamera="http://ns.'
+        b'google.com/photos/1.0/camera/" GCamera:MotionPhoto="1"/></rdf:RDF></x:xmpmeta>'
+    )
+    still = _jpeg(segment(0xE1, XMP_JPEG_ID + announce))
+    clip = make_photo(LOCATED, "mp4")
+    buf = bytearray(still + clip)
+    state = Pass()
+    clean_jpeg(buf, state)
+    assert len(buf) == len(still) + len(clip)
+    assert state.removed == ["QuickTime \u00a9xyz"]
+    assert read_metadata_bytes(clip, "clip.mp4").real_positions
+    assert not read_metadata_bytes(bytes(buf[len(still) :]), "clip.mp4").gps
+    assert buf[: len(still)] == still
