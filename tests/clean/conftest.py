@@ -38,6 +38,33 @@ def pixel_hash(path: Path) -> str | None:
             return None
 
 
+_HASH_CHILD = """
+import json, sys
+from pathlib import Path
+from tests.clean.conftest import pixel_hash
+print(json.dumps({p: pixel_hash(Path(p)) for p in sys.argv[1:]}))
+"""
+
+
+def pixel_hashes(paths: Iterable[Path]) -> dict[str, str | None]:
+    """:func:`pixel_hash` of many files, decoded in a child process: decoding large HEIC
+    photos grows a process by hundreds of MB, which would stay with the test worker and
+    show in the peak memory that later tests measure of their own child processes."""
+    import sys
+
+    repo = str(Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", _HASH_CHILD, *map(str, paths)],
+        capture_output=True,
+        check=True,
+        timeout=900,
+        env={**os.environ, "PYTHONPATH": repo},
+        cwd=repo,
+    )
+    hashes: dict[str, str | None] = json.loads(done.stdout)
+    return hashes
+
+
 def exiftool_json(paths: Iterable[Path]) -> dict[str, dict[str, object]]:
     """``exiftool -j -a -G1:2`` of ``paths`` (files or folders), by SourceFile."""
     if EXIFTOOL is None:
