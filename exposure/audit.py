@@ -18,6 +18,7 @@ from exposure.metadata import PhotoMetadata
 from exposure.model import (
     Finding,
     LocatedPoint,
+    NotChecked,
     Place,
     Report,
     Skipped,
@@ -73,6 +74,7 @@ class _Collector:
         self.skipped: list[Skipped] = []
         self.points: list[LocatedPoint] = []
         self.checked: Counter[str] = Counter()
+        self.not_checked: dict[str, NotChecked] = {}
         self.photo_detectors: list[PhotoDetector] = new_photo_detectors()
         self._text_detectors: list[TextDetector] | None = None  # made on the first text
 
@@ -89,6 +91,13 @@ class _Collector:
                 self.findings[finding.id] = dataclasses.replace(
                     known, evidence=known.evidence + extra
                 )
+
+    def unread(self, record: NotChecked) -> None:
+        """Files an INPUT holds that were not read (records of one INPUT are added up)."""
+        known = self.not_checked.get(record.input)
+        if known is not None:
+            record = known.merged(record)
+        self.not_checked[record.input] = record
 
     def point(self, point: LocatedPoint) -> None:
         if len(self.points) < MAX_POINTS:
@@ -165,8 +174,12 @@ def run(
         skipped=tuple(sorted(found.skipped, key=lambda s: s.locator)),
         counts=tuple(
             SourceCount(name, found.checked[name])
-            for name in dict.fromkeys(s.name for s in sources)
+            # A folder's files count under what they are (photos, an export...).
+            for name in dict.fromkeys(
+                [*(s.name for s in sources if s.name != "folder"), *found.checked]
+            )
         ),
+        not_checked=tuple(found.not_checked[given] for given in sorted(found.not_checked)),
         points=points,
         places=places,
         generated_at=None if options.reproducible else datetime.now(UTC).replace(microsecond=0),
@@ -217,6 +230,8 @@ def _route(source: Source, found: _Collector, files: _Waiting, progress: Progres
             found.add((entry,))
         elif isinstance(entry, LocatedPoint):
             found.point(entry)
+        elif isinstance(entry, NotChecked):
+            found.unread(entry)
         elif isinstance(entry, MediaRead):
             found.photo(entry.item, entry.outcome)
         elif entry.path is not None:

@@ -31,7 +31,7 @@ from exposure.progress import TerminalProgress
 from exposure.report.files import check_target
 from exposure.report.formats import DEFAULT_FORMAT, REPORT_FORMATS, write_report
 from exposure.sources import SOURCE_FLAGS
-from exposure.summary import ExitCode, exit_status, reasons_line, summary_line
+from exposure.summary import ExitCode, exit_status, not_checked_line, reasons_line, summary_line
 from exposure.textsafe import neutralise_bidi
 
 DEFAULT_HTML = "exposure-report.html"
@@ -364,6 +364,8 @@ def _report_command(
         _say(summary_line(report))
         if (reasons := reasons_line(report)) is not None:
             _say(reasons)
+        if (unread := not_checked_line(report)) is not None:
+            _say(unread)
         for line in baseline_lines(report, Severity(getattr(args, "fail_on", "low"))):
             _say(line)
         for path in written:

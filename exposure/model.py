@@ -83,6 +83,82 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class NotChecked:
+    """Files of one INPUT that exposure does not read, counted by type and extension (a
+    folder of 10,000 empty files is one record, not 10,000 lines)."""
+
+    input: str
+    """The INPUT as the user named it."""
+    counts: tuple[tuple[str, str, int], ...] = ()
+    """``(type, extension, count)`` rows: type is a plural noun (``documents``, ``empty
+    files``, ``unknown files``), extension lower-case with its dot (``""`` when none)."""
+    examples: tuple[str, ...] = ()
+    """A few of the files (locators), at most :data:`NOT_CHECKED_EXAMPLES`."""
+
+    @property
+    def total(self) -> int:
+        """Files not checked."""
+        return sum(n for _, _, n in self.counts)
+
+    def by_type(self) -> dict[str, int]:
+        """Type -> count, most first."""
+        tally: Counter[str] = Counter()
+        for kind, _, n in self.counts:
+            tally[kind] += n
+        return dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def by_extension(self) -> dict[str, int]:
+        """Extension -> count, most first (``""`` for files without one)."""
+        tally: Counter[str] = Counter()
+        for _, ext, n in self.counts:
+            tally[ext] += n
+        return dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def merged(self, other: NotChecked) -> NotChecked:
+        """This record and ``other`` (of the same INPUT) as one."""
+        tally: Counter[tuple[str, str]] = Counter()
+        for kind, ext, n in (*self.counts, *other.counts):
+            tally[(kind, ext)] += n
+        rows = sorted(((k, e, n) for (k, e), n in tally.items()), key=lambda r: (-r[2], r[0], r[1]))
+        examples = (*self.examples, *other.examples)[:NOT_CHECKED_EXAMPLES]
+        return NotChecked(self.input, tuple(rows), examples)
+
+    def words(self, most: int = 4) -> str:
+        """``212 documents (.pdf 120, .docx 92), 3 unknown files``."""
+        parts = []
+        for kind, n in self.by_type().items():
+            exts = sorted(
+                ((e, c) for k, e, c in self.counts if k == kind and e),
+                key=lambda ec: (-ec[1], ec[0]),
+            )
+            shown = ", ".join(f"{e} {c:,}" for e, c in exts[:most])
+            if len(exts) > most:
+                shown += ", ..."
+            name = kind if n != 1 else _SINGULAR.get(kind, kind)
+            parts.append(f"{n:,} {name}" + (f" ({shown})" if shown and len(exts) > 1 else ""))
+        return ", ".join(parts)
+
+
+NOT_CHECKED_EXAMPLES = 20
+"""Example locators kept per INPUT in :attr:`NotChecked.examples`."""
+
+_SINGULAR = {
+    "documents": "document",
+    "empty files": "empty file",
+    "unknown files": "unknown file",
+    "audio files": "audio file",
+    "data files": "data file",
+    "programs": "program",
+    "images exposure does not read": "image exposure does not read",
+    "videos exposure does not read": "video exposure does not read",
+    "archives that are not a known export": "archive that is not a known export",
+    "links to folders (not followed)": "link to a folder (not followed)",
+    "web pages": "web page",
+    "links to files that do not exist": "link to a file that does not exist",
+}
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One observation that backs a finding: the "where exactly"."""
 
@@ -270,6 +346,8 @@ class Report:
     schema_version: int = SCHEMA_VERSION
     baseline: Baseline | None = None
     """Set by ``verify``/``--baseline``: what changed since an earlier report."""
+    not_checked: tuple[NotChecked, ...] = ()
+    """Per INPUT, the files exposure does not read (documents, unknown files...)."""
 
     @property
     def items_checked(self) -> int:

@@ -25,11 +25,13 @@ class ExitCode(IntEnum):
 
 
 def exit_status(report: Report, fail_on: Severity = Severity.LOW) -> ExitCode:
-    """FOUND if any finding is at least as severe as ``fail_on``; FAILED if nothing was checkable."""
-    if report.items_checked == 0 and report.skipped:
-        return ExitCode.FAILED
+    """FOUND if any finding is at least as severe as ``fail_on``; FAILED if nothing could be
+    checked (nothing readable, only damaged files, an empty folder): never a clean bill for
+    what was not read."""
     if any(f.severity.rank <= fail_on.rank for f in report.findings):
         return ExitCode.FOUND
+    if report.items_checked == 0 and not report.findings:
+        return ExitCode.FAILED
     return ExitCode.CLEAN
 
 
@@ -55,6 +57,10 @@ def summary_line(report: Report, translation: gettext.NullTranslations | None = 
         )
         found = t.ngettext("{count} leak", "{count} leaks", total).format(count=total)
         found += f" ({detail})"
+    elif n == 0:
+        return _nothing_read(report, t)
+    elif report.not_checked or report.skipped:
+        found = t.gettext("no leaks found in what could be read")
     else:
         found = t.gettext("no leaks found")
     # TRANSLATORS: "Checked 40 items" and "12 leaks (...)": the punctuation between them.
@@ -69,6 +75,40 @@ def summary_line(report: Report, translation: gettext.NullTranslations | None = 
 
 
 _ENGLISH = gettext.NullTranslations()
+
+
+def _nothing_read(report: Report, t: gettext.NullTranslations) -> str:
+    """The verdict when nothing could be read: said plainly, never "no leaks found"."""
+    text = t.gettext("Nothing could be checked: exposure found nothing it can read")
+    if report.skipped:
+        k = len(report.skipped)
+        text += (
+            " ("
+            + t.ngettext(
+                "{count} item could not be read", "{count} items could not be read", k
+            ).format(count=k)
+            + ")"
+        )
+    held = not_checked_words(report)
+    return text + (f"; {held}." if held else " " + t.gettext("(no files)") + ".")
+
+
+def not_checked_words(report: Report) -> str:
+    """``~/Downloads holds 212 documents (.pdf 120, .docx 92), 3 unknown files`` (the file
+    types in English: they name the same types as the report)."""
+    return "; ".join(f"{n.input} holds {n.words()}" for n in report.not_checked)
+
+
+def not_checked_line(report: Report) -> str | None:
+    """The terminal's one line on files not read, when some were not (None otherwise, and
+    when nothing was read at all: the summary line then says what the INPUTs hold)."""
+    if not report.not_checked or report.items_checked == 0:
+        return None
+    total = sum(n.total for n in report.not_checked)
+    return (
+        f"Not checked ({total:,} file{'s' if total != 1 else ''} exposure does not read, "
+        f"listed in the report): {not_checked_words(report)}."
+    )
 
 
 TOP_REASONS = 3

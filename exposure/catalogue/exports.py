@@ -310,6 +310,30 @@ OTHER_ENTRIES: tuple[KindInfo, ...] = (
         ),
     ),
     KindInfo(
+        kind="map-places",
+        summary="Places marked in a map file (KML or KMZ from Google Earth, Google My Maps or an "
+        "old Google Timeline export).",
+        why="A map file keeps the places you marked, often under the names you gave them "
+        "(\u2018Home\u2019, a child's school). Anyone who gets the file, or the link to a "
+        "shared map it came from, sees them on a map.",
+        remediation=Remediation(
+            summary="Check who can see the map the file came from, and do not share the file.",
+            steps=(
+                SAVE_FIRST,
+                step(
+                    "If the file came from Google My Maps or Google Earth, open the map there, "
+                    "check who it is shared with (a link can be open to anyone who has it), and "
+                    "remove the places near your home, work or family that you do not need."
+                ),
+                step(
+                    "Do not send or post the file itself; delete copies you no longer need "
+                    "(emailed, in cloud folders, on other devices)."
+                ),
+            ),
+            effort="10 minutes",
+        ),
+    ),
+    KindInfo(
         kind="snapchat-home-work",
         severity=Severity.HIGH,
         heading=(

@@ -312,6 +312,22 @@ class SkippedView:
     under "Details")."""
     source: str
     """Which part of the tool gave up (may be empty)."""
+    count: int = 1
+    """How many items share this reason (many alike are one line: 10,000 empty files)."""
+
+
+@dataclass(frozen=True)
+class NotCheckedView:
+    """The files of one INPUT exposure does not read, counted."""
+
+    input: str
+    """The INPUT as given (a label in a redacted copy)."""
+    words: str
+    """``212 documents (.pdf 120, .docx 92), 3 unknown files``."""
+    total: int
+    """How many files were not checked."""
+    examples: tuple[str, ...]
+    """A few of them (locators, at most five)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +399,9 @@ class ReportContext:
     groups: tuple[GroupView, ...]
     """Sections of the checklist, most serious first, then by name."""
     skipped: tuple[SkippedView, ...]
-    """Items that could not be checked, with reasons."""
+    """Items that could not be checked, with reasons (many with one reason: one line)."""
+    not_checked: tuple[NotCheckedView, ...] = ()
+    """Per INPUT, the files exposure does not read."""
 
 
 SKIP_LIST_FROM = 10
@@ -415,7 +433,12 @@ def build_context(report: Report) -> ReportContext:
         storage_key=f"{STORAGE_PREFIX}:{report_id}",
         redacted=report.redacted,
         inputs=report.inputs,
-        summary=wording.summary_sentence(report.items_checked, counts, len(report.skipped)),
+        summary=wording.summary_sentence(
+            report.items_checked,
+            counts,
+            len(report.skipped),
+            not_checked=sum(n.total for n in report.not_checked),
+        ),
         items_checked=report.items_checked,
         total_findings=len(report.findings),
         severity_counts=tuple(
@@ -435,7 +458,10 @@ def build_context(report: Report) -> ReportContext:
             report.places, ordered, builder.anchors, len(report.points), report.redacted
         ),
         groups=groups,
-        skipped=tuple(_skipped(s) for s in sorted(report.skipped, key=_skipped_key)),
+        skipped=_skipped_views(report.skipped),
+        not_checked=tuple(
+            NotCheckedView(n.input, n.words(), n.total, n.examples[:5]) for n in report.not_checked
+        ),
     )
 
 
@@ -746,6 +772,28 @@ class _Builder:
 def _note(step: Step) -> str | None:
     checked = wording.day_text(step.checked) if step.checked else None
     return wording.step_note(step.source, checked)
+
+
+GROUP_SKIPPED_FROM = 10
+"""Items with one reason shown as one line from this many on."""
+
+
+def _skipped_views(skipped: Iterable[Skipped]) -> tuple[SkippedView, ...]:
+    """One line per item, except many items with the same reason: one line with the count."""
+    ordered = sorted(skipped, key=_skipped_key)
+    alike = Counter((s.source, s.reason) for s in ordered)
+    views: list[SkippedView] = []
+    grouped: set[tuple[str, str]] = set()
+    for item in ordered:
+        key = (item.source, item.reason)
+        n = alike[key]
+        if n < GROUP_SKIPPED_FROM:
+            views.append(_skipped(item))
+        elif key not in grouped:
+            grouped.add(key)
+            shown = f"{n:,} items, such as {item.locator}"
+            views.append(SkippedView(shown, item.reason, item.source, n))
+    return tuple(views)
 
 
 def _skipped(skipped: Skipped) -> SkippedView:

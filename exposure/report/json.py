@@ -21,6 +21,7 @@ from exposure.model import (
     SCHEMA_VERSION,
     Evidence,
     Finding,
+    NotChecked,
     Place,
     Remediation,
     Report,
@@ -52,7 +53,9 @@ def _header(report: Report) -> JSONDict:
             "items_checked": report.items_checked,
             "findings": {s.value: counts[s] for s in Severity},
             "could_not_check": len(report.skipped),
+            "not_checked": sum(n.total for n in report.not_checked),
         },
+        "not_checked": [_not_checked(n) for n in report.not_checked],
         "counts": [
             {"source": c.source, "checked": c.checked}
             for c in sorted(report.counts, key=lambda c: c.source)
@@ -267,6 +270,16 @@ def _remediation(remediation: Remediation) -> JSONDict:
             for s in remediation.steps
         ],
         "links": list(remediation.links),
+    }
+
+
+def _not_checked(record: NotChecked) -> JSONDict:
+    return {
+        "input": record.input,
+        "total": record.total,
+        "by_type": record.by_type(),
+        "by_extension": record.by_extension(),
+        "examples": list(record.examples),
     }
 
 

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from exposure.detectors.text.scan import TextScanner
 from exposure.geo import Position
-from exposure.model import Evidence, Finding, LocatedPoint, Report, Skipped
+from exposure.model import Evidence, Finding, LocatedPoint, NotChecked, Report, Skipped
 from exposure.report.scrub import REDACT_DECIMALS, Pseudonyms, is_url
 
 _T = TypeVar("_T")
@@ -263,6 +263,14 @@ def _point(r: Redactor, point: LocatedPoint) -> LocatedPoint:
     return r.fields(point, locator=r.names.locator(point.locator))
 
 
+def _not_checked(r: Redactor, record: NotChecked) -> NotChecked:
+    return dataclasses.replace(
+        record,
+        input=r.names.locator(record.input),
+        examples=tuple(r.names.locator(e) for e in record.examples),
+    )
+
+
 def _report(r: Redactor, report: Report) -> Report:
     return r.fields(report, redacted=True, schema_version=report.schema_version)
 
@@ -271,6 +279,7 @@ HANDLERS: dict[type, Callable[[Redactor, Any], Any]] = {
     Evidence: _evidence,
     Skipped: _skipped,
     LocatedPoint: _point,
+    NotChecked: _not_checked,
     Report: _report,
 }
 """Record types that need more than the generic walk (see the module docstring)."""
@@ -330,6 +339,7 @@ def _all_paths(report: Report) -> list[str]:
     paths = list(report.inputs)
     paths += [e.locator for f in report.findings for e in f.evidence]
     paths += [s.locator for s in report.skipped]
+    paths += [p for n in report.not_checked for p in (n.input, *n.examples)]
     paths += [p.locator for p in report.points]
     return paths
 

@@ -46,9 +46,17 @@ def severity_phrase(counts: dict[Severity, int]) -> str:
     return join_words([f"{n} {s.value} risk" for s, n in counts.items() if n])
 
 
-def summary_sentence(items_checked: int, counts: dict[Severity, int], skipped: int) -> str:
-    """One or two sentences saying what was checked and found."""
+def summary_sentence(
+    items_checked: int, counts: dict[Severity, int], skipped: int, *, not_checked: int = 0
+) -> str:
+    """One or two sentences saying what was checked and found (never a clean bill for what
+    was not read)."""
     total = sum(counts.values())
+    if not items_checked and not total:
+        return (
+            "We could not check anything: nothing you gave holds a file exposure can read. "
+            "What it holds is listed at the end."
+        )
     checked = (
         f"We checked {plural(items_checked, 'item', 'items')} and found"
         if items_checked
@@ -62,11 +70,16 @@ def summary_sentence(items_checked: int, counts: dict[Severity, int], skipped: i
     else:
         found = (
             f"{checked} nothing that shows where you are. This only covers what you asked "
-            "us to check."
+            "us to check" + (" and could read." if skipped or not_checked else ".")
         )
     if skipped:
         found += (
             f" {plural(skipped, 'item', 'items')} could not be checked; they are listed at the end."
+        )
+    if not_checked:
+        found += (
+            f" {plural(not_checked, 'file', 'files')} of kinds exposure does not read "
+            "(documents and others) were not checked; they are counted at the end."
         )
     return found
 

@@ -1,8 +1,10 @@
 """Sources: each recognises one kind of INPUT and yields its items.
 
-``SOURCES`` is tried in order; the first that recognises an INPUT reads it.  Later sources
-(platform exports, profile URLs) go before ``photos`` so that a folder holding an unpacked
-export is read as that export.
+``SOURCES`` is tried in order; the first that recognises an INPUT reads it.  The platform
+exports go first, so that a folder that is an unpacked export is read as that export; any
+other folder is walked by ``folder``, which routes each file by what it is (photos, export
+files and archives, tracks, saved pages) and reads folders inside that are unpacked exports
+as those exports.
 """
 
 from __future__ import annotations
@@ -16,10 +18,17 @@ from exposure.options import Options
 from exposure.sources.base import Source
 from exposure.sources.exports import EXPORT_SOURCES, ArchiveSource, ExportSource
 from exposure.sources.exports.arguments import EXPORT_FLAGS
+from exposure.sources.folder import FolderSource
 from exposure.sources.photos import PHOTO_FLAGS, PhotoSource
 from exposure.sources.web import WEB_FLAGS, WebSource
 
-SOURCES: tuple[type[Source], ...] = (WebSource, *EXPORT_SOURCES, ArchiveSource, PhotoSource)
+SOURCES: tuple[type[Source], ...] = (
+    WebSource,
+    *EXPORT_SOURCES,
+    ArchiveSource,
+    FolderSource,
+    PhotoSource,
+)
 
 SOURCE_FLAGS: tuple[FlagGroup, ...] = (PHOTO_FLAGS, WEB_FLAGS, EXPORT_FLAGS)
 """The ``exposure audit`` flags the sources declare, in ``--help`` order (see

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from exposure.metadata import PhotoMetadata
-from exposure.model import Finding, LocatedPoint, Skipped, SourceItem
+from exposure.model import Finding, LocatedPoint, NotChecked, Skipped, SourceItem
 from exposure.options import Options
 
 
@@ -28,7 +28,7 @@ class MediaRead:
     """The metadata, or the reason it could not be checked."""
 
 
-Entry = SourceItem | Skipped | Finding | LocatedPoint | MediaRead
+Entry = SourceItem | Skipped | Finding | LocatedPoint | MediaRead | NotChecked
 """What a source yields:
 
 - :class:`SourceItem`: something to look into.  A local photo or video (``path`` set) goes to
@@ -40,6 +40,8 @@ Entry = SourceItem | Skipped | Finding | LocatedPoint | MediaRead
 - :class:`LocatedPoint`: one located observation kept for inference (bulk records are
   summarised as one Finding and their points streamed here).
 - :class:`MediaRead`: a photo the source has already read (the photo detectors run on it).
+- :class:`NotChecked`: the files of an INPUT it does not read, counted by type (records for
+  the same INPUT are added together).
 """
 
 

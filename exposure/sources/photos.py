@@ -38,7 +38,8 @@ def media_kind(path: Path | str) -> str | None:
 
 
 def _sniff_kind(path: Path) -> str | None:
-    """For a file without a suffix (``IMG_0001`` copied off a phone), look at its first bytes."""
+    """For a file whose name does not say (``IMG_0001`` copied off a phone, a photo renamed
+    ``.txt``), look at its first bytes."""
     try:
         with path.open("rb") as fh:
             fmt = sniff_format(fh.read(SNIFF_BYTES), path.name)
@@ -46,7 +47,7 @@ def _sniff_kind(path: Path) -> str | None:
         return None
     if fmt is None:
         return None
-    return "video" if fmt in {"mp4", "mov"} else "photo"
+    return {"mp4": "video", "mov": "video", "xmp": "xmp-sidecar"}.get(fmt, "photo")
 
 
 class PhotoSource(Source):
@@ -62,7 +63,7 @@ class PhotoSource(Source):
             return True
         if not path.is_file():
             return False
-        return media_kind(path) is not None or (path.suffix == "" and _sniff_kind(path) is not None)
+        return media_kind(path) is not None or _sniff_kind(path) is not None
 
     @property
     def group(self) -> str:

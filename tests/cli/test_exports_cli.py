@@ -41,8 +41,8 @@ def test_exports_and_a_photo_folder_in_one_audit(cli, tmp_path: Path) -> None:
         counts["google-takeout"] > 5 and counts["instagram"] > 2 and counts["strava"] == 8
     )  # 4 files + 4 names and descriptions
     assert counts["photos"] == 6
-    locators = {s["locator"] for s in report["skipped"]}
-    assert "takeout-2026.zip" in locators  # the coverage line names the export
+    unread = {n["input"]: n for n in report["not_checked"]}
+    assert unread["takeout-2026.zip"]["by_extension"] == {".docx": 1, ".html": 1, ".txt": 1}
     home = next(
         f for f in report["findings"] if f["kind"] == "google-home-work" and "home" in f["title"]
     )

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from exposure.geo import Position
-from exposure.model import SCHEMA_VERSION, Near, Place
+from exposure.model import SCHEMA_VERSION, Near, NotChecked, Place
 from exposure.report import FORMATS, render_html, render_json, to_dict
 
 from .factories import (
@@ -30,7 +30,7 @@ UPDATE = os.environ.get("EXPOSURE_UPDATE_GOLDEN") == "1"
 
 TOP_LEVEL = {
     "schema_version", "tool", "generated_at", "inputs", "redacted", "summary", "counts",
-    "findings", "skipped", "places", "remediations",
+    "findings", "skipped", "places", "remediations", "not_checked",
 }  # fmt: skip
 FINDING = {
     "id", "kind", "severity", "confidence", "title", "group", "locator", "why", "evidence",
@@ -96,7 +96,7 @@ def test_required_field_names_are_present() -> None:
     assert TOP_LEVEL <= data.keys()
     assert data["schema_version"] == SCHEMA_VERSION == 1
     assert data["tool"] == {"name": "exposure", "version": "0.1.0"}
-    assert data["summary"].keys() == {"items_checked", "findings", "could_not_check"}
+    assert data["summary"].keys() == {"items_checked", "findings", "could_not_check", "not_checked"}
     assert data["summary"]["findings"].keys() == {"high", "medium", "low"}
     assert all(c.keys() == {"source", "checked"} for c in data["counts"])
     for finding in data["findings"]:
@@ -117,6 +117,7 @@ def test_summary_counts() -> None:
         "items_checked": 45,
         "findings": {"high": 2, "medium": 2, "low": 3},
         "could_not_check": 3,
+        "not_checked": 0,
     }
 
 
@@ -206,7 +207,28 @@ def test_empty_report() -> None:
         "items_checked": 0,
         "findings": {"high": 0, "medium": 0, "low": 0},
         "could_not_check": 0,
+        "not_checked": 0,
     }
+
+
+def test_not_checked_files_are_counted_per_input() -> None:
+    record = NotChecked(
+        "Downloads",
+        (("documents", ".pdf", 120), ("documents", ".docx", 92), ("unknown files", "", 3)),
+        ("Downloads/a.pdf", "Downloads/b.docx"),
+    )
+    data = to_dict(make_report(not_checked=(record,)))
+    assert data["summary"]["not_checked"] == 215
+    assert data["not_checked"] == [
+        {
+            "input": "Downloads",
+            "total": 215,
+            "by_type": {"documents": 212, "unknown files": 3},
+            "by_extension": {".pdf": 120, ".docx": 92, "": 3},
+            "examples": ["Downloads/a.pdf", "Downloads/b.docx"],
+        }
+    ]
+    assert record.words() == "212 documents (.pdf 120, .docx 92), 3 unknown files"
 
 
 def test_formats_registry() -> None:

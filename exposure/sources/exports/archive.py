@@ -118,6 +118,10 @@ class ZipContainer(Container):
     def read(self, members: Sequence[Member]) -> Iterator[tuple[Member, BinaryIO]]:
         yield from self._streams((m, self._open(m)) for m in members)
 
+    def find(self, name: str) -> Member | None:
+        info = self._infos.get(name)
+        return Member(name, info.file_size, info.compress_size) if info is not None else None
+
     def _open(self, member: Member) -> BinaryIO:
         try:
             return self._zip.open(self._infos[member.name])  # type: ignore[return-value]
@@ -277,6 +281,12 @@ class FolderContainer(Container):
 
     def read(self, members: Sequence[Member]) -> Iterator[tuple[Member, BinaryIO]]:
         yield from self._streams((m, self._open(m)) for m in members)
+
+    def find(self, name: str) -> Member | None:
+        try:
+            return Member(name, (self._root / name).stat().st_size)
+        except (OSError, ValueError):
+            return None
 
     def _open(self, member: Member) -> BinaryIO:
         try:

@@ -130,6 +130,11 @@ class Container(ABC):
         from the stream's first read, so one bad member never stops the others.
         """
 
+    def find(self, name: str) -> Member | None:
+        """The member called ``name`` when the container can tell without reading on (a
+        folder, a zip's table of contents); None when it is not there or cannot tell."""
+        return None
+
     def _capped(self, raw: BinaryIO, member: Member) -> BinaryIO:
         capped = CappedReader(
             raw,

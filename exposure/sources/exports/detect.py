@@ -25,11 +25,14 @@ from exposure.sources.exports.jsonstream import SNIFF_BYTES, Shape, prepare, sni
 from exposure.sources.exports.layout import platform_of_names
 from exposure.sources.exports.limits import ReadProblem
 from exposure.sources.exports.nested import nested_names
-from exposure.sources.exports.platforms import PLATFORMS
+from exposure.sources.exports.platforms import PLATFORMS, gps_tracks
 from exposure.sources.photos import media_kind
 
 TAR_PROBE = 500
 """Members of a tar archive looked at when deciding what it is (tar files have no index)."""
+TRACK = re.compile(gps_tracks.TRACK, re.IGNORECASE)
+TRACK_HEAD = re.compile(rb"<(gpx|TrainingCenterDatabase|kml)[\s>]")
+"""The root element of a GPX, TCX or KML document, looked for in a file's first bytes."""
 NAME_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), kind) for p in PLATFORMS for pattern, kind in p.files
 )
@@ -103,6 +106,9 @@ def identify_file(given: str, settings: ReadSettings) -> str | None:
         return PLATFORM_OF_KIND.get((kind or "").split("-")[0]) if kind else None
     try:
         names = [m.name for m in container.listing() if isinstance(m, Member)]
-        return platform_of_names(names) or platform_of_names(nested_names(container, names))
+        found = platform_of_names(names) or platform_of_names(nested_names(container, names))
+        if found is None and any(TRACK.search(name) for name in names):
+            return "gps-tracks"  # a zip of GPX files: read like lone tracks
+        return found
     finally:
         container.close()

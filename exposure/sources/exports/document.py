@@ -34,6 +34,16 @@ class Doc:
     """Set for JSON and X ``.js`` files."""
     readers: list[JsonReader] = field(default_factory=list, repr=False)
     """The readers :meth:`json` made (:meth:`done` asks them whether anything was read)."""
+    sibling: Callable[[str], tuple[str, int | None] | None] | None = None
+    """Another member of the same export by name -> its locator and size (None: not
+    there); unset when the container cannot tell (a tar read as a stream)."""
+
+    def beside(self, name: str) -> tuple[str, int | None] | None:
+        """The locator and size of the file ``name`` in this file's folder, if it is there."""
+        if self.sibling is None:
+            return None
+        folder, sep, _ = self.member.name.rpartition("/")
+        return self.sibling(f"{folder}{sep}{name}")
 
     def json(self) -> JsonReader:
         """A streaming reader over the (prepared) JSON document."""

@@ -5,10 +5,15 @@
 GPS, ``geoDataExif``, when it was edited or estimated).  All photos with a location make one
 summary finding with a few examples; descriptions go to the text detectors.  The photos
 themselves are read by the engine from the archive (their own GPS is a photo finding).
+Wherever a sidecar lies (a Takeout, or a "Photos from 2023" folder taken out of one), it is
+joined to its photo when the photo is beside it: the evidence names the photo, and says
+so when the photo file is empty (0 bytes, a placeholder), as the sidecar is then the only
+place its location can be read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,18 +70,56 @@ def read_sidecar(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     google, exif = _geo(sidecar.get("geoData")), _geo(sidecar.get("geoDataExif"))
     pos = google or exif
     if pos is not None:
-        summary.add(pos, raw_time, doc.locator)
-        detail = f"{title or doc.member.name}: location {pos.as_text()}"
+        photo = _photo_beside(doc, str(title or ""))
+        locator = photo[1] if photo else doc.locator
+        summary.add(pos, raw_time, locator)
+        detail = f"{photo[0] if photo else title or doc.member.name}: location {pos.as_text()}"
         if google and exif and google.as_text(4) != exif.as_text(4):
             detail += f" (the photo's own GPS says {exif.as_text()})"
+        if photo:
+            sidecar_name = doc.member.name.rpartition("/")[2]
+            detail += f", kept by Google in {sidecar_name} beside it"
+            if photo[2] == 0:
+                detail += (
+                    "; the photo file itself is empty (0 bytes), so this is the only "
+                    "location exposure could read for it"
+                )
         summary.example(
-            Evidence(doc.locator, detail, position=pos, observed_at=when(raw_time), field="geoData")
+            Evidence(locator, detail, position=pos, observed_at=when(raw_time), field="geoData")
         )
     elif isinstance(sidecar.get("geoData"), dict) and _nonzero(sidecar["geoData"]):
         summary.invalid += 1
     description = sidecar.get("description")
     if isinstance(description, str):
         yield from run.text(doc.locator, "photo-description", description, GROUP, when(raw_time))
+
+
+_SIDECAR = re.compile(r"^(?P<stem>.+?)(?P<ext>\.[A-Za-z0-9]{2,5})(?P<copy>\(\d+\))?\..*json$")
+"""``IMG_1.jpg.json``, ``IMG_1.jpg.supplemental-metadata.json``, the truncated
+``IMG_1.jpg.supplemental-metad.json`` and ``IMG.jpg(1).json`` (the sidecar of ``IMG(1).jpg``)."""
+
+
+def photo_names(sidecar_name: str, title: str = "") -> list[str]:
+    """The names the photo of a Google Photos sidecar may have, most likely first."""
+    names = []
+    found = _SIDECAR.match(sidecar_name)
+    if found is not None:
+        stem, ext, copy = found.group("stem"), found.group("ext"), found.group("copy") or ""
+        names.append(f"{stem}{copy}{ext}")
+        if copy:
+            names.append(f"{stem}{ext}")
+    if title and "/" not in title and title not in names:
+        names.append(title)
+    return names
+
+
+def _photo_beside(doc: Doc, title: str) -> tuple[str, str, int | None] | None:
+    """The photo a sidecar describes, when it lies beside it: name, locator and size."""
+    for name in photo_names(doc.member.name.rpartition("/")[2], title):
+        found = doc.beside(name)
+        if found is not None:
+            return name, found[0], found[1]
+    return None
 
 
 def _nonzero(geo: dict[str, Any]) -> bool:

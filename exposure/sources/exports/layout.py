@@ -31,6 +31,8 @@ _COMBINED: dict[str, re.Pattern[str]] = {
 """Each platform's markers as one pattern: one search per name, not one per marker (a
 folder of thousands of photos is probed on every audit)."""
 
+_ARCHIVES = (".zip", ".tgz", ".tar.gz", ".tar", ".tar.bz2", ".tar.xz", ".7z", ".rar")
+
 PAIRED_MARKERS: dict[str, tuple[frozenset[str], ...]] = {
     p.name: p.paired_markers for p in BY_RANK if p.paired_markers
 }
@@ -64,9 +66,35 @@ def platform_of_names(names: Iterable[str]) -> str | None:
     return None
 
 
+def platform_rooted(names: Iterable[str]) -> str | None:
+    """The platform whose export *is* the folder these ``names`` are relative to: a marker
+    must match from the first name part on (``Takeout/`` in a Takeout folder), not further
+    down (``takeout-2024/Takeout/`` in a Downloads folder that holds an unpacked Takeout)."""
+    names = list(names)
+    # In a folder that holds archives, only a marker folder at the top (``Takeout/``,
+    # ``your_instagram_activity/``) says the folder is an export: a Downloads folder with a
+    # Records.json or a data/tweets.js beside an Instagram zip is a folder of things, each
+    # read as what it is.
+    archives = any("/" not in n and n.lower().endswith(_ARCHIVES) for n in names)
+    for platform, combined in _COMBINED.items():
+        for name in names:
+            found = combined.search(name)
+            if found is None or found.start() != 0:
+                continue
+            if not archives or (name.endswith("/") and name.count("/") == 1):
+                return platform
+        pairs = PAIRED_MARKERS.get(platform, ())
+        if pairs:
+            top = {name.lower() for name in names if "/" not in name}
+            if any(pair <= top for pair in pairs):
+                return platform
+    return None
+
+
 def platform_of_folder(root: Path) -> str | None:
-    """The platform whose unpacked export the folder ``root`` is (None: not an export)."""
-    return platform_of_names(_folder_names(root))
+    """The platform whose unpacked export the folder ``root`` is (None: not an export, or a
+    folder that holds an export further down: the folder walk finds it there)."""
+    return platform_rooted(_folder_names(root))
 
 
 def _folder_names(root: Path) -> list[str]:

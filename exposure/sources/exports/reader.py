@@ -6,16 +6,15 @@ archive are read in place, only as far as their metadata goes, and handed to the
 already read (:class:`~exposure.sources.base.MediaRead`); in an unpacked folder as paths.
 Archives inside the archive (a .zip in a Takeout) are opened from memory and their members
 routed exactly like the others, two levels deep at most (:mod:`.nested`).  What was not
-read at all is listed in one coverage line, so the user knows what the audit did not look
-at.
+read at all is counted by type (:mod:`exposure.sources.notchecked`), so the user knows what
+the audit did not look at.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -31,6 +30,7 @@ from exposure.sources.exports.jsonstream import prepare, sniff
 from exposure.sources.exports.limits import ReadProblem, megabytes
 from exposure.sources.exports.nested import open_nested, refusal
 from exposure.sources.exports.platforms import PLATFORMS
+from exposure.sources.notchecked import Tally
 from exposure.sources.photos import media_kind
 
 HANDLERS: dict[str, Handler] = {
@@ -43,7 +43,6 @@ HANDLERS: dict[str, Handler] = {
 
 FIRST = tuple(kind for platform in PLATFORMS for kind in platform.read_first)
 """Kinds read before the rest (their facts name the others: activity names for tracks)."""
-SHOWN_FOLDERS = 8
 
 
 @dataclass
@@ -64,50 +63,33 @@ class Halt:
 
 
 class Coverage:
-    """Members that were not read, counted by folder for one summary line."""
+    """What was not read: members counted by type in the INPUT's :class:`Tally`, and the
+    members left once the archive's budget was spent (one line for all of them)."""
 
-    def __init__(
-        self, folders: Counter[str] | None = None, prefix: str = "", halt: Halt | None = None
-    ) -> None:
-        self.folders: Counter[str] = folders if folders is not None else Counter()
-        self.prefix = prefix
+    def __init__(self, tally: Tally, halt: Halt | None = None) -> None:
+        self.tally = tally
         self.halt = halt if halt is not None else Halt()
 
-    def within(self, name: str) -> Coverage:
-        """The coverage of the archive nested as member ``name`` (counted in the same line)."""
-        return Coverage(self.folders, f"{self.prefix}{name}!", self.halt)
-
-    def add(self, name: str) -> None:
+    def add(self, name: str, locator: str, *, empty: bool = False) -> None:
         """One member not read."""
-        head = name.split("/")[:-1][:2]
-        folder = "/".join(head) + "/" if head else ""
-        self.folders[f"{self.prefix}{folder}" or "(top level)"] += 1
-
-    def line(self, given: str, source: str) -> Skipped | None:
-        """The coverage record, or None when everything was read."""
-        total = sum(self.folders.values())
-        if not total:
-            return None
-        shown = ", ".join(f"{folder} {n}" for folder, n in self.folders.most_common(SHOWN_FOLDERS))
-        more = len(self.folders) - SHOWN_FOLDERS
-        if more > 0:
-            shown += f", and {more} more folder{'s' if more != 1 else ''}"
-        return Skipped(
-            given,
-            f"not checked: {total} file{'s' if total != 1 else ''} in this export hold nothing "
-            f"exposure reads for locations, or a format it does not know ({shown})",
-            source,
-        )
+        self.tally.add(locator, name, empty=empty)
 
 
-def read_export(container: Container, run: ExportRun, group: str) -> Iterator[Entry]:
-    """Every entry of one export: members read in place, then summaries, then coverage."""
-    coverage = Coverage()
+def read_export(
+    container: Container, run: ExportRun, group: str, tally: Tally | None = None
+) -> Iterator[Entry]:
+    """Every entry of one export: members read in place, then summaries, then what was not
+    read (counted in ``tally``, the INPUT's when the export lies in a folder INPUT; else in
+    a tally of its own, yielded as the last entry)."""
+    coverage = Coverage(Tally(run.given) if tally is None else tally)
     yield from _walk(container, run, group, coverage)
     yield from run.finish()
-    for line in (coverage.halt.line(run.given, run.source), coverage.line(run.given, run.source)):
-        if line is not None:
-            yield line
+    line = coverage.halt.line(run.given, run.source)
+    if line is not None:
+        yield line
+    record = coverage.tally.record() if tally is None else None
+    if record is not None:
+        yield record
 
 
 def _walk(container: Container, run: ExportRun, group: str, coverage: Coverage) -> Iterator[Entry]:
@@ -122,7 +104,7 @@ def _walk(container: Container, run: ExportRun, group: str, coverage: Coverage) 
         how = route(entry.name)
         locator = container.locator(entry.name)
         if how is None:
-            coverage.add(entry.name)
+            coverage.add(entry.name, locator, empty=entry.size == 0)
         elif how == "nested" and (why := refusal(container, entry.name)) is not None:
             yield run.skip(locator, why)
         elif how == "media" and in_place:
@@ -140,7 +122,9 @@ def _walk(container: Container, run: ExportRun, group: str, coverage: Coverage) 
         elif routes[member.name] == "nested":
             yield from _nested(container, run, group, member, stream, coverage)
         else:
-            yield from _member(container, run, group, member, stream, routes[member.name], coverage)
+            yield from member_entries(
+                container, run, group, member, stream, routes[member.name], coverage
+            )
 
 
 def _nested(
@@ -158,12 +142,12 @@ def _nested(
         yield run.skip(container.locator(member.name), str(exc))
         return
     try:
-        yield from _walk(inner, run, group, coverage.within(member.name))
+        yield from _walk(inner, run, group, coverage)
     finally:
         inner.close()
 
 
-def _member(
+def member_entries(
     container: Container,
     run: ExportRun,
     group: str,
@@ -172,19 +156,21 @@ def _member(
     how: str,
     coverage: Coverage,
 ) -> Iterator[Entry]:
+    """The entries of one member read as content kind ``how`` (``sniff``: by its shape;
+    ``media``: a photo read in place); a member of no known kind is counted in ``coverage``."""
     locator = container.locator(member.name)
     try:
         if how == "media":
             yield from _media(run, group, member, locator, stream)
             return
-        doc = Doc(member, locator, stream)
+        doc = Doc(member, locator, stream, sibling=_sibling_of(container))
         if member.name.lower().endswith((".json", ".js")):
             doc.prepared = prepare(doc.stream)
         if how == "sniff":
             assert doc.prepared is not None
             found = json_kind(sniff(doc.prepared.head), doc.prepared.ytd_name)
             if found is None or found not in HANDLERS:
-                coverage.add(member.name)
+                coverage.add(member.name, locator)
                 return
             how = found
         yield from HANDLERS[how](doc, run)
@@ -192,6 +178,14 @@ def _member(
         yield run.skip(locator, str(exc))
     except Exception as exc:  # a parser bug must never end the audit
         yield run.skip(locator, f"unexpected error while reading it ({type(exc).__name__}: {exc})")
+
+
+def _sibling_of(container: Container) -> Callable[[str], tuple[str, int | None] | None]:
+    def sibling(name: str) -> tuple[str, int | None] | None:
+        found = container.find(name)
+        return (container.locator(name), found.size) if found is not None else None
+
+    return sibling
 
 
 def _media(

@@ -27,7 +27,7 @@ from exposure.sources.exports.platform import Platform
 from exposure.sources.exports.platforms import PLATFORMS
 
 if TYPE_CHECKING:
-    from exposure.sources.exports.container import ReadSettings
+    from exposure.sources.exports.container import Container, ReadSettings
 
 
 def read_settings(options: Options) -> ReadSettings:
@@ -77,14 +77,13 @@ class ExportSource(Source):
 
     def iter_items(self) -> Iterator[Entry]:
         # The archive readers and the platform parsers load only when an export is read.
-        from exposure.sources.exports.archive import open_container
         from exposure.sources.exports.context import ExportRun
         from exposure.sources.exports.limits import ReadProblem
         from exposure.sources.exports.reader import read_export
 
         settings = read_settings(self.options)
         try:
-            container = open_container(self.given, settings)
+            container = self.container(settings)
         except ReadProblem as exc:
             yield Skipped(self.given, str(exc), self.name)
             return
@@ -94,6 +93,18 @@ class ExportSource(Source):
             yield from read_export(container, run, self.group)
         finally:
             container.close()
+
+    def container(self, settings: ReadSettings) -> Container:
+        """The INPUT as a container (an archive, a folder or one file).  A file the platform
+        reads whole as a lone file (its ``lone_files``) is one, even a zip (a KMZ track)."""
+        from exposure.sources.exports.archive import FileContainer, open_container
+        from exposure.sources.exports.detect import LONE_FILES
+
+        path = Path(self.given).expanduser()
+        lone = any(name == self.name and rule.search(path.name) for rule, name in LONE_FILES)
+        if lone and path.is_file():
+            return FileContainer(self.given, settings)
+        return open_container(self.given, settings)
 
 
 def _source(platform: Platform) -> type[ExportSource]:

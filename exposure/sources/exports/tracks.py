@@ -1,10 +1,10 @@
-"""GPS tracks: GPX, TCX and FIT files, also gzipped (Strava exports ``.fit.gz``, ``.tcx.gz``).
+"""GPS tracks: GPX, TCX, FIT, KML and KMZ files, also gzipped (Strava exports ``.fit.gz``).
 
 What matters for stalking is where a route starts and ends (often a front door), so each
 track gives its first and last point.  Findings are keyed by the ~100 m cell of the point,
 so every activity that starts or ends at the same place joins one finding, its evidence
-naming each activity.  Files are streamed: XML through expat callbacks (no tree is
-built; documents with a DOCTYPE or entities are refused), FIT through fitdecode.  A file
+naming each activity.  Files are streamed: XML through defusedxml's expat callbacks (no tree
+is built; documents with a DOCTYPE or entities are refused), FIT through fitdecode.  A file
 that breaks part-way still gives the points before the break, plus a note.
 
 gpxpy was considered and not used: it parses a whole document in memory, gives nothing for
@@ -18,9 +18,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import fitdecode
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
@@ -31,7 +33,11 @@ from exposure.sources.exports.document import Doc, Handler
 from exposure.sources.exports.limits import Budget, CappedReader, ReadProblem, buffered
 from exposure.sources.exports.values import day, number, position, when
 
+if TYPE_CHECKING:
+    from exposure.sources.exports.kml import KmlContent
+
 KIND = "route-endpoint"
+MAP_KIND = "map-places"
 _GPX_POINTS = frozenset({"wpt", "trkpt", "rtept"})
 """GPX points in document order: waypoints (often places the user marked) come first."""
 SEMICIRCLE = 180.0 / 2**31
@@ -114,13 +120,13 @@ class _XmlTarget:
 
 def read_xml(stream: BinaryIO, track: Track) -> None:
     """Stream a GPX or TCX document into ``track`` (stops with a note on a break)."""
-    parser = ET.XMLParser(target=_XmlTarget(track))
+    parser = DefusedXMLParser(target=_XmlTarget(track), forbid_dtd=True)
     try:
         while chunk := stream.read(_CHUNK):
-            if b"<!ENTITY" in chunk or b"<!DOCTYPE" in chunk:
-                raise ReadProblem("the file declares entities or a DOCTYPE; not read")
             parser.feed(chunk)
         parser.close()
+    except DefusedXmlException:
+        track.problem = "the file declares entities or a DOCTYPE; not read"
     except ET.ParseError as exc:
         track.problem = (
             f"the file stops being valid XML part-way ({exc}); the rest could not be read"
@@ -159,7 +165,7 @@ def read_fit(stream: BinaryIO, track: Track) -> None:
 
 def _opened(doc: Doc, run: ExportRun) -> tuple[BinaryIO, str]:
     name = doc.member.name.lower()
-    if not name.endswith(".gz"):
+    if not name.endswith(".gz") and not _peek(doc.stream).startswith(b"\x1f\x8b"):
         return doc.stream, name
     limits = run.options.exports
     inflated = CappedReader(
@@ -183,10 +189,19 @@ class Activity:
 
 
 def read_track(doc: Doc, run: ExportRun) -> Iterator[Entry]:
-    """A GPX, TCX or FIT file (maybe gzipped): findings for its start and end places."""
+    """A GPX, TCX, FIT, KML or KMZ file (maybe gzipped), told apart by its first bytes
+    (the name breaks ties): findings for its start and end places (and a map's places)."""
     stream, name = _opened(doc, run)
+    head = _peek(stream)
+    if head.startswith(b"PK") or (not head and name.endswith(".kmz")):
+        yield from read_map(doc, run, stream, kmz=True)
+        return
+    if head[8:12] != b".FIT" and (b"<kml" in head or (name.endswith(".kml") and not head)):
+        yield from read_map(doc, run, stream, kmz=False)
+        return
     track = Track()
-    (read_fit if name.endswith(".fit") else read_xml)(stream, track)
+    fit = head[8:12] == b".FIT" or (name.endswith(".fit") and b"<" not in head[:64])
+    (read_fit if fit else read_xml)(stream, track)
     activity = run.state(INDEX, ActivityIndex).lookup(doc.member.name)
     yield run.checked(doc.locator, run.group)
     yield from endpoint_findings(doc.locator, track, activity, run.group)
@@ -195,6 +210,84 @@ def read_track(doc: Doc, run: ExportRun) -> Iterator[Entry]:
             f" ({track.points} points were read before it)" if track.points else ""
         )
         yield run.partly(doc.locator, note)
+
+
+def _peek(stream: BinaryIO) -> bytes:
+    """The first bytes of a stream without consuming them (b"" when it cannot tell)."""
+    peek = getattr(stream, "peek", None)
+    try:
+        return bytes(peek(1024)[:1024]) if peek is not None else b""
+    except (OSError, EOFError, ValueError, ReadProblem):
+        return b""
+
+
+def read_map(doc: Doc, run: ExportRun, stream: BinaryIO, *, kmz: bool) -> Iterator[Entry]:
+    """A KML document, or a KMZ's: its paths' ends and its marked places."""
+    from exposure.sources.exports.kml import KmlContent, kmz_documents, read_kml
+
+    content = KmlContent()
+    if kmz:
+        for _name, inner in kmz_documents(stream, run.options.exports.nested_limit):
+            read_kml(inner, content)
+    else:
+        read_kml(stream, content)
+    yield run.checked(doc.locator, run.group)
+    for line in content.lines:
+        track = Track(name=line.name or content.title, points=line.points)
+        track.first, track.last = line.first, line.last
+        yield from endpoint_findings(doc.locator, track, None, run.group)
+    yield from map_places(doc, run, content)
+    notes = [content.problem] if content.problem else []
+    if content.more_lines:
+        notes.append(f"{content.more_lines:,} more paths than the {len(content.lines):,} read")
+    if notes:
+        yield run.partly(doc.locator, "; ".join(notes))
+
+
+_HOME_WORDS = ("home", "house", "flat", "work", "office", "school", "mum", "mom", "dad",
+               "parents", "zuhause", "maison", "casa", "kita", "gym")  # fmt: skip
+
+
+def map_places(doc: Doc, run: ExportRun, content: KmlContent) -> Iterator[Entry]:
+    """One finding for the places a map file marks (the named ones most telling first), its
+    points for inference, and placemark descriptions for the text detectors."""
+    from exposure.sources.exports.kml import place_detail
+
+    places = content.places
+    for place in places[:1000]:
+        if place.description:
+            yield from run.text(doc.locator, "map-description", place.description, run.group)
+    if not places:
+        return
+    total = len(places) + content.more_places
+    telling = sorted(
+        places, key=lambda p: not any(w in p.name.lower() for w in _HOME_WORDS) if p.name else 2
+    )
+    names = ", ".join(dict.fromkeys(f"\u2018{p.name}\u2019" for p in telling if p.name))
+    shown = f": {names[:120]}" if names else ""
+    file_name = doc.member.name.rpartition("/")[2]
+    finding = make_finding(
+        MAP_KIND,
+        content=f"map:{file_name}:{content.title}",
+        value=";".join(f"{p.position.lat:.3f},{p.position.lon:.3f}" for p in places[:50]),
+        title=f"A map file marks {total:,} place{'s' if total != 1 else ''}{shown}",
+        severity=Severity.HIGH,
+        group=run.group,
+        evidence=tuple(
+            Evidence(
+                doc.locator,
+                place_detail(p),
+                position=p.position,
+                observed_at=p.when,
+                place_name=p.name or None,
+                field="Placemark",
+            )
+            for p in telling[:10]
+        ),
+    )
+    yield finding
+    for place in places:
+        yield LocatedPoint(place.position, place.when, doc.locator, finding.id)
 
 
 def endpoint_findings(

@@ -31,6 +31,11 @@ def by_kind(report: Report) -> dict[str, list[Finding]]:
     return dict(found)
 
 
+def unread(report: Report) -> dict[str, dict[str, int]]:
+    """Files not read: INPUT -> counts by extension."""
+    return {n.input: n.by_extension() for n in report.not_checked}
+
+
 def reasons(report: Report) -> dict[str, str]:
     """Skipped records: locator -> reason."""
     return {s.locator: s.reason for s in report.skipped}

@@ -1,16 +1,16 @@
-"""Lone GPS track files: GPX, FIT or TCX (also gzipped)."""
+"""Lone GPS track and map files: GPX, FIT, TCX, KML or KMZ (also gzipped)."""
 
 from exposure.sources.exports.platform import Platform
 
-TRACK = r"\.(gpx|tcx|fit)(\.gz)?$"
+TRACK = r"\.(gpx|tcx|fit|kml|kmz)(\.gz)?$"
 """A track file's name, in any export or alone."""
 
 PLATFORM = Platform(
     name="gps-tracks",
-    title="Lone GPS track files: GPX, FIT or TCX (also gzipped).",
-    description="a GPX, FIT or TCX track file",
+    title="Lone GPS track and map files: GPX, FIT, TCX, KML or KMZ (also gzipped).",
+    description="a GPX, FIT, TCX, KML or KMZ track or map file",
     group="GPS track files",
-    kinds=("route-endpoint",),
+    kinds=("route-endpoint", "map-places"),
     parsers=("exposure.sources.exports.tracks",),
     files=((TRACK, "track"),),
     lone_files=TRACK,
