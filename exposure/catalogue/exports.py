@@ -269,7 +269,8 @@ OTHER_ENTRIES: tuple[KindInfo, ...] = (
         ),
         docs=(
             "Activity routes start or end at this place (a ~100 m cell): every track (GPX, TCX, "
-            "FIT, also gzipped) that starts or ends there is evidence, named from Strava's "
+            "FIT, KML/KMZ paths: `LineString`, `gx:Track`; also gzipped) that starts or ends "
+            "there is evidence, named from Strava's "
             "`activities.csv` when present; so is every activity in a Garmin Connect export's "
             "`*_summarizedActivities.json` whose start (or end) point is there."
         ),
@@ -311,6 +312,14 @@ OTHER_ENTRIES: tuple[KindInfo, ...] = (
     ),
     KindInfo(
         kind="map-places",
+        severity=Severity.HIGH,
+        heading=("map file marks places you saved", "map files mark places you saved"),
+        docs=(
+            "A KML or KMZ file (Google Earth, Google My Maps, an old Google Timeline export) "
+            "marks places: its `Point` placemarks (and the centres of `Polygon` areas) with the "
+            "names given to them. One finding per file; names such as Home or Work are shown "
+            "first, every place is a located point, descriptions go to the text detectors."
+        ),
         summary="Places marked in a map file (KML or KMZ from Google Earth, Google My Maps or an "
         "old Google Timeline export).",
         why="A map file keeps the places you marked, often under the names you gave them "

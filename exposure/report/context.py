@@ -791,8 +791,9 @@ def _skipped_views(skipped: Iterable[Skipped]) -> tuple[SkippedView, ...]:
             views.append(_skipped(item))
         elif key not in grouped:
             grouped.add(key)
+            view = _skipped(item)
             shown = f"{n:,} items, such as {item.locator}"
-            views.append(SkippedView(shown, item.reason, item.source, n))
+            views.append(SkippedView(shown, view.reason, view.exact, view.source, n))
     return tuple(views)
 
 

@@ -271,7 +271,6 @@ def map_places(doc: Doc, run: ExportRun, content: KmlContent) -> Iterator[Entry]
         content=f"map:{file_name}:{content.title}",
         value=";".join(f"{p.position.lat:.3f},{p.position.lon:.3f}" for p in places[:50]),
         title=f"A map file marks {total:,} place{'s' if total != 1 else ''}{shown}",
-        severity=Severity.HIGH,
         group=run.group,
         evidence=tuple(
             Evidence(
