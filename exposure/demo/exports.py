@@ -471,6 +471,23 @@ def swarm() -> dict[str, bytes]:
     }
 
 
+def map_file() -> bytes:
+    """A Google My Maps export (KML) where Alex marked home, the gym and a Sunday walk."""
+    marks = "".join(
+        f"<Placemark><name>{name}</name><Point><coordinates>{lon},{lat},0</coordinates>"
+        "</Point></Placemark>"
+        for name, (lat, lon) in (("Home", HOME), ("Gym", GYM))
+    )
+    walk = " ".join(f"{lon:.5f},{lat:.5f},0" for lat, lon in (_near(HOME, n) for n in range(6)))
+    walk += f" {PARK[1]},{PARK[0]},0"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'
+        f"<Document><name>Alex's places</name>{marks}<Placemark><name>Sunday walk</name>"
+        f"<LineString><coordinates>{walk}</coordinates></LineString></Placemark>"
+        "</Document></kml>\n"
+    ).encode()
+
+
 def export_files() -> Iterator[tuple[str, bytes]]:
     """``(file name, bytes)`` of every export the demo ships, in a fixed order."""
     for name, members in (
@@ -485,3 +502,4 @@ def export_files() -> Iterator[tuple[str, bytes]]:
     ):
         yield name, _zip(members)
     yield "Timeline.json", phone_timeline()
+    yield "alex-places.kml", map_file()

@@ -43,7 +43,7 @@ class ExportRun:
     """Member name -> locator the user can follow (``ARCHIVE!member``)."""
     group: str = ""
     """Where the user acts on this export (the source's group), for handlers shared by
-    several sources (GPS tracks: "Strava" or "GPS track files")."""
+    several sources (GPS tracks: "Strava" or "Route and map files")."""
     _state: dict[str, Aggregate] = field(default_factory=dict)
 
     def state(self, key: str, factory: Callable[[], A]) -> A:

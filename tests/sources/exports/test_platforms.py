@@ -10,6 +10,7 @@ import pytest
 from exposure.model import Severity
 from exposure.options import Options
 from exposure.sources import resolve
+from exposure.sources.exports.platforms.gps_tracks import PLATFORM as TRACKS
 from exposure.testing.exportwriters import write_folder, write_tgz, write_zip
 from tests.sources.exports import fixtures
 from tests.sources.exports.conftest import audit_path, by_kind, reasons, unread
@@ -217,7 +218,7 @@ def test_lone_track_files(tmp_path: Path, suffix: str) -> None:
     report = audit_path(path)
     assert report.counts[0].source == "gps-tracks"
     starts = [f for f in report.findings if near(f.position, fixtures.HOME, 3)]
-    assert starts and starts[0].group == "GPS track files"
+    assert starts and starts[0].group == TRACKS.group
 
 
 def test_snapchat(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from exposure.audit import run
 from exposure.model import Report
 from exposure.options import Options
 from exposure.sources import resolve
+from exposure.sources.exports.platforms.gps_tracks import PLATFORM as TRACKS
 from exposure.summary import ExitCode, exit_status, not_checked_line, summary_line
 from exposure.testing.exportwriters import gpx, gz, write_folder, write_zip
 from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
@@ -70,8 +71,8 @@ def test_a_downloads_folder_is_read_for_everything_in_it(downloads: tuple[Path, 
             ("swarm-checkin", "Foursquare / Swarm"): 2,
             ("x-post-location", "X (Twitter)"): 3,
             # tracks: lake (GPX and gzipped GPX), forest (FIT and gzipped TCX), the history KML
-            ("route-endpoint", "GPS track files"): 6,
-            ("map-places", "GPS track files"): 2,  # my-places.kml and trip.kmz
+            ("route-endpoint", TRACKS.group): 6,
+            ("map-places", TRACKS.group): 2,  # my-places.kml and trip.kmz
             # the renamed photo and the saved page
             ("photo-gps", f"Photos and videos in {root}"): 1,
             ("photo-camera-details", f"Photos and videos in {root}"): 1,
