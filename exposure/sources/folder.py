@@ -21,13 +21,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exposure.metadata import sniff_format
 from exposure.model import Skipped, SourceItem
 from exposure.options import Options
 from exposure.sources.base import Entry, Source
 from exposure.sources.exports.layout import platform_of_folder, platform_rooted
 from exposure.sources.notchecked import LINKED_FOLDER, Tally
-from exposure.sources.photos import media_kind
+from exposure.sources.photos import media_kind, sniffed_kind
 
 if TYPE_CHECKING:
     from exposure.sources.exports.loose import LooseFiles
@@ -189,9 +188,8 @@ class FolderSource(Source):
         if not head:
             self.tally.add(locator, name, empty=True)
             return
-        fmt = sniff_format(head, name)
-        if fmt is not None:
-            kind = {"mp4": "video", "mov": "video", "xmp": "xmp-sidecar"}.get(fmt, "photo")
+        kind = sniffed_kind(head, name)
+        if kind is not None:
             yield self._photo(path, locator, kind)
             return
         if looks_loose(name, head):
