@@ -80,16 +80,21 @@ def test_choose_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_summary_line_in_each_language() -> None:
-    from exposure.model import Report
+    from exposure.model import Report, SourceCount
     from exposure.summary import summary_line
 
-    report = Report(tool_version="0", inputs=(), findings=(), skipped=())
-    assert summary_line(report) == "Checked 0 items: no leaks found."
+    report = Report(
+        tool_version="0", inputs=(), findings=(), skipped=(), counts=(SourceCount("photos", 2),)
+    )
+    assert summary_line(report) == "Checked 2 items: no leaks found."
     assert (
         summary_line(report, translations("es"))
-        == "Revisados 0 elementos: no se encontraron fugas."
+        == "Revisados 2 elementos: no se encontraron fugas."
     )
-    assert summary_line(report, translations("fr")).startswith("0 élément vérifié")
+    assert summary_line(report, translations("fr")).startswith("2 éléments vérifiés")
+    nothing = Report(tool_version="0", inputs=(), findings=(), skipped=())  # never "no leaks"
+    assert summary_line(nothing, translations("es")).startswith("No se pudo revisar nada")
+    assert summary_line(nothing, translations("fr")).startswith("Rien n'a pu être vérifié")
 
 
 def test_cli_messages_follow_lang(cli, tmp_path: Path) -> None:
