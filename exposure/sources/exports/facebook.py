@@ -154,7 +154,7 @@ def read_history(doc: Doc, run: ExportRun) -> Iterator[Entry]:
         "facebook:history",
         kind=HISTORY_KIND,
         group=GROUP,
-        title="Facebook's location history holds {count} points {span}: delete it",
+        title="Facebook's location history holds {count} point{s} {span}: delete it",
         locator=doc.locator,
     )
     reader = doc.json()

@@ -45,7 +45,7 @@ def read_records(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     summary = history(
         run,
         f"google:records:{doc.member.name}",
-        "Google Location History holds {count} points {span}: delete it and turn it off",
+        "Google Location History holds {count} point{s} {span}: delete it and turn it off",
         doc.locator,
     )
     reader = doc.json()

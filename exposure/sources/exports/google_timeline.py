@@ -45,7 +45,7 @@ class _Reader:
             f"google:timeline:{doc.member.name}",
             kind=KIND,
             group=GROUP,
-            title="Your phone's Google Maps Timeline export holds {count} points {span}: "
+            title="Your phone's Google Maps Timeline export holds {count} point{s} {span}: "
             "delete the file and the Timeline data you no longer need",
             content=f"google:timeline:{doc.member.name.rpartition('/')[2]}",
             locator=doc.locator,

@@ -121,8 +121,8 @@ class BulkHistory(Aggregate):
     kind: str
     group: str
     title: str
-    """Format string with ``{count}`` and ``{span}``: ``"Location History holds {count}
-    points {span}: delete it and turn it off"``."""
+    """Format string with ``{count}``, ``{s}`` (plural ending) and ``{span}``: ``"Location History holds {count}
+    point{s} {span}: delete it and turn it off"``."""
     content: str
     """Stable identity of the history (the finding id is built from it)."""
     locator: str
@@ -168,7 +168,10 @@ class BulkHistory(Aggregate):
             return
         first, last = self.span.range()
         count = f"{self.count:,}"
-        title = " ".join(self.title.format(count=count, span=span_words(first, last)).split())
+        plural = "" if self.count == 1 else "s"
+        title = " ".join(
+            self.title.format(count=count, s=plural, span=span_words(first, last)).split()
+        )
         title = title.replace(" :", ":")
         detail = f"{count} point{'s' if self.count != 1 else ''}"
         if first and last:

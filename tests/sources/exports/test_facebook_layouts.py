@@ -54,7 +54,7 @@ def test_the_2018_layouts(tmp_path: Path) -> None:
     assert "Café de la Tour" in post.title and post.severity is Severity.HIGH
     assert post.position is not None and round(post.position.lat, 4) == round(CAFE[0], 4)
     (history,) = found["facebook-location-history"]
-    assert "1 points in 2017" in history.title
+    assert "1 point in 2017" in history.title
     assert "1 ignored" in " ".join(e.detail for e in history.evidence)
     assert not any("unexpected" in r for r in reasons(report).values())
 
@@ -64,5 +64,5 @@ def test_a_cut_2018_history_keeps_the_first_entries(tmp_path: Path) -> None:
     cut = whole[: whole.index(b'"Odd"')]
     report = audit_path(write_zip(tmp_path / "fb.zip", {"posts/your_posts.json": b"[]",
                                                         "location_history/your_location_history.json": cut}))  # fmt: skip
-    assert "1 points in 2017" in by_kind(report)["facebook-location-history"][0].title
+    assert "1 point in 2017" in by_kind(report)["facebook-location-history"][0].title
     assert any(r.startswith("partly read") for r in reasons(report).values())

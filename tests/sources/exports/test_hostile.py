@@ -183,7 +183,7 @@ def test_wrong_types_and_impossible_values_are_ignored_not_fatal(tmp_path: Path)
     path.write_bytes(json.dumps(odd).encode())
     report = audit_path(path)
     (history,) = by_kind(report)["google-location-history"]
-    assert "holds 2 points" in history.title or "holds 1 points" in history.title
+    assert "holds 2 points" in history.title or "holds 1 point " in history.title
     assert "ignored" in history.evidence[0].detail
 
 

@@ -121,7 +121,7 @@ def test_facebook(tmp_path: Path) -> None:
         "Facebook keeps 1 sign-ins from 1 IP address"
     )
     (history,) = found["facebook-location-history"]
-    assert "1 points in 2020" in history.title
+    assert "1 point in 2020" in history.title
 
 
 def test_x_archive(tmp_path: Path) -> None:
