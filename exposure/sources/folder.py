@@ -114,11 +114,12 @@ class FolderSource(Source):
                     shown, f"could not open this folder ({exc.strerror or exc})", self.name
                 )
                 continue
-            if rel and (platform := self._export_root(folder, entries)) is not None:
+            kinds = [media_kind(entry.name) for entry in entries]
+            if rel and (platform := self._export_root(folder, entries, kinds)) is not None:
                 yield from self.loose().export_folder(str(folder), shown, platform)
                 continue
             subfolders: list[tuple[Path, str, str]] = []
-            for entry in entries:
+            for entry, kind in zip(entries, kinds, strict=True):
                 locator = os.path.join(shown, entry.name)
                 name = f"{rel}{entry.name}"
                 try:
@@ -130,28 +131,29 @@ class FolderSource(Source):
                         continue
                 except OSError:
                     continue
-                kind = media_kind(entry.name)
                 if kind is not None:
                     yield self._photo(entry.path, locator, kind)
                 else:
                     yield from self._other(entry.path, locator, name, entries)
             stack.extend(reversed(subfolders))
 
-    def _export_root(self, folder: Path, entries: list[os.DirEntry[str]]) -> str | None:
+    def _export_root(
+        self, folder: Path, entries: list[os.DirEntry[str]], kinds: list[str | None]
+    ) -> str | None:
         """The platform whose unpacked export ``folder`` is, judged by its own names first
-        (no extra read), then, when it has sub-folders, by the names three levels down."""
+        (no extra read; photos by name are left out), then, when it has sub-folders, by the
+        names three levels down."""
         names: list[str] = []
         has_folders = False
-        for entry in entries:
+        for entry, kind in zip(entries, kinds, strict=True):
+            if kind is not None:
+                continue
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
             has_folders = has_folders or is_dir
-            if is_dir:
-                names.append(entry.name + "/")
-            elif media_kind(entry.name) is None:
-                names.append(entry.name)
+            names.append(entry.name + "/" if is_dir else entry.name)
         found = platform_rooted(names)
         if found is None and has_folders:
             found = platform_of_folder(folder)
