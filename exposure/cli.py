@@ -223,6 +223,7 @@ def _clean_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         default=default_workers(),
+        metavar="N",
         help="processes cleaning in parallel (default: one per core)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
