@@ -32,6 +32,8 @@ ORIGIN_LABELS = {
 """How a reading's origin is named in evidence (default: the origin in capitals)."""
 SHOWN = "xmp-location-shown"
 """The origin of a position the photo shows, which need not be where it was taken."""
+SHOWN_FIELD = "XMP LocationShown GPS"
+"""The evidence field of such a position: not a place the person was (inference skips it)."""
 
 
 def origin_label(origin: str) -> str:
@@ -147,7 +149,9 @@ class GpsDetector(PhotoDetector):
                 detail=_detail(reading, pos, meta),
                 position=pos,
                 observed_at=observed_at(meta.captured_at, reading.gps_time),
-                field=f"{origin_label(reading.origin)} GPS",
+                field=SHOWN_FIELD
+                if reading.origin == SHOWN
+                else f"{origin_label(reading.origin)} GPS",
             )
             for reading, pos in located
         ]

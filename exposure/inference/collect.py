@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from exposure.detectors.photo_gps import SHOWN_FIELD
 from exposure.model import Finding, LocatedPoint
 
 LABEL_KINDS = frozenset({"google-home-work", "snapchat-home-work"})
@@ -26,14 +27,15 @@ def platform_label(finding: Finding) -> str:
 
 
 def evidence_points(findings: Iterable[Finding]) -> list[LocatedPoint]:
-    """One point per evidence entry that has a real position."""
+    """One point per evidence entry that has a real position where the person was (the
+    position of a place a photo only shows, IPTC LocationShown, is left out)."""
     out: list[LocatedPoint] = []
     for finding in findings:
         label = platform_label(finding)
         out.extend(
             LocatedPoint(e.position, e.observed_at, e.locator, finding.id, finding.kind, label)
             for e in finding.evidence
-            if e.position is not None
+            if e.position is not None and e.field != SHOWN_FIELD
         )
     return out
 

@@ -194,3 +194,19 @@ def test_creator_address_in_xmp_is_a_street_address(cli: Any, tmp_path: Path) ->
     report = _audit(cli, folder)
     (address,) = [f for f in report["findings"] if f["kind"] == "text-street-address"]
     assert address["evidence"][0]["field"] == "XMP Iptc4xmpCore:CreatorContactInfo"
+
+
+def test_a_place_the_photo_only_shows_is_not_a_place_the_person_was(tmp_path: Path) -> None:
+    from exposure.audit import run
+    from exposure.options import Options
+
+    folder = tmp_path / "pics"
+    folder.mkdir()
+    spec = PhotoSpec(
+        gps=GpsSpec(lat=52.52, lon=13.405),
+        xmp=True,
+        locations_shown=(PlaceSpec(name="Tour Eiffel", lat=48.8583701, lon=2.2944813),),
+    )
+    write_photo(folder / "a.heic", spec, "heic")
+    report = run(Options(inputs=(str(folder),), workers=1))
+    assert [round(p.position.lat, 2) for p in report.points] == [52.52]
