@@ -123,6 +123,7 @@ def serve_process(tmp: Path, *args: str) -> Iterator[Served]:
         "PYTHONPATH": os.pathsep.join([str(guard), str(REPO)]),
         "EXPOSURE_TEST_SOCKET_LOG": str(log),
         "PYTHONUNBUFFERED": "1",
+        "TMPDIR": str(tmp),  # the session's work folder goes with the test's, not /tmp
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "exposure", "serve", "--no-browser", *args],
