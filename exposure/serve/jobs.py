@@ -292,6 +292,10 @@ class PipeProgress:
 
     def start(self, total: int) -> None:
         self._total = max(self._total, total)
+        self.flush()
+
+    def flush(self) -> None:
+        """Send the counts now."""
         self._flush(force=True)
 
     def advance(self, count: int = 1) -> None:
@@ -325,7 +329,9 @@ def run_task(task: Task, send: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server decides when this stops
     try:
         t = translations(task.lang)
-        report = _audit(task, PipeProgress(send, task.lang))
+        progress = PipeProgress(send, task.lang)
+        report = _audit(task, progress)
+        progress.flush()  # the last counts, whatever the time since the previous message
         summary = []
         if task.baseline is not None:
             from exposure.baseline import compare, load_previous
