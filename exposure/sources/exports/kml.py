@@ -23,14 +23,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import BinaryIO
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser
-
 from exposure.geo import Position
 from exposure.sources.exports.limits import ReadProblem
 from exposure.sources.exports.values import position, when
 
-CHUNK = 256 * 1024
 MAX_LINES = 1000
 """Paths kept per file (each gives a start and an end); more are counted."""
 MAX_PLACES = 10_000
@@ -257,17 +253,9 @@ class _KmlTarget:
 
 def read_kml(stream: BinaryIO, content: KmlContent) -> None:
     """Stream one KML document into ``content`` (stops with a note on a break)."""
-    parser = DefusedXMLParser(target=_KmlTarget(content), forbid_dtd=True)
-    try:
-        while chunk := stream.read(CHUNK):
-            parser.feed(chunk)
-        parser.close()
-    except DefusedXmlException:
-        content.problem = "the file declares entities or a DOCTYPE, which map files never need"
-    except SyntaxError as exc:  # ParseError
-        content.problem = f"the file stops being valid XML part-way ({exc}); the rest not read"
-    except ReadProblem as exc:
-        content.problem = str(exc)
+    from exposure.sources.exports.tracks import stream_xml
+
+    content.problem = stream_xml(stream, _KmlTarget(content))
 
 
 def kmz_documents(stream: BinaryIO, cap: int) -> Iterator[tuple[str, BinaryIO]]:

@@ -120,19 +120,24 @@ class _XmlTarget:
 
 def read_xml(stream: BinaryIO, track: Track) -> None:
     """Stream a GPX or TCX document into ``track`` (stops with a note on a break)."""
-    parser = DefusedXMLParser(target=_XmlTarget(track), forbid_dtd=True)
+    track.problem = stream_xml(stream, _XmlTarget(track))
+
+
+def stream_xml(stream: BinaryIO, target: Any) -> str | None:
+    """Feed ``stream`` to defusedxml's expat parser with callbacks ``target`` (GPX, TCX,
+    KML); the reason it stopped early, or None when the whole document was read."""
+    parser = DefusedXMLParser(target=target, forbid_dtd=True)
     try:
         while chunk := stream.read(_CHUNK):
             parser.feed(chunk)
         parser.close()
     except DefusedXmlException:
-        track.problem = "the file declares entities or a DOCTYPE; not read"
+        return "the file declares entities or a DOCTYPE; not read"
     except ET.ParseError as exc:
-        track.problem = (
-            f"the file stops being valid XML part-way ({exc}); the rest could not be read"
-        )
+        return f"the file stops being valid XML part-way ({exc}); the rest could not be read"
     except ReadProblem as exc:
-        track.problem = str(exc)
+        return str(exc)
+    return None
 
 
 def read_fit(stream: BinaryIO, track: Track) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from exposure.testing.exportwriters import as_json, e7, fit, gpx, gz, tcx, write_folder, write_zip
 from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
 from tests.sources.exports import fixtures
+from tests.sources.exports.fixtures import _iso
 
 HOME, WORK, CAFE, PARK = fixtures.HOME, fixtures.WORK, fixtures.CAFE, fixtures.PARK
 LAKE = (52.436000, 13.231000)
@@ -24,15 +25,6 @@ FOREST = (52.480000, 13.250000)
 
 def _walk(start: tuple[float, float], steps: int, unix: int) -> list[tuple[float, float, int]]:
     return [(start[0] + i * 0.002, start[1] + i * 0.002, unix + 60 * i) for i in range(steps)]
-
-
-def _iso(points: list[tuple[float, float, int]]) -> list[tuple[float, float, str]]:
-    import datetime as dt
-
-    return [
-        (lat, lon, dt.datetime.fromtimestamp(t, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-        for lat, lon, t in points
-    ]
 
 
 def kml(
