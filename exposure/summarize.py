@@ -25,6 +25,7 @@ from typing import Any
 
 from exposure.i18n import N_
 from exposure.model import Severity
+from exposure.textsafe import neutralise_bidi
 
 OTHER = "other"
 """The kind or platform of anything outside exposure's vocabulary."""
@@ -372,7 +373,7 @@ def summarize_command(
         check_target(target)
     loaded = load_reports(inputs)
     for name, problem in loaded.problems:
-        print(f"exposure: skipped {name}: {problem}", file=sys.stderr)
+        print(neutralise_bidi(f"exposure: skipped {name}: {problem}"), file=sys.stderr)
     if loaded.duplicates:
         print(
             f"exposure: {loaded.duplicates} file(s) were copies of a report already read, "

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from exposure.i18n import N_
+from exposure.textsafe import neutralise_bidi
 from exposure.written import Written, read_list, taken
 
 
@@ -239,5 +240,5 @@ def wipe_command(*, dry_run: bool = False, lang: str | None = None) -> int:
 
     result = wipe(dry_run=dry_run)
     for line in describe(result, dry_run=dry_run, translation=translations(choose(lang))):
-        print(line, file=sys.stderr)
+        print(neutralise_bidi(line), file=sys.stderr)
     return 3 if result.kept else 0

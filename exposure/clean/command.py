@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from exposure.summary import ExitCode
+from exposure.textsafe import neutralise_bidi
 
 if TYPE_CHECKING:
     from exposure.clean.run import CleanResult
@@ -47,9 +48,9 @@ def print_result(result: CleanResult, stream: TextIO, *, quiet: bool = False) ->
             if copy.identity_removed:
                 parts.append("also removed " + ", ".join(copy.identity_removed))
             what = "; ".join(parts) if parts else "no location found; copied as it was"
-            print(f"  {copy.target}: {what}", file=stream)
+            print(neutralise_bidi(f"  {copy.target}: {what}"), file=stream)
         for refusal in result.refused:
-            print(f"  NOT COPIED {refusal.source}: {refusal.reason}", file=stream)
+            print(neutralise_bidi(f"  NOT COPIED {refusal.source}: {refusal.reason}"), file=stream)
     print(summary(result), file=stream)
 
 

@@ -188,3 +188,13 @@ def test_many_files_cleaned_by_workers_like_in_one_process(tmp_path: Path) -> No
         assert not read_metadata(copy.target).gps
     noted = {Path(w.path) for w in read_list() if not w.folder}
     assert {Path(c.target) for c in pooled.copied} <= noted
+
+
+def test_bidi_controls_in_a_file_name_are_not_printed(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_photo(folder / "gpj.\u202ecod.jpg", LOCATED, "jpeg")  # shows as "gpj.doc.jpg" reversed
+    result = cli("clean", str(folder), "--out", str(tmp_path / "out"))
+    assert result.code == 0, result.err + result.out
+    assert "cod.jpg: removed" in result.out
+    assert "\u202e" not in result.out + result.err
