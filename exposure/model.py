@@ -265,6 +265,11 @@ class PlaceRole(StrEnum):
     UNKNOWN = "unknown"
     """Not enough dated evidence to say."""
 
+    @property
+    def rank(self) -> int:
+        """0 for HOME up to 4 for UNKNOWN: sorts what reveals most first (declaration order)."""
+        return list(PlaceRole).index(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Near:

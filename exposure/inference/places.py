@@ -11,13 +11,6 @@ from exposure.model import Place, PlaceRole
 
 MAX_PLACES = 100
 """Places reported: every home, work and regular place, then the busiest others."""
-_ORDER = {
-    PlaceRole.HOME: 0,
-    PlaceRole.WORK: 1,
-    PlaceRole.REGULAR: 2,
-    PlaceRole.VISITED: 3,
-    PlaceRole.UNKNOWN: 4,
-}
 _LABELS = {
     PlaceRole.HOME: "Likely home",
     PlaceRole.WORK: "Likely work or school",
@@ -30,7 +23,7 @@ _LABELS = {
 def place_order(cluster: Cluster) -> tuple[int, int, int, float, float]:
     """Home, work, regular places (most days first), then the rest by size."""
     return (
-        _ORDER[cluster.role],
+        cluster.role.rank,
         -len(cluster.days),
         -cluster.points,
         cluster.centre.lat,

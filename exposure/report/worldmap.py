@@ -44,13 +44,6 @@ REDACTED_SPAN_M = 4000.0
 """...and at least this many in a shareable copy (its positions are rounded to ~1 km)."""
 _M_PER_DEG_LAT = 110_574.0
 _M_PER_DEG_LON = 111_320.0
-_ROLE_ORDER = {
-    PlaceRole.HOME: 0,
-    PlaceRole.WORK: 1,
-    PlaceRole.REGULAR: 2,
-    PlaceRole.VISITED: 3,
-    PlaceRole.UNKNOWN: 4,
-}
 ROLE_WORDS = {
     PlaceRole.HOME: "likely home",
     PlaceRole.WORK: "likely work or school",
@@ -225,7 +218,7 @@ def build_map(report: Report) -> MapView | None:
     positions = _Traces(p.position for p in report.points if has_real_position(p.position))
     places = sorted(
         (p for p in report.places if has_real_position(p.centre)),
-        key=lambda p: (_ROLE_ORDER.get(p.role, 9), -p.points, p.id),
+        key=lambda p: (p.role.rank, -p.points, p.id),
     )
     if not positions.lats and not places:
         return None
