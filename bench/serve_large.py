@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from exposure.testing.exportwriters import write_records  # noqa: E402
+from exposure.testing.processes import descendants  # noqa: E402
 
 POINT_BYTES = 180
 """About what write_records writes per point."""
@@ -51,23 +52,6 @@ def hwm_kib(pid: int) -> int:
         return 0
     found = re.search(r"VmHWM:\s+(\d+) kB", text)
     return int(found.group(1)) if found else 0
-
-
-def descendants(pid: int) -> set[int]:
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        for task in Path(f"/proc/{current}/task").glob("*"):
-            try:
-                listed = (task / "children").read_text().split()
-            except OSError:
-                continue
-            for child in map(int, listed):
-                if child not in found:
-                    found.add(child)
-                    todo.append(child)
-    return found
 
 
 class Session:

@@ -151,24 +151,6 @@ def serve_process(tmp: Path, *args: str) -> Iterator[Served]:
             process.stdout.close()
 
 
-def children(pid: int) -> set[int]:
-    """Every descendant process of ``pid`` (Linux /proc)."""
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        current = todo.pop()
-        for task in Path(f"/proc/{current}/task").glob("*"):
-            try:
-                listed = (task / "children").read_text().split()
-            except OSError:
-                continue
-            for child in map(int, listed):
-                if child not in found:
-                    found.add(child)
-                    todo.append(child)
-    return found
-
-
 def alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]

@@ -18,9 +18,10 @@ import pytest
 from exposure.demo import PERSONA_DIR
 from exposure.serve.app import ServeApp
 from exposure.serve.inputs import safe_relative
+from exposure.testing.processes import descendants
 from exposure.written import read_list
 
-from .serving import Client, alive, children, serve_process
+from .serving import Client, alive, serve_process
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses /proc and signals")
 
@@ -234,7 +235,7 @@ def test_ctrl_c_stops_a_running_check_without_leftovers(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         helpers: set[int] = set()
         while time.monotonic() < deadline and not helpers:
-            helpers = children(served.process.pid)
+            helpers = descendants(served.process.pid)
             time.sleep(0.05)
         assert helpers, "the check runs in a child process"
         served.process.send_signal(signal.SIGINT)

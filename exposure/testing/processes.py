@@ -1,0 +1,23 @@
+"""Process look-ups for tests and benchmarks (Linux /proc): which processes a run left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def descendants(pid: int) -> set[int]:
+    """Every descendant process of ``pid`` (empty where /proc is not there)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                listed = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, listed):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
