@@ -135,7 +135,7 @@ def test_demo_button_at_phone_width(browser: Any, tmp_path: Path) -> None:
         expect(page.locator("#summary")).to_contain_text("leaks")
         page.screenshot(path="/tmp/exposure-serve-phone-done.png", full_page=True)
         page.locator("#stop").click()
-        expect(page.locator("#finished-text")).to_contain_text("exposure wipe")
+        expect(page.locator("#finished-text")).to_contain_text("exposure wipe", timeout=30_000)
         served.process.wait(30)
         assert served.process.returncode == 0
         assert read_list()  # kept, as asked
@@ -171,7 +171,7 @@ def test_page_follows_the_browser_language_and_the_choice_on_it(
         page.screenshot(path="/tmp/exposure-serve-phone-fr-done.png", full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.locator("#stop").click()
-        expect(page.locator("#finished-text")).to_contain_text("exposure wipe")
+        expect(page.locator("#finished-text")).to_contain_text("exposure wipe", timeout=30_000)
         served.process.wait(30)
         assert w.blocked == [] and w.violations(page) == []
         w.context.close()
