@@ -6,10 +6,12 @@ messages of ``exposure wipe`` and ``exposure serve``, and the summary line of a 
 What is not (yet): the HTML/JSON report itself, its remediation catalogue, and the other
 commands' messages; a page in another language says so where it links to the report.
 
-Catalogues live in ``exposure/i18n/locale/LANG/LC_MESSAGES/exposure.po`` with their
+Catalogues live in ``exposure/i18n/locale/LANG/LC_MESSAGES/DOMAIN.po`` with their
 compiled ``.mo`` beside them (shipped in the wheel; the standard library reads them).
-``python -m exposure.i18n.tools`` (needs Babel, a test dependency) extracts the messages
-of :data:`SOURCES`, updates the catalogues and compiles them;
+The messages are split into a few domains (:data:`DOMAINS`) by the area they belong to,
+so each area's catalogue can be kept apart; :func:`translations` chains them, so callers
+never choose a domain. ``python -m exposure.i18n.tools`` (needs Babel, a test dependency)
+extracts the messages of each domain, updates the catalogues and compiles them;
 ``tests/test_translations.py`` fails on a missing, fuzzy or stale entry.
 
 No global state: callers get a :class:`gettext.NullTranslations` for a language with
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -43,7 +46,32 @@ SOURCES = (
     "templates/handout.html",
     "templates/summary.html",
 )
-"""Files whose messages the catalogues hold (paths from the top of the checkout)."""
+"""Files whose messages the workshop catalogue holds (paths from the top of the checkout)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """One catalogue: the files whose marked messages it holds, and where to find the
+    messages that live in tables rather than in marked calls."""
+
+    name: str
+    sources: tuple[str, ...] = ()
+    """Files (paths from the top of the checkout) whose ``_``/``gettext``/``ngettext``/``N_``
+    calls and Jinja ``{% trans %}``/``_()`` uses are extracted."""
+    vocabulary: str | None = None
+    """``module:function`` returning ``[(message, where), ...]``: messages kept as data."""
+
+
+DOMAINS: tuple[Domain, ...] = (
+    Domain(DOMAIN, SOURCES, "exposure.i18n.tools:vocabulary"),
+    # The report: its templates, its wording and the messages of audit, demo, verify, clean.
+    Domain("report"),
+    # What a finding says: titles, "could not check" reasons, evidence labels.
+    Domain("findings"),
+    # The remediation catalogue: each kind's headings, why, summary and steps.
+    Domain("catalogue"),
+)
+"""Every catalogue, the first one tried first."""
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name)
@@ -56,7 +84,15 @@ def translations(lang: str) -> gettext.NullTranslations:
     """The catalogue of ``lang`` (English: the messages as written)."""
     if lang not in LANGUAGES or lang == DEFAULT:
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    first: gettext.NullTranslations | None = None
+    for domain in DOMAINS:
+        found = gettext.translation(domain.name, LOCALE_DIR, languages=[lang], fallback=True)
+        if first is None:
+            first = found
+        elif type(found) is not gettext.NullTranslations:
+            first.add_fallback(found)
+    assert first is not None
+    return first
 
 
 def supported(code: str | None) -> str | None:
