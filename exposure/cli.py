@@ -25,6 +25,7 @@ from exposure.baseline import baseline_lines, compare, load_previous
 from exposure.demo import demo_session
 from exposure.errors import ExposureError, UsageError
 from exposure.flags import BadValue, FlagGroup, default_of, options_from
+from exposure.i18n import choose
 from exposure.model import Report, Severity
 from exposure.options import default_workers
 from exposure.progress import TerminalProgress
@@ -144,6 +145,7 @@ def _audit_arguments(parser: argparse.ArgumentParser, baseline_required: bool = 
         help="lowest severity that makes the exit code 1 (default: low)",
     )
     add_flags(parser, SOURCE_FLAGS)
+    _add_lang(parser)
     parser.add_argument(
         "--baseline",
         metavar="OLD.json",
@@ -161,6 +163,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
     _add_output_options(parser, DEMO_HTML)
+    _add_lang(parser)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -360,7 +363,8 @@ def _report_command(
         from exposure.report.redaction import redact  # loaded only when asked for
 
         report = redact(report)
-    written = [write_report(report, fmt, path) for fmt, path in targets]
+    lang = choose(args.lang)
+    written = [write_report(report, fmt, path, lang) for fmt, path in targets]
     if not args.quiet:
         _say(summary_line(report))
         if (reasons := reasons_line(report)) is not None:

@@ -15,6 +15,7 @@ template reads an attribute that no context class documents.
 
 from __future__ import annotations
 
+import gettext
 import hashlib
 import os
 from collections import Counter, defaultdict
@@ -25,6 +26,7 @@ from typing import TypeVar
 
 from exposure.catalogue import CATALOGUE
 from exposure.catalogue.base import SAVE_FIRST
+from exposure.i18n import DEFAULT, translations
 from exposure.model import (
     Baseline,
     Confidence,
@@ -413,8 +415,10 @@ CHUNK = 200
 _CONFIDENCE_RANK = {Confidence.HIGH: 0, Confidence.MEDIUM: 1, Confidence.LOW: 2}
 
 
-def build_context(report: Report) -> ReportContext:
-    """Prepare ``report`` for the templates (a pure function, linear in the findings)."""
+def build_context(report: Report, lang: str = DEFAULT) -> ReportContext:
+    """Prepare ``report`` for the templates (a pure function, linear in the findings), its
+    words in ``lang`` (see :func:`exposure.i18n.translations`)."""
+    t = translations(lang)
     report_id = report_fingerprint(report)
     counts = report.severity_counts()
     ordered = sorted(report.findings, key=lambda f: (f.sort_key(), f.id))
@@ -422,7 +426,7 @@ def build_context(report: Report) -> ReportContext:
     for finding in ordered:
         by_group[finding.group][finding.kind].append(finding)
     names = sorted(by_group, key=lambda g: (_best(by_group[g].values()), g))
-    builder = _Builder(report.redacted, report.baseline)
+    builder = _Builder(report.redacted, report.baseline, t)
     groups = tuple(builder.group(name, by_group[name]) for name in names)
     return ReportContext(
         title="Your location privacy checklist",
@@ -574,7 +578,14 @@ def _relative(locator: str, folder: str | None) -> str:
 class _Builder:
     """Numbers the sections and entries in page order and shares repeated advice."""
 
-    def __init__(self, redacted: bool, baseline: Baseline | None = None) -> None:
+    def __init__(
+        self,
+        redacted: bool,
+        baseline: Baseline | None = None,
+        t: gettext.NullTranslations | None = None,
+    ) -> None:
+        self.t = t or gettext.NullTranslations()
+        """The page's language: its chained catalogue (:func:`exposure.i18n.translations`)."""
         self._redacted = redacted
         self._baseline = baseline
         self._decimals = REDACT_DECIMALS if redacted else FULL_DECIMALS

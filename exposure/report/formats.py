@@ -11,6 +11,7 @@ one entry in :data:`REPORT_FORMATS`, and its flag in the README.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 from collections.abc import Callable
@@ -39,10 +40,16 @@ class ReportFormat:
     stream: str | None = None
     """Name of a ``(Report, TextIO) -> None`` function that writes it without building the
     whole text first, when it has one."""
+    translated: bool = False
+    """True when people read it (the HTML checklist): its renderer also takes ``lang=``.
+    A machine-readable format (JSON) stays English."""
 
-    def renderer(self) -> Renderer:
-        """The ``Report -> str`` function."""
-        return cast("Renderer", getattr(importlib.import_module(self.module), self.render))
+    def renderer(self, lang: str | None = None) -> Renderer:
+        """The ``Report -> str`` function (in ``lang`` for a translated format)."""
+        render = getattr(importlib.import_module(self.module), self.render)
+        if self.translated and lang is not None:
+            return cast("Renderer", functools.partial(render, lang=lang))
+        return cast("Renderer", render)
 
     def write(self, report: Report, out: TextIO) -> None:
         """Write ``report`` in this format to ``out`` (a renderer's text is complete before
@@ -60,6 +67,7 @@ REPORT_FORMATS: tuple[ReportFormat, ...] = (
         "write the HTML checklist here (default: {default} when no --json is given)",
         "exposure.report.html",
         "render_html",
+        translated=True,
     ),
     ReportFormat(
         "json",
@@ -75,14 +83,15 @@ DEFAULT_FORMAT = "html"
 """The format written when none is asked for."""
 
 
-def write_report(report: Report, fmt: ReportFormat, path: str) -> str:
+def write_report(report: Report, fmt: ReportFormat, path: str, lang: str | None = None) -> str:
     """Write ``report`` to ``path`` (``-``: standard output) in ``fmt``; the full path written.
+    A translated format (HTML) is written in ``lang`` (default: English).
 
     A file is written atomically with mode 0600 (:func:`exposure.report.files.write_private`);
     a failure raises :class:`~exposure.errors.ReportError` naming the path.  A format without
     a streaming writer is rendered whole before anything is written."""
     if fmt.stream is None:
-        text = fmt.renderer()(report)
+        text = fmt.renderer(lang)(report)
 
         def write(out: TextIO) -> None:
             out.write(text)

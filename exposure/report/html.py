@@ -8,18 +8,54 @@ no remote request, no other script, no inline ``style=`` attribute.
 
 Templates are looked up first inside the installed package (``exposure/templates``, where
 the wheel ships them) and then in the checkout's top-level ``templates/`` folder.
+
+Languages.  :func:`render_html` takes the page's language (``en``, ``es``, ``fr``: see
+:data:`exposure.i18n.LANGUAGES`); nothing global is set.  Every template of the report
+(``report.html`` and each partial it includes) receives these names
+(:func:`template_names`), bound to that language's chained catalogue
+(:func:`exposure.i18n.translations`):
+
+``lang``
+    The language code (``<html lang="{{ lang }}">``).
+``text(s)``
+    ``s`` translated, as it is: no ``%`` and no ``{}`` formatting, so catalogue text such as
+    "95% of phones..." or a finding's title is safe.  For words that come from data (the
+    remediation catalogue, finding titles, reasons) whose English is a message id of a
+    catalogue.
+``ntext(one, many, n)``
+    ``ngettext``: the form of ``one``/``many`` for the number ``n``, translated, as it is
+    (no formatting either).
+``_("words {name}", name=value)``
+    The report's own template sentences (extracted into the ``report`` domain from the
+    templates): translated, then ``str.format(**values)`` when values are given (never
+    ``%``).  Write literal braces as ``{{``/``}}`` only in a message that takes values.
+``ngettext("{count} item", "{count} items", n, **values)``
+    The report's own plural sentences (extracted): the form for ``n`` translated, then
+    ``.format(count=n, **values)``.
+``gettext(s)``
+    Same as ``text(s)``.
+
+Autoescape applies to what these return (they return plain ``str``), so a value put into a
+message is escaped with it.  Python code that words the page (:mod:`exposure.report.context`,
+:mod:`exposure.report.wording`) gets the same catalogue through
+:func:`~exposure.report.context.build_context`'s ``lang``.  The page's script is the same in
+every language (its hash is in the policy); its messages travel translated in the
+``data-texts`` attribute of ``<main>``.
 """
 
 from __future__ import annotations
 
 import base64
+import gettext
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 import markupsafe
 
+from exposure.i18n import DEFAULT, supported, translations
 from exposure.model import Report
 from exposure.report.context import build_context
 from exposure.textsafe import neutralise_bidi
@@ -102,7 +138,40 @@ def inline_policy(style: str, script: str | None = None, *, connect_self: bool =
     return "; ".join([*rules, "base-uri 'none'", "form-action 'none'"])
 
 
-def render_html(report: Report) -> str:
-    """The report as a single self-contained HTML page."""
+def template_names(lang: str = DEFAULT) -> dict[str, object]:
+    """What every report template may use besides ``ctx`` and ``csp``, in ``lang`` (see the
+    module's docstring)."""
+    t = translations(lang)
+    return {
+        "lang": lang,
+        "text": t.gettext,
+        "gettext": t.gettext,
+        "ntext": t.ngettext,
+        "_": _formatting(t),
+        "ngettext": _formatting_plural(t),
+    }
+
+
+def _formatting(t: gettext.NullTranslations) -> Callable[..., str]:
+    def translate(message: str, /, **values: object) -> str:
+        words = t.gettext(message)
+        return words.format(**values) if values else words
+
+    return translate
+
+
+def _formatting_plural(t: gettext.NullTranslations) -> Callable[..., str]:
+    def translate(one: str, many: str, n: int, /, **values: object) -> str:
+        return t.ngettext(one, many, n).format(count=n, **values)
+
+    return translate
+
+
+def render_html(report: Report, lang: str = DEFAULT) -> str:
+    """The report as a single self-contained HTML page, in ``lang`` (English by default;
+    ``es-MX`` is read as ``es``, a language exposure does not ship as English)."""
+    lang = supported(lang) or DEFAULT
     page = environment().get_template(PAGE_TEMPLATE)
-    return page.render(ctx=build_context(report), csp=content_security_policy())
+    return page.render(
+        ctx=build_context(report, lang), csp=content_security_policy(), **template_names(lang)
+    )

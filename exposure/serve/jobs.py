@@ -353,7 +353,7 @@ def run_task(task: Task, send: Connection) -> None:
         from exposure.report.json import write_json
         from exposure.summary import summary_line
 
-        write_private_text(task.html, render_html(report))
+        write_private_text(task.html, render_html(report, task.lang))
         write_private(task.json, lambda out: write_json(report, out))
         counts = {s.value: n for s, n in report.severity_counts().items()}
         send.send(("done", (" ".join([summary_line(report, t), *summary]), counts)))

@@ -18,6 +18,7 @@ from exposure.model import Confidence, Severity
 from exposure.report import build_context, context, places_view, redact, wording, worldmap
 from exposure.report.context import CHUNK, FindingView, ReportContext
 from exposure.report.html import environment, template_dirs
+from exposure.report.html import template_names as language_names
 
 from .factories import (
     PHOTOS,
@@ -36,7 +37,7 @@ VIEW_CLASSES = [
     for obj in vars(module).values()
     if inspect.isclass(obj) and dataclasses.is_dataclass(obj) and obj.__module__ == module.__name__
 ]
-TOP_LEVEL_NAMES = {"ctx", "csp"}
+TOP_LEVEL_NAMES = {"ctx", "csp", *language_names()}  # the language's names too
 LOOP_NAMES = {"kind"}  # set by the loop that includes _kind.html
 
 
