@@ -3,14 +3,75 @@
 from __future__ import annotations
 
 import importlib
+import io
+import os
+import pkgutil
 import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
 
 from exposure.catalogue import CATALOGUE
-from exposure.sources.exports import EXPORT_SOURCES
+from exposure.demo import DOWNLOADS_DIR
+from exposure.sources.exports import EXPORT_SOURCES, platforms
 from exposure.sources.exports.detect import NAME_RULES, PLATFORM_OF_KIND, SHAPE_RULES, route
+from exposure.sources.exports.jsonstream import prepare, sniff
 from exposure.sources.exports.layout import MARKERS, platform_of_names
+from exposure.sources.exports.platform import Platform
 from exposure.sources.exports.platforms import BY_RANK, PLATFORMS
 from exposure.sources.exports.reader import FIRST, HANDLERS
+
+
+def test_every_module_of_the_package_is_a_declaration() -> None:
+    listed = sorted(m.name for m in pkgutil.iter_modules(platforms.__path__))
+    assert platforms.module_names() == listed  # the quick listing agrees with the import system
+    assert [p.name.replace("-", "_") for p in PLATFORMS] == listed  # module named for its platform
+    for name in listed:
+        module = importlib.import_module(f"{platforms.__name__}.{name}")
+        assert isinstance(module.PLATFORM, Platform), name
+
+
+def test_the_order_is_deterministic() -> None:
+    names = [p.name for p in PLATFORMS]
+    assert names == sorted(names)
+    code = (
+        "from exposure.sources.exports.platforms import PLATFORMS as P; print([p.name for p in P])"
+    )
+    for seed in ("0", "1"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        assert out.strip() == repr(names)
+
+
+def _members(data: bytes) -> list[tuple[str, bytes]]:
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            inner = archive.read(info)
+            if info.filename.endswith(".zip"):
+                found += _members(inner)
+            else:
+                found.append((info.filename, inner))
+    return found
+
+
+def test_no_file_is_claimed_by_two_platforms() -> None:
+    """The rules are tried in module-name order: they must not depend on it."""
+    files: list[tuple[str, bytes]] = []
+    for path in sorted(Path(DOWNLOADS_DIR).iterdir()):
+        data = path.read_bytes()
+        files += _members(data) if path.suffix == ".zip" else [(path.name, data)]
+    assert len(files) > 20
+    for name, data in files:
+        by_name = {kind for pattern, kind in NAME_RULES if pattern.search(name)}
+        assert len({PLATFORM_OF_KIND[k.split("-")[0]] for k in by_name}) <= 1, name
+        if name.endswith((".json", ".js")):
+            shape = sniff(prepare(io.BytesIO(data)).head)
+            by_shape = {kind for paths, kind in SHAPE_RULES if shape.has(*paths)}
+            assert len({PLATFORM_OF_KIND[k.split("-")[0]] for k in by_shape}) <= 1, name
 
 
 def test_each_platform_is_one_source() -> None:
