@@ -69,7 +69,7 @@ DOMAINS: tuple[Domain, ...] = (
     # What a finding says: titles, "could not check" reasons, evidence labels.
     Domain("findings"),
     # The remediation catalogue: each kind's headings, why, summary and steps.
-    Domain("catalogue"),
+    Domain("catalogue", vocabulary="exposure.catalogue.translate:vocabulary"),
 )
 """Every catalogue, the first one tried first."""
 

@@ -49,7 +49,8 @@ def template(name: str = DOMAIN) -> Catalog:
             catalog.add(message, None, [(relative, line)], auto_comments=comments, context=context)
     if domain.vocabulary:
         module, _, function = domain.vocabulary.partition(":")
-        words: Callable[[], list[tuple[str, str]]] = getattr(
+        # A message is a text, or a (one, many) pair for a plural entry.
+        words: Callable[[], list[tuple[str | tuple[str, str], str]]] = getattr(
             importlib.import_module(module), function
         )
         for message, where in words():
