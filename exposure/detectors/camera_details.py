@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from hashlib import blake2b
 
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.detectors.photo_gps import camera_name
@@ -22,17 +21,6 @@ class _Tally:
     first_timed_locator: str = ""
     cameras: dict[str, tuple[int, str]] = field(default_factory=dict)
     """camera name -> (number of files, first file's locator)"""
-    content: int = 0
-    """Order-independent digest of the files' content keys (their sum), for a stable id."""
-
-
-def _key_number(content_key: str) -> int:
-    """64 bits of a content key: the key itself when it is a hash in hex, as the reader
-    makes it (no need to hash it again for every photo), else a hash of it."""
-    try:
-        return int(content_key[:16], 16)
-    except ValueError:
-        return int.from_bytes(blake2b(content_key.encode(), digest_size=8).digest(), "big")
 
 
 def _naive(moment: datetime) -> datetime:
@@ -40,7 +28,11 @@ def _naive(moment: datetime) -> datetime:
 
 
 class CameraDetailsDetector(PhotoDetector):
-    """One low-severity line per folder: how many files record capture time and camera model."""
+    """One low-severity line per folder: how many files record capture time and camera model.
+
+    Its id is made from the folder (the group) alone, not from how many files or which:
+    after one photo is fixed or removed, ``verify`` finds the same line still there with a
+    smaller count, and fixed when no file in the folder records either."""
 
     name = "camera-details"
     kinds = ("photo-camera-details",)
@@ -54,7 +46,6 @@ class CameraDetailsDetector(PhotoDetector):
             return iter(())
         tally = self._groups.setdefault(item.group, _Tally())
         tally.files += 1
-        tally.content = (tally.content + _key_number(meta.content_key)) % (1 << 64)
         if meta.captured_at is not None:
             moment = _naive(meta.captured_at)
             tally.timed += 1
@@ -90,10 +81,10 @@ class CameraDetailsDetector(PhotoDetector):
                         field="Make/Model",
                     )
                 )
-            yield make_finding(
+            yield make_finding(  # its id: the folder only, so a count that changes keeps it
                 "photo-camera-details",
                 content=group,
-                value=f"{tally.files}:{tally.content:016x}",
+                value="",
                 title=f"{tally.files} file(s) record when they were taken and with which camera",
                 confidence=Confidence.HIGH,
                 group=group,

@@ -107,3 +107,87 @@ def test_bad_baselines_are_usage_errors(cli, tmp_path: Path) -> None:
         assert result.code == 2, result.err
         assert "is not an exposure JSON report" in result.err
         assert not Path("exposure-report.html").exists()  # nothing was audited
+
+
+def _camera_photos(folder: Path, count: int) -> None:
+    """``count`` phone photos with a position, a serial number and an owner's name."""
+    from dataclasses import replace
+
+    from exposure.testing.photofactory import make_photo, phone_spec
+
+    folder.mkdir(parents=True)
+    for index in range(count):
+        spec = replace(phone_spec(index), body_serial="SN-4711", owner_name="Alex Example")
+        (folder / f"IMG_{index}.jpg").write_bytes(make_photo(spec, "jpeg"))
+
+
+def _statuses(cli, tmp_path: Path, *clean_args: str) -> tuple[dict[str, str], dict, str]:
+    """verify after the clean copy of IMG_0 took the original's place: (kind:locator ->
+    status, the new report, the terminal's words)."""
+    result = cli("clean", os.path.join("photos", "IMG_0.jpg"), "--out", "copies", *clean_args)
+    assert result.code == 0, result.out + result.err
+    (tmp_path / "copies" / "IMG_0.jpg").replace(tmp_path / "photos" / "IMG_0.jpg")
+    result = cli("verify", "--baseline", "old.json", "photos", "--json", "new.json")
+    new = json.loads((tmp_path / "new.json").read_text())
+    old = json.loads((tmp_path / "old.json").read_text())
+    where = {f["id"]: f"{f['kind']}:{os.path.basename(f['locator'])}" for f in old["findings"]}
+    where |= {f["id"]: f"{f['kind']}:{os.path.basename(f['locator'])}" for f in new["findings"]}
+    status = {where[e["id"]]: e["status"] for e in new["baseline"]["findings"]}
+    return status, new, result.err
+
+
+def test_cleaning_one_photo_keeps_the_ids_of_what_it_still_carries(cli, tmp_path: Path) -> None:
+    """Location removed from one photo (the clean copy replaces it): its position is fixed;
+    its serial number, its owner's name and the folder's camera line are still there, not
+    "fixed" and again "new" under another id."""
+    _camera_photos(tmp_path / "photos", 4)
+    audit_json(cli, "old.json")
+    status, new, err = _statuses(cli, tmp_path)
+    assert status["photo-gps:IMG_0.jpg"] == "fixed"
+    assert status["photo-device-serial:IMG_0.jpg"] == "still_there"
+    assert status["photo-owner-name:IMG_0.jpg"] == "still_there"
+    camera = [s for k, s in status.items() if k.startswith("photo-camera-details:")]
+    assert camera == ["still_there"]
+    assert "new" not in status.values(), status
+    assert new["baseline"]["counts"] == {"fixed": 1, "still_there": 12, "new": 0}
+    assert " 0 new." in err
+
+
+def test_identity_removed_from_one_photo_leaves_the_line_with_a_smaller_count(
+    cli, tmp_path: Path
+) -> None:
+    _camera_photos(tmp_path / "photos", 3)
+    audit_json(cli, "old.json")
+    status, new, _err = _statuses(cli, tmp_path, "--also-identity")
+    for kind in ("photo-gps", "photo-device-serial", "photo-owner-name"):
+        assert status[f"{kind}:IMG_0.jpg"] == "fixed"
+        assert status[f"{kind}:IMG_1.jpg"] == status[f"{kind}:IMG_2.jpg"] == "still_there"
+    assert "new" not in status.values(), status
+    serials = [f for f in new["findings"] if f["kind"] == "photo-device-serial"]
+    assert len(serials) == 2  # the checklist's one line now says 2 files
+
+
+def test_the_camera_line_counts_down_and_is_fixed_when_no_photo_records_it(
+    cli, tmp_path: Path
+) -> None:
+    """The folder's camera-details line keeps its id whatever the number of files; it is
+    fixed once no file records a capture time or a camera."""
+    photos = tmp_path / "photos"
+    _camera_photos(photos, 3)
+    old = audit_json(cli, "old.json")
+    (camera,) = [f for f in old["findings"] if f["kind"] == "photo-camera-details"]
+    assert camera["title"].startswith("3 file(s)")
+    (photos / "IMG_2.jpg").unlink()
+    result = cli("verify", "--baseline", "old.json", "photos", "--json", "-", "-q")
+    report = json.loads(result.out)
+    (now,) = [f for f in report["findings"] if f["kind"] == "photo-camera-details"]
+    assert now["id"] == camera["id"] and now["title"].startswith("2 file(s)")
+    status = {e["id"]: e["status"] for e in report["baseline"]["findings"]}
+    assert status[camera["id"]] == "still_there"
+    for name in ("IMG_0.jpg", "IMG_1.jpg"):  # no camera, no time: nothing to summarise
+        write_photo(photos / name, PhotoSpec(make=None, model=None, gps=BERLIN), "jpeg")
+    result = cli("verify", "--baseline", "old.json", "photos", "--json", "-", "-q")
+    report = json.loads(result.out)
+    assert not [f for f in report["findings"] if f["kind"] == "photo-camera-details"]
+    status = {e["id"]: e["status"] for e in report["baseline"]["findings"]}
+    assert status[camera["id"]] == "fixed"

@@ -274,7 +274,7 @@ def map_places(doc: Doc, run: ExportRun, content: KmlContent) -> Iterator[Entry]
     finding = make_finding(
         MAP_KIND,
         content=f"map:{file_name}:{content.title}",
-        value=";".join(f"{p.position.lat:.3f},{p.position.lon:.3f}" for p in places[:50]),
+        value=doc.locator,  # not its places: with one removed, the map stays the same item
         title=f"A map file marks {total:,} place{'s' if total != 1 else ''}{shown}",
         group=run.group,
         evidence=tuple(

@@ -296,3 +296,19 @@ def test_a_huge_kml_path_is_streamed(tmp_path: Path) -> None:
         "Activity routes start or end here: 52.000, 13.000",
         "Activity routes start or end here: 54.000, 15.000",
     ]
+
+
+def test_a_map_file_keeps_its_id_when_one_of_its_places_is_removed(tmp_path: Path) -> None:
+    """The map's finding is one line per file: removing one placemark leaves the same item
+    (a smaller count) for ``verify``, not a fixed one and a new one."""
+    from tests.sources.folders.downloads import PARK
+
+    path = tmp_path / "maps" / "my-places.kml"
+    path.parent.mkdir()
+    path.write_bytes(kml([("Home", HOME), ("Gym", PARK)]))
+    (before,) = [f for f in audit(path.parent).findings if f.kind == "map-places"]
+    path.write_bytes(kml([("Gym", PARK)]))
+    (after,) = [f for f in audit(path.parent).findings if f.kind == "map-places"]
+    assert before.title.startswith("A map file marks 2 places")
+    assert after.title.startswith("A map file marks 1 place")
+    assert after.id == before.id
