@@ -4,14 +4,19 @@ its "download your data" export, as data.
 One module per platform in :mod:`.platforms` holds one :class:`Platform`; the registries
 (layout markers in :mod:`.layout`, file rules, JSON shapes and the platform of a lone file
 in :mod:`.detect`, handlers in :mod:`.reader`, the sources in :mod:`.source`) are built
-from them.  A declaration is data only and cheap to import: every audit of a folder reads
-the markers.  The code that reads the files (the handlers) lives in parser modules that
-load only when an export is read.
+from them.  A declaration is cheap to import: every audit of a folder reads the markers.
+The code that reads the files (the handlers) is either in the declaration's own module, as
+functions that import what they need when called (Garmin: :attr:`Platform.handlers`), or in
+parser modules named in :attr:`Platform.parsers`, loaded only when an export is read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exposure.sources.exports.document import Handler
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +33,13 @@ class Platform:
     """Where the user acts on what is found (the report groups findings by it)."""
     kinds: tuple[str, ...]
     """Finding kinds its handlers can produce (each has a KindInfo in exposure/catalogue)."""
+    handlers: tuple[tuple[str, Handler], ...] = ()
+    """``(content kind, reader function)``: the functions that read its files, written in the
+    declaration's module; they import what they use inside their bodies, so listing the
+    platforms stays cheap (copy ``platforms/garmin.py``)."""
     parsers: tuple[str, ...] = ()
-    """Modules whose ``HANDLERS`` (content kind -> reader function) read its files; imported
-    only when an export is read."""
+    """Modules whose ``HANDLERS`` (content kind -> reader function) read its files, for a
+    reader too large for the declaration's module; imported only when an export is read."""
     markers: tuple[str, ...] = ()
     """Layout markers: regular expressions (matched ignoring case) on the names an archive or
     folder holds (``/`` separated, folders end with ``/``) that only this export has."""

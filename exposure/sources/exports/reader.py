@@ -36,10 +36,17 @@ from exposure.sources.photos import media_kind
 HANDLERS: dict[str, Handler] = {
     kind: handler
     for platform in PLATFORMS
-    for module in platform.parsers
-    for kind, handler in importlib.import_module(module).HANDLERS.items()
+    for kind, handler in (
+        *platform.handlers,
+        *(
+            pair
+            for module in platform.parsers
+            for pair in importlib.import_module(module).HANDLERS.items()
+        ),
+    )
 }
-"""Content kind -> the function that reads such a file (from each platform's parsers)."""
+"""Content kind -> the function that reads such a file (each platform's own handlers and
+those of its parser modules)."""
 
 FIRST = tuple(kind for platform in PLATFORMS for kind in platform.read_first)
 """Kinds read before the rest (their facts name the others: activity names for tracks)."""

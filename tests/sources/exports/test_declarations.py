@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 import os
 import pkgutil
 import re
@@ -89,11 +90,36 @@ def test_every_kind_has_a_catalogue_entry() -> None:
             assert kind in CATALOGUE, (platform.name, kind)
 
 
+def test_listing_the_platforms_loads_no_reader() -> None:
+    """Every audit lists the platforms: their readers load only when an export is read."""
+    code = (
+        "import json, sys; from exposure.sources.exports.platforms import PLATFORMS; "
+        "print(json.dumps([m for m in sys.modules if m.startswith(('exposure', 'fitdecode'))]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    assert {f"{platforms.__name__}.{name}" for name in platforms.module_names()} <= loaded
+    heavy = {"exposure.sources.exports.document", "exposure.sources.exports.tracks", "fitdecode"}
+    assert not loaded & heavy
+    assert not {m for m in loaded if m.startswith("exposure.detectors")}
+
+
+def test_each_content_kind_has_one_reader() -> None:
+    readers: dict[str, object] = {}
+    for platform in PLATFORMS:
+        for module in platform.parsers:
+            for kind, handler in importlib.import_module(module).HANDLERS.items():
+                assert readers.setdefault(kind, handler) is handler, kind
+        for kind, handler in platform.handlers:
+            assert readers.setdefault(kind, handler) is handler, kind
+    assert readers == HANDLERS
+
+
 def test_every_content_kind_has_a_handler_in_its_platforms_parsers() -> None:
     for platform in PLATFORMS:
         own = {
             kind for module in platform.parsers for kind in importlib.import_module(module).HANDLERS
-        }
+        } | {kind for kind, _ in platform.handlers}
         for kind in (*platform.content_kinds(), *platform.read_first):
             assert kind in own, (platform.name, kind)
             assert PLATFORM_OF_KIND[kind.split("-")[0]] == platform.name
