@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from exposure.catalogue import CATALOGUE
 from exposure.catalogue.base import SAVE_FIRST
 from exposure.i18n import DEFAULT, translations
 from exposure.model import (
@@ -41,6 +40,7 @@ from exposure.model import (
 )
 from exposure.report import wording
 from exposure.report.base import TOOL_NAME, has_real_position
+from exposure.report.catalogue_words import CatalogueWords
 from exposure.report.leaks import Leak, join_leaks
 from exposure.report.places_view import PlacesView, build_places
 from exposure.report.priority import place_roles, rank_actions
@@ -454,12 +454,17 @@ def build_context(report: Report, lang: str = DEFAULT) -> ReportContext:
         could_not_check=len(report.skipped),
         progress_text=wording.progress_text(0, builder.lines),
         total_lines=builder.lines,
-        start_here=_start_here(ordered, report.places, builder.sections),
-        baseline=_baseline(report),
+        start_here=_start_here(ordered, report.places, builder.sections, builder.words),
+        baseline=_baseline(report, builder.words),
         map=build_map(report),
         item_anchors=builder.anchors,
         places=build_places(
-            report.places, ordered, builder.anchors, len(report.points), report.redacted
+            report.places,
+            ordered,
+            builder.anchors,
+            len(report.points),
+            report.redacted,
+            builder.words.text,
         ),
         groups=groups,
         skipped=_skipped_views(report.skipped),
@@ -469,7 +474,7 @@ def build_context(report: Report, lang: str = DEFAULT) -> ReportContext:
     )
 
 
-def _baseline(report: Report) -> BaselineView | None:
+def _baseline(report: Report, words: CatalogueWords) -> BaselineView | None:
     baseline = report.baseline
     if baseline is None:
         return None
@@ -483,9 +488,7 @@ def _baseline(report: Report) -> BaselineView | None:
         fixed=tuple(
             FixedView(
                 title=(
-                    wording.plain(wording.kind_heading(item.kind, 1))
-                    if report.redacted
-                    else wording.plain(item.title)
+                    words.heading(item.kind, 1) if report.redacted else wording.plain(item.title)
                 ),
                 severity=item.severity.value,
                 severity_label=wording.SEVERITY_LABEL[item.severity],
@@ -502,7 +505,10 @@ def report_fingerprint(report: Report) -> str:
 
 
 def _start_here(
-    ordered: list[Finding], places: Iterable[Place], sections: dict[tuple[str, str], KindView]
+    ordered: list[Finding],
+    places: Iterable[Place],
+    sections: dict[tuple[str, str], KindView],
+    words: CatalogueWords,
 ) -> tuple[ActionView, ...]:
     """The best few actions (:mod:`exposure.report.priority`) with links to their sections."""
     views = []
@@ -512,9 +518,9 @@ def _start_here(
         views.append(
             ActionView(
                 number=number,
-                summary=wording.plain(action.summary),
+                summary=words.text(action.summary),
                 where=action.group,
-                effort=action.findings[0].remediation.effort,
+                effort=words.text(action.findings[0].remediation.effort),
                 reason=wording.feeds_places(action.roles),
                 severity=worst.value,
                 severity_label=wording.SEVERITY_LABEL[worst],
@@ -536,12 +542,6 @@ def _kind_key(findings: list[Finding]) -> tuple[int, int, str]:
     """Sections most serious first, then most confident, then by kind."""
     first = findings[0]  # sorted by Finding.sort_key: the most serious and confident
     return (first.severity.rank, _CONFIDENCE_RANK[first.confidence], first.kind)
-
-
-def _kind_summary(kind: str) -> str | None:
-    """The catalogue's one-line description of ``kind``, if it has one."""
-    entry = CATALOGUE.get(kind)
-    return entry.summary if entry is not None else None
 
 
 def _most_common(values: Iterable[_T]) -> _T:
@@ -586,6 +586,8 @@ class _Builder:
     ) -> None:
         self.t = t or gettext.NullTranslations()
         """The page's language: its chained catalogue (:func:`exposure.i18n.translations`)."""
+        self.words = CatalogueWords(self.t)
+        """The remediation catalogue's words in that language."""
         self._redacted = redacted
         self._baseline = baseline
         self._decimals = REDACT_DECIMALS if redacted else FULL_DECIMALS
@@ -626,7 +628,7 @@ class _Builder:
         confidence = _most_common(f.confidence for f in findings)
         labels = wording.CONFIDENCE_LABEL_MANY if count > 1 else wording.CONFIDENCE_LABEL
         dom_id = f"kind-{self._kinds}"
-        heading = wording.plain(wording.kind_heading(first.kind, count, _kind_summary(first.kind)))
+        heading = self.words.heading(first.kind, count)
         fix = self.fix(remediation)
         new_steps = tuple(t for t in fix.steps if t not in self._shown)
         earlier = {self._shown[t] for t in fix.steps if t in self._shown}
@@ -635,7 +637,7 @@ class _Builder:
         )
         for text in fix.steps:
             self._shown.setdefault(text, ActionLink(heading, f"#{dom_id}"))
-        plain_why, more_why = wording.split_why(wording.plain(why))
+        plain_why, more_why = self.words.why(why)
         entries = tuple(
             self.line(leak, why, remediation, confidence)
             for leak in join_leaks(findings, redacted=self._redacted)
@@ -718,7 +720,7 @@ class _Builder:
                 if finding.confidence is confidence
                 else wording.CONFIDENCE_LABEL[finding.confidence]
             ),
-            why=None if finding.why == why else wording.plain(finding.why),
+            why=None if finding.why == why else self.words.text(finding.why),
             fix=None if finding.remediation == remediation else self.fix(finding.remediation),
         )
 
@@ -758,13 +760,13 @@ class _Builder:
         if view is None:
             steps = [s for s in remediation.steps if s.text != SAVE_FIRST.text]
             saved_first = len(steps) < len(remediation.steps)
-            texts = [wording.plain(s.text) for s in steps]
+            texts = [self.words.text(s.text) for s in steps]
             if saved_first:
                 texts.insert(0, wording.SAVE_FIRST_SHORT)
                 steps.insert(0, SAVE_FIRST)
             view = FixView(
-                summary=wording.plain(remediation.summary),
-                effort=remediation.effort,
+                summary=self.words.text(remediation.summary),
+                effort=self.words.text(remediation.effort),
                 steps=tuple(texts),
                 sources=tuple(
                     f"Step {n}: {note}"

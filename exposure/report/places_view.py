@@ -11,7 +11,7 @@ sentences are in :mod:`exposure.report.wording`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from exposure.inference.sources import convergence, families
@@ -82,10 +82,12 @@ def build_places(
     anchors: Mapping[str, str],
     points: int,
     redacted: bool,
+    catalogue_text: Callable[[str], str] = str,
 ) -> PlacesView | None:
     """The section for ``places``; None when no home, work or regular place was found.
 
-    ``anchors`` maps finding ids to their checklist line (``#finding-3``)."""
+    ``anchors`` maps finding ids to their checklist line (``#finding-3``);
+    ``catalogue_text`` shows a remediation's summary in the page's language."""
     shown = sorted(
         (p for p in places if p.role in SHOWN_ROLES),
         key=lambda p: (SHOWN_ROLES.index(p.role), -p.points, p.id),
@@ -94,7 +96,8 @@ def build_places(
         return None
     by_id = {f.id: f for f in findings}
     cards = tuple(
-        _card(n, place, by_id, anchors, redacted) for n, place in enumerate(shown, start=1)
+        _card(n, place, by_id, anchors, redacted, catalogue_text)
+        for n, place in enumerate(shown, start=1)
     )
     return PlacesView(cards=cards, basis=wording.places_basis(points))
 
@@ -105,6 +108,7 @@ def _card(
     findings: Mapping[str, Finding],
     anchors: Mapping[str, str],
     redacted: bool,
+    catalogue_text: Callable[[str], str],
 ) -> PlaceCard:
     near = f", near {place.near.town}" if place.near is not None else ""
     if place.near is not None and place.near.country:
@@ -112,7 +116,8 @@ def _card(
     where = (
         f"{place.centre.lat:.{2 if redacted else 3}f}, {place.centre.lon:.{2 if redacted else 3}f}"
     )
-    steps = _steps([findings[i] for i in place.finding_ids if i in findings], place, anchors)
+    feeding = [findings[i] for i in place.finding_ids if i in findings]
+    steps = _steps(feeding, place, anchors, catalogue_text)
     return PlaceCard(
         dom_id=f"place-{number}",
         role=place.role.value,
@@ -128,7 +133,10 @@ def _card(
 
 
 def _steps(
-    feeding: list[Finding], place: Place, anchors: Mapping[str, str]
+    feeding: list[Finding],
+    place: Place,
+    anchors: Mapping[str, str],
+    catalogue_text: Callable[[str], str] = str,
 ) -> tuple[HideStep, ...]:
     """The checklist actions behind ``feeding``, most effective first: the most of the
     place's evidence removed for the time it takes (a kind's evidence is shared among its
@@ -153,7 +161,7 @@ def _steps(
     ranked.sort(key=lambda r: r[:4])
     return tuple(
         HideStep(
-            text=summary,
+            text=catalogue_text(summary),
             where=group,
             count_text=f"{len(members)} item{'' if len(members) == 1 else 's'}",
             href=anchors.get(first.id, "#checklist"),
