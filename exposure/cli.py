@@ -255,6 +255,12 @@ def _wipe(args: argparse.Namespace) -> int:
     return wipe_command(dry_run=args.dry_run, lang=args.lang)
 
 
+def _platforms(args: argparse.Namespace) -> int:
+    from exposure.sources.exports.listing import platforms_command
+
+    return platforms_command()
+
+
 COMMANDS: tuple[Command, ...] = (
     Command("audit", "audit photos, videos and folders you name", _audit_arguments, _audit),
     Command(
@@ -292,6 +298,12 @@ COMMANDS: tuple[Command, ...] = (
         "remove every report and copy exposure wrote on this computer",
         _wipe_arguments,
         _wipe,
+    ),
+    Command(
+        "platforms",
+        'list the "download your data" exports exposure reads, and what it finds in each',
+        lambda parser: None,
+        _platforms,
     ),
 )
 """Every subcommand, in ``--help`` order."""
