@@ -176,3 +176,21 @@ def test_the_shareable_copy_is_translated_too(demo_report: Report) -> None:
     for finding in shared.findings:
         for english in _texts(finding.remediation):
             assert t.gettext(english) in page, english
+
+
+@needs_babel
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_other_domain_hides_a_catalogue_translation(lang: str) -> None:
+    """translations() chains the domains, the first one winning: the same English in
+    another domain would show that domain's words instead of the catalogue's."""
+    from exposure.i18n.tools import read
+
+    own = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in read(lang, "catalogue")}
+    t = translations(lang)
+    for message, _ in vocabulary():
+        if isinstance(message, tuple):
+            strings = own[message[0]]
+            assert isinstance(strings, tuple)
+            assert t.ngettext(*message, 1) == strings[0], (lang, message)
+        else:
+            assert t.gettext(message) == own[message], (lang, message)
