@@ -27,6 +27,7 @@ from exposure.model import (
 )
 from exposure.options import Options
 from exposure.photoscan import read_bytes, scan
+from exposure.pointstore import PointStore
 from exposure.sources import Source, resolve
 from exposure.sources.base import MediaRead, quiet
 
@@ -72,7 +73,9 @@ class _Collector:
     def __init__(self) -> None:
         self.findings: dict[str, Finding] = {}
         self.skipped: list[Skipped] = []
-        self.points: list[LocatedPoint] = []
+        self.points = PointStore()
+        """What the sources kept for the inference, in columns (a million objects would
+        take hundreds of megabytes)."""
         self.checked: Counter[str] = Counter()
         self.not_checked: dict[str, NotChecked] = {}
         self.photo_detectors: list[PhotoDetector] = new_photo_detectors()
@@ -186,15 +189,14 @@ def run(
     )
 
 
-def _infer(found: _Collector) -> tuple[tuple[LocatedPoint, ...], tuple[Place, ...]]:
+def _infer(found: _Collector) -> tuple[PointStore, tuple[Place, ...]]:
     """Every located point (evidence first, then what the sources kept, up to
     :data:`MAX_POINTS`), and the places and findings the inference draws from them."""
     from exposure.inference import infer
     from exposure.inference.collect import evidence_points, join_points
 
-    points = tuple(
-        join_points(evidence_points(found.findings.values()), found.points, found.findings)
-    )
+    points = join_points(evidence_points(found.findings.values()), found.points, found.findings)
+    found.points = PointStore()  # joined into ``points``: not kept twice
     if not points:
         return points, ()
     inferred = infer(points, {f.id: f.group for f in found.findings.values()})

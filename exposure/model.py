@@ -14,6 +14,7 @@ a :class:`Skipped` record with a reason a person can read, and the audit goes on
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -344,7 +345,9 @@ class Report:
     skipped: tuple[Skipped, ...]
     places: tuple[Place, ...] = ()
     counts: tuple[SourceCount, ...] = ()
-    points: tuple[LocatedPoint, ...] = field(default=(), repr=False)
+    points: Sequence[LocatedPoint] = field(default=(), repr=False)
+    """Every located point the inference read (an ``exposure.pointstore.PointStore`` from
+    an audit: columns, each point made on demand)."""
     generated_at: datetime | None = None
     """None in reproducible mode."""
     redacted: bool = False

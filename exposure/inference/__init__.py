@@ -8,7 +8,7 @@ and the finding kinds it can produce (``tests/test_registry.py`` checks them).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from exposure.inference.base import Inference, InferenceStep
@@ -22,6 +22,7 @@ from exposure.inference.steps import (
     TimePatternStep,
 )
 from exposure.model import LocatedPoint
+from exposure.pointstore import PointStore
 
 INFERENCE_STEPS: tuple[type[InferenceStep], ...] = (
     PlacesStep,
@@ -33,12 +34,17 @@ INFERENCE_STEPS: tuple[type[InferenceStep], ...] = (
 )
 
 
-def infer(points: Sequence[LocatedPoint], groups: Mapping[str, str] | None = None) -> Inference:
+def infer(
+    points: PointStore | Iterable[LocatedPoint], groups: Mapping[str, str] | None = None
+) -> Inference:
     """Run every step over ``points``; the result holds ``places`` and ``findings``.
+
+    ``points`` is a :class:`~exposure.pointstore.PointStore` (what the audit collects), or
+    any ``LocatedPoint`` records, put in a store first.
 
     ``groups`` maps finding ids to their groups (where the user acts), so a finding made
     from others (a privacy zone from route ends) lands in the same group."""
-    state = Inference(points=points, groups=groups or {})
+    state = Inference(points=PointStore.of(points), groups=groups or {})
     for step in INFERENCE_STEPS:
         state = step().run(state)
     return replace(state, places=to_places(state.clusters))

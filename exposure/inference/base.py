@@ -1,8 +1,9 @@
 """The inference contract: located points in, places and findings out.
 
 A stalker does not read a checklist line by line: they put the traces together.  The
-inference does the same with :class:`~exposure.model.LocatedPoint` records (a position, a
-time, a precision and the finding kind it backs), in a fixed sequence of steps::
+inference does the same with located points (a position, a time, a precision and the
+finding kind it backs, kept in the columns of an ``exposure.pointstore.PointStore``), in a
+fixed sequence of steps::
 
     points --places--> clusters --privacy-zone--> (+ route-privacy-zone finding)
            --platform-labels--> --roles--> home / work / regular / visited
@@ -19,20 +20,21 @@ explicit registry; like detectors, each step declares the finding ``kinds`` it p
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from exposure.inference.cluster import Cluster
-from exposure.model import Finding, LocatedPoint, Place
+from exposure.model import Finding, Place
+from exposure.pointstore import PointStore
 
 
 @dataclass(frozen=True)
 class Inference:
     """What the steps pass along: the points, the clusters so far, and what was concluded."""
 
-    points: Sequence[LocatedPoint]
-    """Every located observation kept by the audit (never copied)."""
+    points: PointStore
+    """Every located observation kept by the audit, in columns (never copied)."""
     groups: Mapping[str, str] = field(default_factory=dict)
     """Finding id -> its group (where the user acts), for findings made from others."""
     clusters: tuple[Cluster, ...] = ()

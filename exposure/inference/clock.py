@@ -8,7 +8,8 @@ longitude (15 degrees an hour), and the place's reason says so.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone, tzinfo
 
 HOUR_S = 3_600
 _EPOCH = datetime(1970, 1, 1)
@@ -48,3 +49,34 @@ class LocalClock:
         if offset:
             return moment.timestamp() + offset, False
         return moment.timestamp() + longitude_offset_s(lon), True
+
+
+NO_TIME, WALL, OFFSET, UTC_TIME, OTHER = range(5)
+"""How a point's time zone gives its local time (see :func:`zone_modes`)."""
+_MICRO = timedelta(microseconds=1)
+
+
+def zone_modes(zones: Sequence[tuple[tzinfo | None, int] | None]) -> list[tuple[int, int, float]]:
+    """For each time zone of a point store (``exposure.pointstore``): ``(mode, offset in
+    microseconds, offset in seconds)``, so local seconds are computed from a row's wall
+    clock without a ``datetime``, to the same float :meth:`LocalClock.seconds` gives:
+
+    * ``NO_TIME``: no time; ``WALL``: a naive time, local already (``wall / 10**6``);
+    * ``OFFSET``: a fixed non-zero offset (``(wall - offset) / 10**6 + offset_s``, the
+      instant plus its offset, as ``moment.timestamp() + offset``);
+    * ``UTC_TIME``: a zero offset, so estimated from the longitude;
+    * ``OTHER``: a zone whose offset varies (rare): ask :class:`LocalClock` per point.
+    """
+    modes: list[tuple[int, int, float]] = []
+    for zone in zones:
+        if zone is None:
+            modes.append((NO_TIME, 0, 0.0))
+        elif zone[0] is None:
+            modes.append((WALL, 0, 0.0))
+        elif type(zone[0]) is timezone:
+            offset = zone[0].utcoffset(None)
+            micros = offset // _MICRO
+            modes.append((OFFSET if micros else UTC_TIME, micros, offset.total_seconds()))
+        else:
+            modes.append((OTHER, 0, 0.0))
+    return modes

@@ -10,7 +10,7 @@ nights a person was there.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -119,29 +119,41 @@ class Tally:
     """A cluster being filled while the points are read (``grid.cluster_points`` writes
     these fields directly: it is the loop over every point).
 
-    Per point it keeps only what cannot be derived later: the point's identity (kind,
-    item, finding, label) with a count, and its local hour as an integer (hours since
-    1970-01-01 00:00 local time).  Days, nights, weekends and workdays are read from the
-    hours when the cluster is frozen.
+    Per point it keeps only what cannot be derived later: the code of the point's identity
+    (kind, item, finding, label: ``PointStore.idents``) with a count, and its local hour as
+    an integer (hours since 1970-01-01 00:00 local time).  Days, nights, weekends and
+    workdays are read from the hours when the cluster is frozen.
     """
 
     __slots__ = ("estimated", "first", "hours", "idents", "last")
 
     def __init__(self) -> None:
-        self.idents: dict[tuple[str, str, str, str], int] = {}
-        """``(kind, locator, finding_id, label)`` -> number of points."""
+        self.idents: dict[int, int] = {}
+        """Identity code -> number of points."""
         self.hours: set[int] = set()
         self.estimated = 0
         """Dated points whose local time was estimated from the longitude."""
-        self.first: tuple[float, datetime] | None = None
-        self.last: tuple[float, datetime] | None = None
+        self.first: tuple[float, int] | None = None
+        """Local seconds and row of the earliest point."""
+        self.last: tuple[float, int] | None = None
 
-    def freeze(self, centre: Position, radius_m: float) -> Cluster:
-        """The finished :class:`Cluster` around ``centre``."""
+    def freeze(
+        self,
+        centre: Position,
+        radius_m: float,
+        idents: Sequence[tuple[str, str, str, str]],
+        moment: Callable[[int], datetime | None],
+    ) -> Cluster:
+        """The finished :class:`Cluster` around ``centre``; ``idents`` is the table the
+        identity codes point into (``(kind, locator, finding_id, label)``), ``moment`` gives
+        the time of a row."""
         kinds: Counter[str] = Counter()
         labels: Counter[str] = Counter()
         items: dict[str, set[str]] = {}
-        for (kind, locator, _, label), count in self.idents.items():
+        finding_ids: set[str] = set()
+        for code, count in self.idents.items():
+            kind, locator, finding_id, label = idents[code]
+            finding_ids.add(finding_id)
             kinds[kind] += count
             items.setdefault(kind, set()).add(locator)
             if label:
@@ -164,7 +176,7 @@ class Tally:
             points=sum(self.idents.values()),
             kinds=_ranked(kinds.items()),
             items=tuple(sorted((k, frozenset(v)) for k, v in items.items())),
-            finding_ids=tuple(sorted({ident[2] for ident in self.idents})),
+            finding_ids=tuple(sorted(finding_ids)),
             labels=_ranked(labels.items()),
             days=frozenset(days),
             nights=frozenset(nights),
@@ -172,8 +184,8 @@ class Tally:
             work_days=frozenset(work),
             slots=frozenset(self.hours),
             estimated=self.estimated,
-            first=self.first[1] if self.first else None,
-            last=self.last[1] if self.last else None,
+            first=moment(self.first[1]) if self.first else None,
+            last=moment(self.last[1]) if self.last else None,
             first_s=self.first[0] if self.first else None,
             last_s=self.last[0] if self.last else None,
             examples=tuple(sorted(min(v) for v in items.values()))[:3],

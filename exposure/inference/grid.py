@@ -16,13 +16,22 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from exposure.geo import METRES_PER_DEGREE, Position, distance_m
-from exposure.inference.clock import HOUR_S, LocalClock
+from exposure.inference.clock import (
+    HOUR_S,
+    OFFSET,
+    UTC_TIME,
+    WALL,
+    LocalClock,
+    longitude_offset_s,
+    zone_modes,
+)
 from exposure.inference.cluster import Cluster, Tally
-from exposure.model import LocatedPoint
+from exposure.pointstore import PointStore
 
 CELL_M = 40.0
 """Grid cell size (metres)."""
@@ -89,25 +98,22 @@ class _Cells:
         ]
 
 
-def cluster_points(points: Sequence[LocatedPoint]) -> Clustering:
+def cluster_points(points: PointStore) -> Clustering:
     """Group ``points`` into places (densest first) with their time statistics.
 
-    Two passes over the points, each a handful of dictionary and set operations per point
-    (this is where the time goes on a large history): cell counts first, then each point's
-    identity and local hour added to the place that claimed its cell."""
+    Two passes over the store's columns, each a handful of dictionary and set operations
+    per point (this is where the time goes on a large history): cell counts first, then
+    each point's identity code and local hour added to the place that claimed its cell."""
     cells = _Cells()
     keys = array("q")
     imprecise = 0
     count, lat_sum, lon_sum, scales = cells.count, cells.lat, cells.lon, cells.row_scale
     floor, rows_per_deg = math.floor, _ROWS_PER_DEG
-    for point in points:
-        pos = point.position
-        accuracy = pos.accuracy_m
-        if accuracy is not None and accuracy > MAX_ACCURACY_M:
+    for lat, lon, accuracy in zip(points.lat, points.lon, points.acc, strict=True):
+        if accuracy > MAX_ACCURACY_M:  # NaN (not given) is never greater
             keys.append(_SKIP)
             imprecise += 1
             continue
-        lat, lon = pos.lat, pos.lon
         row = floor(lat * rows_per_deg)
         scale = scales.get(row) or cells.scale(row)
         key = row * _SHIFT + floor(lon * scale)
@@ -123,29 +129,44 @@ def cluster_points(points: Sequence[LocatedPoint]) -> Clustering:
             lon_sum[key] += lon
     owner, members = _grow(cells)
     tallies = [Tally() for _ in members]
+    modes = zone_modes(points.zones)
     clock = LocalClock()
     scattered = 0
-    for point, key in zip(points, keys, strict=True):
+    rows = zip(
+        range(len(keys)), keys, points.ident, points.zone, points.wall, points.lon, strict=True
+    )
+    for i, key, code, zone, wall, lon in rows:
         index = owner.get(key)
         if index is None:
             scattered += key != _SKIP
             continue
         tally = tallies[index]
         idents = tally.idents
-        ident = (point.kind, point.locator, point.finding_id, point.label)
-        idents[ident] = idents.get(ident, 0) + 1
-        moment = point.observed_at
-        if moment is None:
+        idents[code] = idents.get(code, 0) + 1
+        if not zone:
             continue
-        seconds, estimated = clock.seconds(moment, point.position.lon)
+        mode, offset_us, offset_s = modes[zone]
+        if mode == WALL:
+            seconds, estimated = wall / 1_000_000, False
+        elif mode == OFFSET:
+            seconds, estimated = (wall - offset_us) / 1_000_000 + offset_s, False
+        elif mode == UTC_TIME:
+            seconds, estimated = wall / 1_000_000 + longitude_offset_s(lon), True
+        else:
+            moment = points.observed_at(i)
+            assert moment is not None
+            seconds, estimated = clock.seconds(moment, lon)
         tally.hours.add(int(seconds // HOUR_S))
         tally.estimated += estimated
         first, last = tally.first, tally.last
         if first is None or seconds < first[0]:
-            tally.first = (seconds, moment)
+            tally.first = (seconds, i)
         if last is None or seconds > last[0]:
-            tally.last = (seconds, moment)
-    clusters = tuple(_freeze(t, cells, m) for t, m in zip(tallies, members, strict=True))
+            tally.last = (seconds, i)
+    clusters = tuple(
+        _freeze(t, cells, m, points.idents, points.observed_at)
+        for t, m in zip(tallies, members, strict=True)
+    )
     return Clustering(clusters, imprecise, scattered)
 
 
@@ -183,9 +204,15 @@ def _weighted_centre(cells: _Cells, keys: list[int]) -> Position:
     return Position(sum(cells.lat[k] for k in keys) / n, sum(cells.lon[k] for k in keys) / n)
 
 
-def _freeze(tally: Tally, cells: _Cells, keys: list[int]) -> Cluster:
+def _freeze(
+    tally: Tally,
+    cells: _Cells,
+    keys: list[int],
+    idents: Sequence[tuple[str, str, str, str]],
+    moment: Callable[[int], datetime | None],
+) -> Cluster:
     centre = _weighted_centre(cells, keys)
     # Rounded to 10 cm, so the order the points came in (float sums) cannot show.
     centre = Position(round(centre.lat, 6), round(centre.lon, 6))
     spread = max(distance_m(centre, cells.centroid(k)) for k in keys)
-    return tally.freeze(centre, round(spread + CELL_M / 2, 1))
+    return tally.freeze(centre, round(spread + CELL_M / 2, 1), idents, moment)

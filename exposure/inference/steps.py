@@ -38,16 +38,21 @@ class PrivacyZoneStep(InferenceStep):
     kinds = (ZONE_KIND,)
 
     def run(self, state: Inference) -> Inference:
-        zones = find_zones(route_ends(state.points))
-        if not zones:
-            return state
-        clusters = state.clusters
-        findings = list(state.findings)
-        for zone in zones:
-            finding = zone_finding(zone, state.groups)
-            findings.append(finding)
-            clusters = _gather_ring(clusters, zone, finding.id)
-        return replace(state, clusters=clusters, findings=tuple(findings))
+        return with_zones(state, find_zones(route_ends(state.points)))
+
+
+def with_zones(state: Inference, zones: list[Zone]) -> Inference:
+    """``state`` with a finding per privacy zone and the route ends on each ring gathered
+    into one place at its centre."""
+    if not zones:
+        return state
+    clusters = state.clusters
+    findings = list(state.findings)
+    for zone in zones:
+        finding = zone_finding(zone, state.groups)
+        findings.append(finding)
+        clusters = _gather_ring(clusters, zone, finding.id)
+    return replace(state, clusters=clusters, findings=tuple(findings))
 
 
 def _gather_ring(clusters: tuple[Cluster, ...], zone: Zone, finding_id: str) -> tuple[Cluster, ...]:

@@ -26,7 +26,7 @@ from datetime import datetime
 
 from exposure.geo import METRES_PER_DEGREE, Position
 from exposure.inference.circle import Circle, Point, fit_circle, largest_gap
-from exposure.model import LocatedPoint
+from exposure.pointstore import PointStore
 
 ROUTE_KIND = "route-endpoint"
 MIN_ROUTES = 5
@@ -70,12 +70,17 @@ class Zone:
         return len({end.locator for end in self.ends})
 
 
-def route_ends(points: Sequence[LocatedPoint]) -> list[RouteEnd]:
-    """The starts and ends of routes among ``points``."""
+def route_ends(points: PointStore) -> list[RouteEnd]:
+    """The starts and ends of routes among ``points`` (read from the store's columns: only
+    the route ends are made into objects)."""
+    routes = {code for code, kind in enumerate(points.kinds()) if kind == ROUTE_KIND}
+    if not routes:
+        return []
+    idents = points.idents
     return [
-        RouteEnd(p.position, p.locator, p.finding_id, p.observed_at)
-        for p in points
-        if p.kind == ROUTE_KIND
+        RouteEnd(points.position(i), idents[code][1], idents[code][2], points.observed_at(i))
+        for i, code in enumerate(points.ident)
+        if code in routes
     ]
 
 

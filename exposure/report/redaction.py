@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from exposure.detectors.text.scan import TextScanner
 from exposure.geo import Position
 from exposure.model import Evidence, Finding, LocatedPoint, NotChecked, Report, Skipped
+from exposure.pointstore import PointStore
 from exposure.report.scrub import REDACT_DECIMALS, Pseudonyms, is_url
 
 _T = TypeVar("_T")
@@ -157,6 +158,8 @@ class Redactor:
             return obj
         if isinstance(obj, Position):
             return obj.rounded(REDACT_DECIMALS)
+        if isinstance(obj, PointStore):  # points made one at a time: no memo by id
+            return obj.mapped(lambda point: _point(self, point))
         if isinstance(obj, tuple):
             return tuple(self.value(v, field) for v in obj)
         if isinstance(obj, frozenset):

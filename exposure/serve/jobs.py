@@ -21,6 +21,7 @@ from typing import Any
 
 from exposure.i18n import N_, translations
 from exposure.model import Finding, Report, Skipped
+from exposure.pointstore import PointStore
 from exposure.written import record_folder, record_written
 
 SEND_EVERY = 0.2
@@ -435,5 +436,5 @@ def relabel(report: Report, uploads: str) -> Report:
         inputs=tuple(fix(i) for i in report.inputs),
         findings=tuple(finding(f) for f in report.findings),
         skipped=tuple(Skipped(fix(s.locator), fix(s.reason), s.source) for s in report.skipped),
-        points=tuple(replace(p, locator=fix(p.locator)) for p in report.points),
+        points=PointStore.of(report.points).with_locators(fix),
     )
