@@ -60,13 +60,16 @@ def template(name: str = DOMAIN) -> Catalog:
 
 def vocabulary() -> list[tuple[str, str]]:
     """Words the room summary shows that live in tables, not in marked calls: each finding
-    kind's heading (for many), the platforms' labels and the severity labels."""
+    kind's heading (for many), the platforms' labels that are words, not only brand names
+    (``Platform.translated_group``), and the severity labels."""
     from exposure.report.wording import SEVERITY_LABEL
+    from exposure.sources.exports.platforms import PLATFORMS
     from exposure.summarize import _vocabulary
 
-    kinds, platforms = _vocabulary()
+    kinds, _ = _vocabulary()
+    platforms = sorted(p.group for p in PLATFORMS if p.translated_group)
     words = [(label, "exposure/catalogue") for label in kinds.values()]
-    words += [(label, "exposure/sources/exports/platforms") for label in sorted(platforms)]
+    words += [(label, "exposure/sources/exports/platforms") for label in platforms]
     words += [(label, "exposure/report/wording.py") for label in SEVERITY_LABEL.values()]
     return words
 

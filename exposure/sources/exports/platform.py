@@ -33,6 +33,10 @@ class Platform:
     """Where the user acts on what is found (the report groups findings by it)."""
     kinds: tuple[str, ...]
     """Finding kinds its handlers can produce (each has a KindInfo in exposure/catalogue)."""
+    translated_group: bool = False
+    """True when ``group`` holds words to translate (``Route and map files``), not only
+    brand names (``Garmin Connect``, shown as they are in every language): it then joins the
+    ``exposure`` translation catalogue and needs its Spanish and French in exposure.po."""
     handlers: tuple[tuple[str, Handler], ...] = ()
     """``(content kind, reader function)``: the functions that read its files, written in the
     declaration's module; they import what they use inside their bodies, so listing the

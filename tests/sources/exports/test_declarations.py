@@ -152,3 +152,16 @@ def test_each_platform_is_recognised_by_its_own_markers() -> None:
         assert platform_of_names([member]) == name
     assert platform_of_names(["Takeout/", "activities.csv"]) == "strava"  # ranks, not order
     assert route("Takeout/Fit/run.gpx.gz") == "track"
+
+
+def test_only_group_labels_made_of_words_are_translated() -> None:
+    """Brand names are shown as they are in every language: a new platform needs no
+    translation of its label, unless its label is words ("Route and map files")."""
+    from exposure.i18n.tools import vocabulary
+
+    words = {message for message, _ in vocabulary()}
+    assert (
+        {p.group for p in PLATFORMS if p.group in words}
+        == {p.group for p in PLATFORMS if p.translated_group}
+        == {"Route and map files", "Google account (Takeout)"}
+    )

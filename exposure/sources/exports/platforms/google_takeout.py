@@ -7,6 +7,7 @@ PLATFORM = Platform(
     title="Google Takeout (Location History, Timeline, Photos sidecars, Maps) and phone Timeline files.",
     description="a Google Takeout archive or folder, or a Timeline.json / Records.json file",
     group="Google account (Takeout)",
+    translated_group=True,
     kinds=(
         "google-location-history",
         "google-timeline",

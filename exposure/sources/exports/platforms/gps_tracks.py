@@ -10,6 +10,7 @@ PLATFORM = Platform(
     title="Lone GPS track and map files: GPX, FIT, TCX, KML or KMZ (also gzipped).",
     description="a GPX, FIT, TCX, KML or KMZ track or map file",
     group="Route and map files",
+    translated_group=True,
     kinds=("route-endpoint", "map-places"),
     parsers=("exposure.sources.exports.tracks",),
     files=((TRACK, "track"),),
