@@ -3,13 +3,17 @@
 For every file:
 
 1. the format is found from its first bytes (:func:`exposure.metadata.sniff_format`);
-2. the copy is built in memory (photos) or planned as in-place patches (videos);
-3. the result is checked before anything is written: exposure's own reader must find no
-   GPS in it, and a second cleaning pass over it must find nothing left to remove;
-4. it is written privately (0600) and atomically by :mod:`exposure.report.files`, and noted
-   for ``exposure wipe``;
-5. the written file is read back from disk by exposure's reader; if it still shows a
-   position the copy is deleted and the file is reported as refused.
+2. the copy is built in memory (photos; a JPEG from its head alone, the image data after it
+   copied by the kernel) or planned as in-place patches (videos);
+3. it is written privately (0600) under a temporary name (:func:`exposure.report.files.stage_private`);
+4. the written bytes are read back (from the page cache) and checked: a second cleaning
+   pass must find nothing left to remove, and exposure's own reader no GPS position or
+   place name (nor, with ``also_identity``, a serial number or owner); a copy that fails
+   is removed and the file reported as refused;
+5. once every file is done, one durability barrier puts all the copies on disk, and only
+   then does each get its final name (:func:`exposure.report.files.commit_staged`), so a
+   crash never leaves a half-written file under a copy's name; the copies are noted for
+   ``exposure wipe``.
 
 Originals are only ever opened for reading.  A copy never replaces an input file, never
 goes through a symbolic link, and ``--out`` may not lie inside a folder being cleaned.
@@ -22,7 +26,6 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from exposure.clean import stills, video
 from exposure.clean.state import Pass, Unsafe
@@ -104,26 +107,30 @@ class _Targets:
         self.created: list[Path] = []
         self.checked: set[Path] = set()
 
-    def name(self, relative: Path) -> Path:
-        target = self.out / relative
-        key = str(target).casefold()
+    def name(self, relative: str) -> str:
+        """The copy's path: ``out/relative``, numbered if that name is taken (any case)."""
+        target = os.path.join(self.out, relative)
+        key = target.casefold()
         number = 2
-        while key in self.used:
-            target = (self.out / relative).with_name(f"{relative.stem} ({number}){relative.suffix}")
-            key = str(target).casefold()
-            number += 1
+        if key in self.used:
+            stem, suffix = os.path.splitext(os.path.basename(relative))
+            folder = os.path.dirname(target)
+            while key in self.used:
+                target = os.path.join(folder, f"{stem} ({number}){suffix}")
+                key = target.casefold()
+                number += 1
         self.used.add(key)
         return target
 
-    def folders(self, folders: Iterable[Path]) -> dict[str, str]:
+    def folders(self, folders: Iterable[str]) -> dict[str, str]:
         """Create every folder the copies go to; those that cannot be used, with why."""
         blocked: dict[str, str] = {}
         for folder in dict.fromkeys(folders):
             try:
-                self.folder(folder)
+                self.folder(Path(folder))
             except (Unsafe, OSError) as exc:
                 reason = exc.reason if isinstance(exc, Unsafe) else f"{folder}: {exc.strerror}"
-                blocked[str(folder)] = reason
+                blocked[folder] = reason
         return blocked
 
     def folder(self, folder: Path) -> None:
@@ -165,31 +172,43 @@ def clean(
     jobs, ignored = _plan(inputs, out_path)
     targets = _Targets(out_path)
     inputs_ids = frozenset(_identity(source) for source, _relative, _walked in jobs)
-    tasks = [
-        (str(source), str(targets.name(relative)), walked) for source, relative, walked in jobs
-    ]
-    blocked = targets.folders(Path(t[1]).parent for t in tasks)
-    copied: list[Copied] = []
+    tasks = [(source, targets.name(relative), walked) for source, relative, walked in jobs]
+    blocked = targets.folders(os.path.dirname(t[1]) for t in tasks)
+    staged: list[Staged] = []
     refused: list[Refused] = []
     try:
         outcomes = _outcomes(tasks, also_identity, inputs_ids, blocked, workers)
         for index, outcome in enumerate(outcomes):
-            if isinstance(outcome, Copied):
-                copied.append(outcome)
+            if isinstance(outcome, Staged):
+                staged.append(outcome)
             elif isinstance(outcome, Refused):
                 refused.append(outcome)
             else:
                 ignored.append(outcome)
             if progress is not None:
                 progress(index + 1)
-    finally:  # also after Ctrl-C: what was written is flushed and noted for exposure wipe
-        _finish(copied, targets)
+    finally:  # also after Ctrl-C: the copies checked so far are put on disk, then named
+        failed = _finish(staged, targets)
+    copied = [s.copied for s in staged if s.copied.target not in failed]
+    refused += [
+        Refused(s.copied.source, failed[s.copied.target])
+        for s in staged
+        if s.copied.target in failed
+    ]
     return CleanResult(str(out_path), tuple(copied), tuple(refused), tuple(ignored))
+
+
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A copy written and checked under a temporary name, named at the end of the run."""
+
+    copied: Copied
+    temp: str
 
 
 Task = tuple[str, str, bool]
 """(source, target, found in a folder)."""
-Outcome = Copied | Refused | Ignored
+Outcome = Staged | Refused | Ignored
 PARALLEL_THRESHOLD = 64
 BATCH = 32
 
@@ -220,8 +239,30 @@ def _outcomes(
         pending = [
             pool.submit(_attempt_batch, batch, identity, inputs_ids, blocked) for batch in batches
         ]
-        for future in pending:
-            yield from future.result()
+        taken = 0
+        outcomes: list[Outcome] = []
+        try:
+            for future in pending:
+                outcomes = future.result()
+                taken += 1
+                while outcomes:
+                    yield outcomes.pop(0)
+        finally:  # stopped early (Ctrl-C): copies staged but never handed on are removed
+            _discard_all(outcomes)
+            for future in pending[taken:]:
+                if not future.cancel():
+                    try:
+                        _discard_all(future.result())
+                    except BaseException:
+                        pass
+
+
+def _discard_all(outcomes: list[Outcome]) -> None:
+    from exposure.report.files import discard_staged
+
+    for outcome in outcomes:
+        if isinstance(outcome, Staged):
+            discard_staged(outcome.temp)
 
 
 def _attempt_batch(
@@ -242,7 +283,7 @@ def _attempt(
         problem = blocked.get(os.path.dirname(target))
         if problem is not None:
             raise Unsafe(problem)
-        return _clean_one(Path(source), Path(target), identity, inputs_ids)
+        return _clean_one(source, target, identity, inputs_ids)
     except NotMedia as exc:
         return Ignored(source, exc.reason) if walked else Refused(source, exc.reason)
     except Unsafe as exc:
@@ -251,17 +292,19 @@ def _attempt(
         return Refused(source, str(exc))
 
 
-def _finish(copied: list[Copied], targets: _Targets) -> None:
-    from exposure.report.files import finish_batch
+def _finish(staged: list[Staged], targets: _Targets) -> dict[str, str]:
+    """One barrier, then the final names; the targets that could not be named, with why."""
+    from exposure.report.files import commit_staged
     from exposure.written import record_folder
 
     for folder in targets.created:
         record_folder(folder, what="clean copies folder")
-    paths = [Path(c.target) for c in copied]
-    finish_batch(paths, [p.parent for p in paths], what="clean copy")
+    pairs = [(Path(s.temp), Path(s.copied.target)) for s in staged]
+    failed = commit_staged(pairs, what="clean copy")
+    return {str(target): str(error) for target, error in failed}
 
 
-def _identity(path: Path) -> tuple[int, int]:
+def _identity(path: str) -> tuple[int, int]:
     try:
         info = os.stat(path)
     except OSError:
@@ -314,28 +357,28 @@ def _prepare_out(out: Path, inputs: list[Path]) -> Path:
 
 def _plan(
     inputs: Sequence[str | os.PathLike[str]], out: Path
-) -> tuple[list[tuple[Path, Path, bool]], list[Ignored]]:
+) -> tuple[list[tuple[str, str, bool]], list[Ignored]]:
     """(source, path relative to out, found in a folder) of every file to clean, and the
     files left alone."""
-    jobs: list[tuple[Path, Path, bool]] = []
+    jobs: list[tuple[str, str, bool]] = []
     ignored: list[Ignored] = []
     for given in inputs:
-        path = Path(given).expanduser()
-        if path.is_dir():
-            root_name = path.resolve().name or "copies"
+        path = os.path.expanduser(os.fspath(given))
+        if os.path.isdir(path):
+            root_name = Path(path).resolve().name or "copies"
             for folder, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
-                here = Path(folder)
+                below = os.path.normpath(os.path.join(root_name, os.path.relpath(folder, path)))
                 for name in sorted(files):
-                    item = here / name
                     if name.startswith("."):
                         continue
-                    if item.is_symlink():
-                        ignored.append(Ignored(str(item), "a link; not followed"))
+                    item = os.path.join(folder, name)
+                    if os.path.islink(item):
+                        ignored.append(Ignored(item, "a link; not followed"))
                         continue
-                    jobs.append((item, Path(root_name) / item.relative_to(path), True))
+                    jobs.append((item, os.path.join(below, name), True))
         else:
-            jobs.append((path, Path(path.name), False))
+            jobs.append((path, os.path.basename(path), False))
     return jobs, ignored
 
 
@@ -344,8 +387,9 @@ class NotMedia(Unsafe):
 
 
 def _clean_one(
-    source: Path, target: Path, identity: bool, inputs_ids: frozenset[tuple[int, int]]
-) -> Copied:
+    source: str, target: str, identity: bool, inputs_ids: frozenset[tuple[int, int]]
+) -> Staged:
+    name = os.path.basename(source)
     try:
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError as exc:
@@ -354,49 +398,106 @@ def _clean_one(
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotMedia("not a regular file")
+        size = info.st_size
         head = os.pread(fd, HEAD, 0)
-        fmt = sniff_format(head, source.name)
+        fmt = sniff_format(head, name)
         if fmt is None:
-            if suffix_of(source.name) in PHOTO_SUFFIXES:
+            if suffix_of(name) in PHOTO_SUFFIXES:
                 raise Unsafe("not a photo or video format exposure can read (damaged?)")
             raise NotMedia("not a photo or video")
         if fmt == "raw":
             raise Unsafe(RAW_REASON)
         _check_target(target, inputs_ids)
-        head_only = stills.jpeg_head(fd, info.st_size, head) if fmt == "jpeg" else None
+        head_only = stills.jpeg_head(fd, size, head) if fmt == "jpeg" else None
         if fmt in _VIDEOS:
             state = Pass(identity)
-            patches = video.plan_video(video.file_reader(fd), info.st_size, state)
-            _write(target, _video_writer(fd, info.st_size, patches))
+            patches = video.plan_video(video.file_reader(fd), size, state)
+            temp = _stage(target, _video_writer(fd, size, patches), _video_check(identity))
         elif head_only is not None:  # a JPEG whose metadata all lies before its image data
-            ids = _maker_note_ids(head_only, source.name) if identity else ()
+            ids = _maker_note_ids(head_only, name) if identity else ()
             state = Pass(identity, ids)
             cleaned = _clean_still(fmt, head_only, state)
-            left = still_leftovers(fmt, cleaned, source.name, identity, reader=False)
-            if left:
-                raise Unsafe(f"the cleaned copy would still carry {_listed(left)}; not written")
-            _write(target, _head_writer(fd, info.st_size, cleaned))
+            check = _still_check(fmt, cleaned, size, name, identity)
+            temp = _stage(target, _head_writer(fd, size, cleaned), check)
         else:
-            if info.st_size > MAX_STILL:
+            if size > MAX_STILL:
                 raise Unsafe("larger than 1 GiB; not cleaned in memory")
-            data = _read_all(fd, info.st_size)
-            state = Pass(identity, _maker_note_ids(data, source.name) if identity else ())
+            data = _read_all(fd, size)
+            state = Pass(identity, _maker_note_ids(data, name) if identity else ())
             cleaned = _clean_still(fmt, data, state)
-            left = still_leftovers(fmt, cleaned, source.name, identity, reader=False)
-            if left:
-                raise Unsafe(f"the cleaned copy would still carry {_listed(left)}; not written")
-            _write(target, _bytes_writer(cleaned))
+            del data
+            check = _still_check(fmt, cleaned, len(cleaned), name, identity)
+            temp = _stage(target, _bytes_writer(cleaned), check)
     finally:
         os.close(fd)
-    _check_written(target, fmt, identity)
-    return Copied(str(source), str(target), tuple(state.removed), tuple(state.identity_removed))
+    copied = Copied(source, target, tuple(state.removed), tuple(state.identity_removed))
+    return Staged(copied, temp)
+
+
+Writer = Callable[[int], None]
+"""Writes a copy into the open (empty) file descriptor it is given."""
+Check = Callable[[int, str], list[str]]
+"""What the written copy (descriptor, path) still carries, read back; [] when clean."""
+
+
+def _stage(target: str, write: Writer, check: Check) -> str:
+    """Write the copy under a private temporary name beside ``target``, read it back and
+    check it; the temporary path, or :class:`Unsafe` (nothing is left) if not clean."""
+    from exposure.report.files import discard_staged, stage_private
+
+    try:
+        out, temp = stage_private(target)
+    except ExposureError as exc:
+        raise Unsafe(str(exc)) from exc
+    try:
+        write(out)
+        left = check(out, temp)
+        if left:
+            raise Unsafe(f"the copy still carried {_listed(left)} when read back; it was removed")
+    except BaseException as exc:
+        os.close(out)
+        discard_staged(temp)
+        if isinstance(exc, OSError):
+            raise Unsafe(f"the copy could not be written ({exc.strerror})") from exc
+        raise
+    os.close(out)
+    return temp
+
+
+def _still_check(fmt: str, cleaned: bytearray, size: int, name: str, identity: bool) -> Check:
+    """Read back the copy's first ``len(cleaned)`` bytes (the whole photo, or a JPEG's head:
+    exposure's reader stops at the image data too): the second cleaning pass and the reader
+    run on what the file holds, not on the buffer it was written from."""
+
+    def check(out: int, _temp: str) -> list[str]:
+        if os.fstat(out).st_size != size:
+            return ["a wrong length (the copy is incomplete)"]
+        written = _read_all(out, len(cleaned))
+        return still_leftovers(fmt, written, name, identity)
+
+    return check
+
+
+def _video_check(identity: bool) -> Check:
+    def check(out: int, temp: str) -> list[str]:
+        left = _reader_leftovers(lambda: read_metadata(temp), "mp4", identity)
+        if not left:
+            try:
+                state = Pass(identity)
+                video.plan_video(video.file_reader(out), os.fstat(out).st_size, state)
+                left += state.removed + state.identity_removed
+            except Unsafe as exc:
+                left.append(exc.reason)
+        return left
+
+    return check
 
 
 def _listed(items: list[str]) -> str:
     return ", ".join(list(dict.fromkeys(items))[:4])
 
 
-def _check_target(target: Path, inputs_ids: frozenset[tuple[int, int]]) -> None:
+def _check_target(target: str, inputs_ids: frozenset[tuple[int, int]]) -> None:
     try:
         info = os.lstat(target)
     except FileNotFoundError:
@@ -442,8 +543,7 @@ def still_leftovers(
     """What location (and identity) the photo ``data`` still carries: what a second cleaning
     pass would remove and (with ``reader``) what exposure's reader finds; [] when clean.
 
-    Before writing, ``clean`` runs only the second pass: the reader reads the copy from
-    disk once it is written (:func:`_check_written`)."""
+    ``clean`` runs it on the bytes read back from each copy it wrote."""
     left: list[str] = []
     state = Pass(identity)
     try:
@@ -472,57 +572,37 @@ def _reader_leftovers(read: Callable[[], object], fmt: str, identity: bool) -> l
     return left
 
 
-def _check_written(target: Path, fmt: str, identity: bool) -> None:
-    """Read the copy back from disk; delete it if it still shows location."""
-    left = _reader_leftovers(lambda: read_metadata(target), fmt, identity)
-    if fmt in _VIDEOS and not left:
-        fd = os.open(target, os.O_RDONLY)
-        try:
-            state = Pass(identity)
-            video.plan_video(video.file_reader(fd), os.fstat(fd).st_size, state)
-            left += state.removed + state.identity_removed
-        except Unsafe as exc:
-            left.append(exc.reason)
-        finally:
-            os.close(fd)
-    if left:
-        try:
-            os.unlink(target)
-        except OSError:
-            pass
-        raise Unsafe(f"the copy still carried {_listed(left)} when read back; it was deleted")
-
-
-def _bytes_writer(data: bytes | bytearray) -> Callable[[BinaryIO], None]:
-    def write(out: BinaryIO) -> None:
-        out.write(data)
+def _bytes_writer(data: bytes | bytearray) -> Writer:
+    def write(out: int) -> None:
+        _write_all(out, data)
 
     return write
 
 
-def _video_writer(
-    source_fd: int, size: int, patches: list[tuple[int, bytes]]
-) -> Callable[[BinaryIO], None]:
-    """Copy the file (by the kernel where it can), then write the patches over it: for
-    videos, and JPEGs whose metadata is all in their head."""
+def _write_all(out: int, data: bytes | bytearray) -> None:
+    view = memoryview(data)
+    while view:
+        done = os.write(out, view)
+        view = view[done:]
 
-    def write(out: BinaryIO) -> None:
-        out.flush()
-        dest = out.fileno()
-        _copy_range(source_fd, dest, size)
+
+def _video_writer(source_fd: int, size: int, patches: list[tuple[int, bytes]]) -> Writer:
+    """Copy the file (by the kernel where it can), then write the patches over it."""
+
+    def write(out: int) -> None:
+        _copy_range(source_fd, out, size)
         for offset, data in patches:
-            os.pwrite(dest, data, offset)
+            os.pwrite(out, data, offset)
 
     return write
 
 
-def _head_writer(source_fd: int, size: int, head: bytearray) -> Callable[[BinaryIO], None]:
+def _head_writer(source_fd: int, size: int, head: bytearray) -> Writer:
     """Write the (cleaned) head, then let the kernel copy the rest of the file after it."""
 
-    def write(out: BinaryIO) -> None:
-        out.write(head)
-        out.flush()
-        _copy_range(source_fd, out.fileno(), size, len(head))
+    def write(out: int) -> None:
+        _write_all(out, head)
+        _copy_range(source_fd, out, size, len(head))
 
     return write
 
@@ -540,12 +620,6 @@ def _copy_range(source: int, dest: int, size: int, start: int = 0) -> None:
         if not done:
             chunk = os.pread(source, min(size - pos, 1 << 22), pos)
             if not chunk:
-                raise Unsafe("the video ended early while it was copied")
+                raise Unsafe("the file ended early while it was copied")
             done = os.pwrite(dest, chunk, pos)
         pos += done
-
-
-def _write(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    from exposure.report.files import write_private_bytes_with
-
-    write_private_bytes_with(target, write, what="clean copy", batch=True)

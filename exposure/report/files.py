@@ -7,6 +7,10 @@ The files exposure writes say where a person lives.  So each one is:
 - **atomic**: written to a temporary file in the same folder, flushed to disk (fsync), then
   renamed over the target.  A crash, a Ctrl-C or a full disk leaves the previous file whole
   (or no file), never half a report;
+- **many files** (clean copies): each is written to its own private temporary file and
+  checked; then one durability barrier for all of them, then the renames
+  (:func:`stage_private`, :func:`commit_staged`), so no final name ever holds a file whose
+  bytes are not on disk, without one fsync per file;
 - **not redirected by links**: a symbolic link at the target path is refused, never written
   through (a planted link could otherwise point the report at a shared folder or clobber
   another file), and the rename itself never follows links.
@@ -32,6 +36,7 @@ import errno
 import io
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -110,16 +115,11 @@ def write_private_bytes_with(
     write: Callable[[BinaryIO], None],
     *,
     what: str = "report",
-    batch: bool = False,
 ) -> Path:
     """The core: ``write(binary file)`` into a 0600 temporary file, fsync, rename over ``path``.
 
-    The file is then noted (as ``what``) on the list ``exposure wipe`` removes.
-
-    ``batch=True`` is for one file of many (clean copies): still private, atomic and never
-    through a link, but neither flushed to disk (fsync) nor noted here; the caller notes
-    them all at once and flushes once at the end (:func:`finish_batch`), which on these
-    machines is the difference between 2 ms and 20 ms a file."""
+    The file is then noted (as ``what``) on the list ``exposure wipe`` removes.  Many files
+    at once (clean copies): :func:`stage_private` and :func:`commit_staged`."""
     target = check_target(path, ReportError)
     folder = target.parent
     try:
@@ -134,8 +134,7 @@ def write_private_bytes_with(
         with os.fdopen(fd, "wb") as out:
             write(out)
             out.flush()
-            if not batch:
-                os.fsync(out.fileno())
+            os.fsync(out.fileno())
         if target.is_symlink():  # appeared while writing: still never written through
             raise ReportError(
                 f"{path} became a symbolic link while the report was written; nothing was "
@@ -147,22 +146,140 @@ def write_private_bytes_with(
         if isinstance(exc, OSError):
             raise _error(path, exc, replacing=target.exists()) from exc
         raise
-    if batch:
-        return target
     _sync_folder(folder)
     record_written(target, what=what)
     return target.resolve()
 
 
-def finish_batch(paths: Sequence[Path], folders: Sequence[Path], *, what: str) -> None:
-    """After files written with ``batch=True``: flush everything to disk once and note the
-    files on the list ``exposure wipe`` removes."""
-    sync = getattr(os, "sync", None)  # (not on Windows, where the folders are flushed)
-    if paths and sync is not None:
+# -- many files: staged under temporary names, one durability barrier, then renamed ---------
+_STAGE_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL  # a new file, never an existing one, never through a link
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def stage_private(target: str) -> tuple[int, str]:
+    """A new private (0600) temporary file beside ``target``, for one file of many: (its
+    descriptor, open for reading and writing, and its path).
+
+    The caller writes it, checks it (it may read it back), closes it, and later hands it to
+    :func:`commit_staged` with the others, or removes it with :func:`discard_staged`.  The
+    final name never holds a partly written file: it is given only after every staged file
+    is on disk."""
+    for _ in range(100):
+        folder, name = os.path.split(target)
+        temp = os.path.join(folder, f".{name}.{os.urandom(5).hex()}.part")
+        try:
+            fd = os.open(temp, _STAGE_FLAGS, PRIVATE_MODE)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _error(target, exc, replacing=os.path.lexists(target)) from exc
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, PRIVATE_MODE)  # whatever the umask or platform default
+        except OSError:
+            os.close(fd)
+            _discard(temp)
+            raise
+        return fd, temp
+    raise ReportError(f"could not create a temporary file beside {target}; choose another place")
+
+
+def discard_staged(temp: str) -> None:
+    """Remove a staged file that will not be committed (its check failed, or a Ctrl-C)."""
+    _discard(temp)
+
+
+def commit_staged(
+    staged: Sequence[tuple[Path, Path]], *, what: str
+) -> list[tuple[Path, ReportError]]:
+    """Give staged files (``(temporary path, target)``, closed) their final names.
+
+    First one durability barrier for all of them (``syncfs`` of each filesystem written to,
+    else ``sync``, else an fsync per file), so no target can name a file whose bytes are
+    not on disk yet; then each is renamed over its target (never through a link: a target
+    that became one is refused), the folders are flushed, and the files noted on the list
+    ``exposure wipe`` removes.  Returns the targets that could not be given, with why (their
+    temporary files are removed)."""
+    if not staged:
+        return []
+    folders = list(dict.fromkeys(target.parent for _temp, target in staged))
+    _barrier(folders, [temp for temp, _target in staged])
+    failed: list[tuple[Path, ReportError]] = []
+    done: list[Path] = []
+    for temp, target in staged:
+        try:
+            if target.is_symlink():
+                raise ReportError(
+                    f"{target} became a symbolic link while it was written; nothing was "
+                    "written there: remove the link or choose another folder"
+                )
+            os.replace(temp, target)  # atomic; replaces a link itself, never its target
+        except (OSError, ReportError) as exc:
+            _discard(temp)
+            error = exc if isinstance(exc, ReportError) else _error(target, exc, replacing=True)
+            failed.append((target, error))
+            continue
+        done.append(target)
+    for folder in folders:
+        _sync_folder(folder)
+    record_written(*done, what=what)
+    return failed
+
+
+def _barrier(folders: Sequence[Path], files: Sequence[Path]) -> None:
+    """Everything written to the filesystems of ``folders`` is on disk when this returns."""
+    devices: dict[int, Path] = {}
+    for folder in folders:
+        try:
+            devices.setdefault(os.stat(folder).st_dev, folder)
+        except OSError:
+            pass
+    syncfs = _syncfs_call()
+    if syncfs is not None and all(_syncfs(syncfs, folder) for folder in devices.values()):
+        return
+    sync = getattr(os, "sync", None)
+    if sync is not None:
         sync()
-        for folder in dict.fromkeys(folders):
-            _sync_folder(folder)
-    record_written(*paths, what=what)
+        return
+    for path in files:  # (Windows) one by one
+        try:
+            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _syncfs_call() -> Callable[[int], int] | None:
+    """libc's ``syncfs(fd)`` (Linux): flush one filesystem, not every disk of the machine."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        call: Callable[[int], int] = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    return call
+
+
+def _syncfs(call: Callable[[int], int], folder: Path) -> bool:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return False
+    try:
+        return call(fd) == 0
+    finally:
+        os.close(fd)
 
 
 def _error(path: str | os.PathLike[str], exc: OSError, *, replacing: bool) -> ReportError:
@@ -183,9 +300,9 @@ def _error(path: str | os.PathLike[str], exc: OSError, *, replacing: bool) -> Re
     return ReportError(f"could not write {os.fspath(path)}: {what}; {kept}; {todo}")
 
 
-def _discard(temp: Path) -> None:
+def _discard(temp: str | os.PathLike[str]) -> None:
     try:
-        temp.unlink()
+        os.unlink(temp)
     except OSError:
         pass
 
