@@ -16,7 +16,7 @@ there).  A redacted earlier report masks those, and is matched by id only.
 
 :func:`load_previous` reads the earlier report (full or shareable copy: ids are the same);
 :func:`compare` attaches a :class:`~exposure.model.Baseline` to the new report, which every
-renderer shows; :func:`baseline_lines` are the terminal's words.  The exit code stays the
+renderer shows; :func:`exposure.terminal.baseline_lines` are the terminal's words.  The exit code stays the
 audit's own: 0 only when nothing at or above ``--fail-on`` remains.
 """
 
@@ -32,9 +32,6 @@ from exposure.model import Baseline, BaselineItem, Report, Severity
 
 MAX_BYTES = 1 << 30
 """A larger file is not read as a report (an earlier report of 50,000 findings is ~50 MB)."""
-
-SHOW = 10
-"""Terminal lines listed per state before "and N more"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,31 +142,3 @@ def compare(report: Report, previous: Previous) -> Report:
         new=frozenset(now - before),
     )
     return replace(report, baseline=baseline)
-
-
-def baseline_lines(report: Report, fail_on: Severity) -> list[str]:
-    """What the terminal says after ``verify``: counts, then the lines that matter."""
-    baseline = report.baseline
-    if baseline is None:
-        return []
-    since = f" ({baseline.previous_generated_at[:10]})" if baseline.previous_generated_at else ""
-    lines = [
-        f"Compared with the earlier report{since}: {len(baseline.fixed)} fixed, "
-        f"{len(baseline.still_there)} still there, {len(baseline.new)} new."
-    ]
-    ordered = sorted(report.findings, key=lambda f: (f.sort_key(), f.id))
-    for label, items in (
-        ("fixed", [(i.severity, i.title) for i in baseline.fixed]),
-        ("still there", [(f.severity, f.title) for f in ordered if f.id in baseline.still_there]),
-        ("new", [(f.severity, f.title) for f in ordered if f.id in baseline.new]),
-    ):
-        for severity, title in items[:SHOW]:
-            lines.append(f"  {label}: [{severity.value}] {' '.join(title.split())[:100]}")
-        if len(items) > SHOW:
-            lines.append(f"  {label}: and {len(items) - SHOW} more (see the report)")
-    remaining = sum(1 for f in report.findings if f.severity.rank <= fail_on.rank)
-    if remaining:
-        lines.append(f"Not done yet: {remaining} at {fail_on.value} risk or above remain.")
-    else:
-        lines.append(f"Done: nothing at {fail_on.value} risk or above remains.")
-    return lines

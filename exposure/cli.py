@@ -19,20 +19,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from exposure import __version__
+from exposure import __version__, terminal
 from exposure.audit import resolve_sources, run
-from exposure.baseline import baseline_lines, compare, load_previous
+from exposure.baseline import compare, load_previous
 from exposure.demo import demo_session
 from exposure.errors import ExposureError, UsageError
 from exposure.flags import BadValue, FlagGroup, default_of, options_from
-from exposure.i18n import choose
+from exposure.i18n import choose, translations
 from exposure.model import Report, Severity
 from exposure.options import default_workers
 from exposure.progress import TerminalProgress
 from exposure.report.files import check_target
 from exposure.report.formats import DEFAULT_FORMAT, REPORT_FORMATS, write_report
 from exposure.sources import SOURCE_FLAGS
-from exposure.summary import ExitCode, exit_status, not_checked_line, reasons_line, summary_line
+from exposure.summary import ExitCode, exit_status, summary_line
 from exposure.textsafe import neutralise_bidi
 
 DEFAULT_HTML = "exposure-report.html"
@@ -230,6 +230,7 @@ def _clean_arguments(parser: argparse.ArgumentParser) -> None:
         help="processes cleaning in parallel (default: one per core)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    _add_lang(parser)
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -241,6 +242,7 @@ def _clean(args: argparse.Namespace) -> int:
         also_identity=args.also_identity,
         workers=args.workers,
         quiet=args.quiet,
+        lang=args.lang,
     )
 
 
@@ -339,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"exposure: {exc}")
         return ExitCode.FAILED
     except KeyboardInterrupt:
-        print("exposure: stopped; no report was written", file=sys.stderr)
+        print(terminal.stopped(translations(choose(getattr(args, "lang", None)))), file=sys.stderr)
         return 130
 
 
@@ -378,19 +380,17 @@ def _report_command(
     lang = choose(args.lang)
     written = [write_report(report, fmt, path, lang) for fmt, path in targets]
     if not args.quiet:
-        _say(summary_line(report))
-        if (reasons := reasons_line(report)) is not None:
+        t = translations(lang)
+        _say(summary_line(report, t))
+        if (reasons := terminal.reasons_line(report, t=t)) is not None:
             _say(reasons)
-        if (unread := not_checked_line(report)) is not None:
+        if (unread := terminal.not_checked_line(report, t)) is not None:
             _say(unread)
-        for line in baseline_lines(report, Severity(getattr(args, "fail_on", "low"))):
+        for line in terminal.baseline_lines(report, Severity(getattr(args, "fail_on", "low")), t):
             _say(line)
         for path in written:
             if path != "-":
-                _say(f"Report: {path}")
+                _say(terminal.report_written(path, t))
         if written:
-            print(
-                "The report holds private information: keep it somewhere only you can open.",
-                file=sys.stderr,
-            )
+            print(terminal.keep_private(t), file=sys.stderr)
     return report

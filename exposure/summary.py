@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections import Counter
 from enum import IntEnum
 
 from exposure.i18n import N_
@@ -99,18 +98,6 @@ def not_checked_words(report: Report) -> str:
     return "; ".join(f"{n.input} holds {n.words()}" for n in report.not_checked)
 
 
-def not_checked_line(report: Report) -> str | None:
-    """The terminal's one line on files not read, when some were not (None otherwise, and
-    when nothing was read at all: the summary line then says what the INPUTs hold)."""
-    if not report.not_checked or report.items_checked == 0:
-        return None
-    total = sum(n.total for n in report.not_checked)
-    return (
-        f"Not checked ({total:,} file{'s' if total != 1 else ''} exposure does not read, "
-        f"listed in the report): {not_checked_words(report)}."
-    )
-
-
 TOP_REASONS = 3
 """Reasons for "could not check" the terminal names, most frequent first."""
 _CLAUSE = re.compile(r" \(|; |: (?=[A-Za-z])(?<!partly read: )(?<!partly checked: )")
@@ -132,24 +119,3 @@ def reason_key(reason: str, *, numbers: bool = True) -> str:
             return prefix + reason_key(reason[len(prefix) :], numbers=numbers)
     first = _CLAUSE.split(reason, maxsplit=1)[0].strip()
     return _NUMBER.sub("#", first) if numbers else first
-
-
-def reasons_line(report: Report, top: int = TOP_REASONS) -> str | None:
-    """``Could not check: 12 × the server answered 404 Not Found, 3 × could not connect.``
-    The most frequent reasons with their counts (None when everything was checked)."""
-    if not report.skipped:
-        return None
-    counted = Counter(reason_key(s.reason) for s in report.skipped)
-    # A kind whose reasons all carry the same numbers shows them ("deeper than 512 levels").
-    wording: dict[str, set[str]] = {}
-    for skipped in report.skipped:
-        wording.setdefault(reason_key(skipped.reason), set()).add(
-            reason_key(skipped.reason, numbers=False)
-        )
-    shown = ", ".join(
-        f"{n} × {next(iter(wording[key])) if len(wording[key]) == 1 else key}"
-        for key, n in counted.most_common(top)
-    )
-    rest = len(counted) - top
-    more = f", and {rest} other reason{'s' if rest != 1 else ''}" if rest > 0 else ""
-    return f"Could not check: {shown}{more} (each is listed in the report)."

@@ -2,9 +2,10 @@
 
 What is translated: the web page of ``exposure serve`` (its text and its script's
 messages), the participants' handout, the room summary of ``exposure summarize``, the
-messages of ``exposure wipe`` and ``exposure serve``, and the summary line of a check.
-What is not (yet): the HTML/JSON report itself, its remediation catalogue, and the other
-commands' messages; a page in another language says so where it links to the report.
+messages of ``exposure wipe`` and ``exposure serve``, and the summary line of a check
+(domain ``exposure``); the HTML checklist's own words and the messages of ``audit``,
+``verify``, ``demo`` and ``clean`` (domain ``report``; see :mod:`exposure.report.html` for
+what its templates get).  The JSON report stays English.
 
 Catalogues live in ``exposure/i18n/locale/LANG/LC_MESSAGES/DOMAIN.po`` with their
 compiled ``.mo`` beside them (shipped in the wheel; the standard library reads them).
@@ -65,7 +66,31 @@ class Domain:
 DOMAINS: tuple[Domain, ...] = (
     Domain(DOMAIN, SOURCES, "exposure.i18n.tools:vocabulary"),
     # The report: its templates, its wording and the messages of audit, demo, verify, clean.
-    Domain("report"),
+    Domain(
+        "report",
+        (
+            "exposure/report/context.py",
+            "exposure/report/html.py",
+            "exposure/report/places_view.py",
+            "exposure/report/wording.py",
+            "exposure/report/worldmap.py",
+            "templates/report.html",
+            "templates/_baseline.html",
+            "templates/_checklist.html",
+            "templates/_footer.html",
+            "templates/_kind.html",
+            "templates/_map.html",
+            "templates/_places.html",
+            "templates/_private.html",
+            "templates/_redacted.html",
+            "templates/_safety.html",
+            "templates/_skipped.html",
+            "templates/_start_here.html",
+            "templates/_summary.html",
+            "exposure/terminal.py",
+            "exposure/clean/command.py",
+        ),
+    ),
     # What a finding says: titles, "could not check" reasons, evidence labels.
     Domain("findings"),
     # The remediation catalogue: each kind's headings, why, summary and steps.

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gettext
 import hashlib
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from exposure.report.leaks import Leak, join_leaks
 from exposure.report.places_view import PlacesView, build_places
 from exposure.report.priority import place_roles, rank_actions
 from exposure.report.scrub import REDACT_DECIMALS
+from exposure.report.wording import N_plural
 from exposure.report.worldmap import MapView, build_map
 
 STORAGE_PREFIX = "exposure:v1"
@@ -429,34 +431,38 @@ def build_context(report: Report, lang: str = DEFAULT) -> ReportContext:
     builder = _Builder(report.redacted, report.baseline, t)
     groups = tuple(builder.group(name, by_group[name]) for name in names)
     return ReportContext(
-        title="Your location privacy checklist",
+        title=t.gettext("Your location privacy checklist"),
         made_line=wording.made_line(
-            TOOL_NAME, report.tool_version, report.generated_at, redacted=report.redacted
+            TOOL_NAME, report.tool_version, report.generated_at, redacted=report.redacted, t=t
         ),
         report_id=report_id,
         storage_key=f"{STORAGE_PREFIX}:{report_id}",
         redacted=report.redacted,
-        inputs=report.inputs,
+        inputs=_inputs(report, t),
         summary=wording.summary_sentence(
             report.items_checked,
             counts,
             len(report.skipped),
             not_checked=sum(n.total for n in report.not_checked),
+            t=t,
         ),
         items_checked=report.items_checked,
         total_findings=len(report.findings),
         severity_counts=tuple(
             SeverityCount(
-                s.value, wording.SEVERITY_LABEL[s], wording.SEVERITY_MEANING[s], counts[s]
+                s.value,
+                t.gettext(wording.SEVERITY_LABEL[s]),
+                t.gettext(wording.SEVERITY_MEANING[s]),
+                counts[s],
             )
             for s in Severity
         ),
         could_not_check=len(report.skipped),
-        progress_text=wording.progress_text(0, builder.lines),
+        progress_text=wording.progress_text(0, builder.lines, t),
         total_lines=builder.lines,
         start_here=_start_here(ordered, report.places, builder.sections, builder.words),
         baseline=_baseline(report, builder.words),
-        map=build_map(report),
+        map=build_map(report, t),
         item_anchors=builder.anchors,
         places=build_places(
             report.places,
@@ -465,16 +471,42 @@ def build_context(report: Report, lang: str = DEFAULT) -> ReportContext:
             len(report.points),
             report.redacted,
             builder.words.text,
+            t,
         ),
         groups=groups,
-        skipped=_skipped_views(report.skipped),
+        skipped=_skipped_views(report.skipped, t),
         not_checked=tuple(
             NotCheckedView(n.input, n.words(), n.total, n.examples[:5]) for n in report.not_checked
         ),
     )
 
 
+_REDACTED_INPUT = re.compile(r"(\d+) (folders? or files?|web address(?:es)?)")
+_INPUT_WORDS = {
+    "folder": N_plural("{count} folder or file", "{count} folders or files"),
+    "web": N_plural("{count} web address", "{count} web addresses"),
+}
+
+
+def _inputs(report: Report, t: gettext.NullTranslations) -> tuple[str, ...]:
+    """What the user asked to check; a shareable copy's counts (``3 folders or files``,
+    written by the redaction in English) in the page's language."""
+    if not report.redacted:
+        return report.inputs
+    shown = []
+    for text in report.inputs:
+        found = _REDACTED_INPUT.fullmatch(text)
+        if found is None:
+            shown.append(text)
+            continue
+        n = int(found.group(1))
+        words = _INPUT_WORDS["web" if found.group(2).startswith("web") else "folder"]
+        shown.append(t.ngettext(*words, n).format(count=n))
+    return tuple(shown)
+
+
 def _baseline(report: Report, words: CatalogueWords) -> BaselineView | None:
+    t = words.t
     baseline = report.baseline
     if baseline is None:
         return None
@@ -484,14 +516,15 @@ def _baseline(report: Report, words: CatalogueWords) -> BaselineView | None:
             len(baseline.fixed),
             len(baseline.still_there),
             len(baseline.new),
+            t,
         ),
         fixed=tuple(
             FixedView(
                 title=(
-                    words.heading(item.kind, 1) if report.redacted else wording.plain(item.title)
+                    words.heading(item.kind, 1) if report.redacted else wording.plain(item.title, t)
                 ),
                 severity=item.severity.value,
-                severity_label=wording.SEVERITY_LABEL[item.severity],
+                severity_label=t.gettext(wording.SEVERITY_LABEL[item.severity]),
             )
             for item in baseline.fixed
         ),
@@ -511,6 +544,7 @@ def _start_here(
     words: CatalogueWords,
 ) -> tuple[ActionView, ...]:
     """The best few actions (:mod:`exposure.report.priority`) with links to their sections."""
+    t = words.t
     views = []
     for number, action in enumerate(rank_actions(ordered, place_roles(places)), start=1):
         kinds = [sections[(action.group, kind)] for kind in action.kinds]
@@ -521,10 +555,10 @@ def _start_here(
                 summary=words.text(action.summary),
                 where=action.group,
                 effort=words.text(action.findings[0].remediation.effort),
-                reason=wording.feeds_places(action.roles),
+                reason=wording.feeds_places(action.roles, words.t),
                 severity=worst.value,
-                severity_label=wording.SEVERITY_LABEL[worst],
-                count_text=wording.fixes_text(sum(k.count for k in kinds), len(action.findings)),
+                severity_label=t.gettext(wording.SEVERITY_LABEL[worst]),
+                count_text=wording.fixes_text(sum(k.count for k in kinds), len(action.findings), t),
                 href=f"#{kinds[0].dom_id}",
                 sections=tuple(ActionLink(k.heading, f"#{k.dom_id}") for k in kinds),
                 section_ids=" ".join(k.dom_id for k in kinds),
@@ -614,8 +648,10 @@ class _Builder:
         return GroupView(
             name=name,
             dom_id=f"group-{self._groups}",
-            count_text=wording.plural(lines, "thing to fix", "things to fix"),
-            severity_text=wording.severity_phrase({s: counts.get(s, 0) for s in Severity}),
+            count_text=self.t.ngettext(
+                "{count} thing to fix", "{count} things to fix", lines
+            ).format(count=lines),
+            severity_text=wording.severity_phrase({s: counts.get(s, 0) for s in Severity}, self.t),
             kinds=views,
         )
 
@@ -648,18 +684,20 @@ class _Builder:
             dom_id=dom_id,
             heading=heading,
             severity=first.severity.value,
-            severity_label=wording.SEVERITY_LABEL[first.severity],
+            severity_label=self.t.gettext(wording.SEVERITY_LABEL[first.severity]),
             count=lines,
-            confidence_label=None if confidence is Confidence.HIGH else labels[confidence],
+            confidence_label=(
+                None if confidence is Confidence.HIGH else self.t.gettext(labels[confidence])
+            ),
             why=plain_why,
             more_why=more_why,
             steps_folded=first.severity is not Severity.HIGH,
             fix=fix,
             new_steps=new_steps,
             steps_from=steps_from,
-            progress_text=wording.progress_text(0, lines),
+            progress_text=wording.progress_text(0, lines, self.t),
             has_tools=lines > 1,
-            tick_all_text=wording.tick_all_text(lines),
+            tick_all_text=wording.tick_all_text(lines, self.t),
             skip_list=lines >= SKIP_LIST_FROM,
             findings=entries,
             chunks=tuple(
@@ -689,7 +727,9 @@ class _Builder:
         full_title: str | None
         shown_locator: str | None
         if len(leak.findings) > 1:
-            title = wording.plain(wording.joined_title(leak.kind, leak.findings, finding.title))
+            title = wording.plain(
+                wording.joined_title(leak.kind, leak.findings, finding.title, self.t), self.t
+            )
             members = tuple(self.member(f) for f in leak.findings)
             shown_locator, place, when, full_title = None, None, None, finding.title
         elif locator and finding.title.startswith(os.path.basename(locator) + ": "):
@@ -697,7 +737,7 @@ class _Builder:
             # the second half; the file is the label.
             title, shown_locator, full_title = short, None, finding.title
         else:
-            title, shown_locator = wording.plain(finding.title), short or None
+            title, shown_locator = wording.plain(finding.title, self.t), short or None
             full_title = finding.title if title != finding.title else None
         return FindingView(
             id=leak.id,
@@ -709,7 +749,7 @@ class _Builder:
             status=self._status(leak),
             members=members,
             severity=finding.severity.value,
-            severity_label=wording.SEVERITY_LABEL[finding.severity],
+            severity_label=self.t.gettext(wording.SEVERITY_LABEL[finding.severity]),
             locator=shown_locator,
             full_locator=locator if locator != short else None,
             place=place,
@@ -718,7 +758,7 @@ class _Builder:
             confidence_label=(
                 None
                 if finding.confidence is confidence
-                else wording.CONFIDENCE_LABEL[finding.confidence]
+                else self.t.gettext(wording.CONFIDENCE_LABEL[finding.confidence])
             ),
             why=None if finding.why == why else self.words.text(finding.why),
             fix=None if finding.remediation == remediation else self.fix(finding.remediation),
@@ -728,7 +768,7 @@ class _Builder:
         if self._baseline is None:
             return None
         new = any(i in self._baseline.new for i in leak.ids)
-        return wording.STATUS_NEW if new else wording.STATUS_STILL
+        return self.t.gettext(wording.STATUS_NEW if new else wording.STATUS_STILL)
 
     def member(self, finding: Finding) -> MemberView:
         position = finding.position if has_real_position(finding.position) else None
@@ -762,15 +802,15 @@ class _Builder:
             saved_first = len(steps) < len(remediation.steps)
             texts = [self.words.text(s.text) for s in steps]
             if saved_first:
-                texts.insert(0, wording.SAVE_FIRST_SHORT)
+                texts.insert(0, self.t.gettext(wording.SAVE_FIRST_SHORT))
                 steps.insert(0, SAVE_FIRST)
             view = FixView(
                 summary=self.words.text(remediation.summary),
                 effort=self.words.text(remediation.effort),
                 steps=tuple(texts),
                 sources=tuple(
-                    f"Step {n}: {note}"
-                    for n, note in enumerate((_note(s) for s in steps), start=1)
+                    self.t.gettext("Step {n}: {note}").format(n=n, note=note)
+                    for n, note in enumerate((_note(s, self.t) for s in steps), start=1)
                     if note
                 ),
                 links=remediation.links,
@@ -779,19 +819,21 @@ class _Builder:
         return view
 
     def _moment(self, moment: datetime) -> str:
-        return wording.moment_text(moment, date_only=self._redacted)
+        return wording.moment_text(moment, date_only=self._redacted, t=self.t)
 
 
-def _note(step: Step) -> str | None:
-    checked = wording.day_text(step.checked) if step.checked else None
-    return wording.step_note(step.source, checked)
+def _note(step: Step, t: gettext.NullTranslations) -> str | None:
+    checked = wording.day_text(step.checked, t) if step.checked else None
+    return wording.step_note(step.source, checked, t)
 
 
 GROUP_SKIPPED_FROM = 10
 """Items with one reason shown as one line from this many on."""
 
 
-def _skipped_views(skipped: Iterable[Skipped]) -> tuple[SkippedView, ...]:
+def _skipped_views(
+    skipped: Iterable[Skipped], t: gettext.NullTranslations
+) -> tuple[SkippedView, ...]:
     """One line per item, except many items with the same reason: one line with the count."""
     ordered = sorted(skipped, key=_skipped_key)
     alike = Counter((s.source, s.reason) for s in ordered)
@@ -801,17 +843,19 @@ def _skipped_views(skipped: Iterable[Skipped]) -> tuple[SkippedView, ...]:
         key = (item.source, item.reason)
         n = alike[key]
         if n < GROUP_SKIPPED_FROM:
-            views.append(_skipped(item))
+            views.append(_skipped(item, t))
         elif key not in grouped:
             grouped.add(key)
-            view = _skipped(item)
-            shown = f"{n:,} items, such as {item.locator}"
+            view = _skipped(item, t)
+            shown = t.gettext("{count} items, such as {locator}").format(
+                count=wording.number(n, t), locator=item.locator
+            )
             views.append(SkippedView(shown, view.reason, view.exact, view.source, n))
     return tuple(views)
 
 
-def _skipped(skipped: Skipped) -> SkippedView:
-    reason = wording.plain(skipped.reason)
+def _skipped(skipped: Skipped, t: gettext.NullTranslations) -> SkippedView:
+    reason = wording.plain(skipped.reason, t)
     return SkippedView(
         locator=skipped.locator,
         reason=reason,

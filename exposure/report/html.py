@@ -29,11 +29,15 @@ Languages.  :func:`render_html` takes the page's language (``en``, ``es``, ``fr`
     The report's own template sentences (extracted into the ``report`` domain from the
     templates): translated, then ``str.format(**values)`` when values are given (never
     ``%``).  Write literal braces as ``{{``/``}}`` only in a message that takes values.
+    A value that is markup (``{% set link %}<a href=...>...</a>{% endset %}``) is put in
+    as it is and the message's own words are escaped: tags stay out of the catalogue.
 ``ngettext("{count} item", "{count} items", n, **values)``
     The report's own plural sentences (extracted): the form for ``n`` translated, then
     ``.format(count=n, **values)``.
 ``gettext(s)``
     Same as ``text(s)``.
+``script_texts``
+    The page script's words in the language, as JSON (``data-texts`` of ``<main>``).
 
 Autoescape applies to what these return (they return plain ``str``), so a value put into a
 message is escaped with it.  Python code that words the page (:mod:`exposure.report.context`,
@@ -48,6 +52,7 @@ from __future__ import annotations
 import base64
 import gettext
 import hashlib
+import json
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -58,6 +63,7 @@ import markupsafe
 from exposure.i18n import DEFAULT, supported, translations
 from exposure.model import Report
 from exposure.report.context import build_context
+from exposure.report.wording import N_plural
 from exposure.textsafe import neutralise_bidi
 
 STYLE_TEMPLATE = "_style.css.j2"
@@ -144,6 +150,7 @@ def template_names(lang: str = DEFAULT) -> dict[str, object]:
     t = translations(lang)
     return {
         "lang": lang,
+        "script_texts": script_texts(t),
         "text": t.gettext,
         "gettext": t.gettext,
         "ntext": t.ngettext,
@@ -152,19 +159,55 @@ def template_names(lang: str = DEFAULT) -> dict[str, object]:
     }
 
 
+def script_texts(t: gettext.NullTranslations) -> str:
+    """The page script's words in the page's language, as JSON (``data-texts``): plural
+    sentences in three forms, for 0, for 1 and for more (what English, Spanish and French
+    need)."""
+
+    def forms(one: str, many: str) -> list[str]:
+        return [t.ngettext(one, many, n) for n in (0, 1, 2)]
+
+    return json.dumps(
+        {
+            "done": t.gettext("{done} of {total} done"),
+            "ticked": forms(
+                *N_plural(
+                    "Ticked {count} more item. Undo takes this back.",
+                    "Ticked {count} more items. Undo takes this back.",
+                )
+            ),
+            "undone": forms(
+                *N_plural("Undone: {count} tick removed.", "Undone: {count} ticks removed.")
+            ),
+            "forgotten": t.gettext(
+                "Done: this browser no longer remembers your ticks for this report."
+            ),
+        },
+        ensure_ascii=False,
+    )
+
+
 def _formatting(t: gettext.NullTranslations) -> Callable[..., str]:
     def translate(message: str, /, **values: object) -> str:
-        words = t.gettext(message)
-        return words.format(**values) if values else words
+        return _filled(t.gettext(message), values) if values else t.gettext(message)
 
     return translate
 
 
 def _formatting_plural(t: gettext.NullTranslations) -> Callable[..., str]:
     def translate(one: str, many: str, n: int, /, **values: object) -> str:
-        return t.ngettext(one, many, n).format(count=n, **values)
+        return _filled(t.ngettext(one, many, n), {"count": n, **values})
 
     return translate
+
+
+def _filled(words: str, values: dict[str, object]) -> str:
+    """``words.format(**values)``; when a value is markup (a link or a tag made in the
+    template with ``{% set %}``), the words are escaped and the result is markup, so the
+    other values are escaped as usual."""
+    if any(isinstance(v, markupsafe.Markup) for v in values.values()):
+        return markupsafe.escape(words).format(**values)
+    return words.format(**values)
 
 
 def render_html(report: Report, lang: str = DEFAULT) -> str:

@@ -10,14 +10,16 @@ sentences are in :mod:`exposure.report.wording`.
 
 from __future__ import annotations
 
+import gettext
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from exposure.inference.sources import convergence, families
+from exposure.inference.sources import families
 from exposure.model import Finding, Place, PlaceRole
 from exposure.report import wording
 from exposure.report.priority import SEVERITY_WEIGHT, effort_minutes
+from exposure.report.wording import ENGLISH
 
 SHOWN_ROLES = (PlaceRole.HOME, PlaceRole.WORK, PlaceRole.REGULAR)
 FIRST_STEPS = 5
@@ -83,6 +85,7 @@ def build_places(
     points: int,
     redacted: bool,
     catalogue_text: Callable[[str], str] = str,
+    t: gettext.NullTranslations = ENGLISH,
 ) -> PlacesView | None:
     """The section for ``places``; None when no home, work or regular place was found.
 
@@ -96,10 +99,10 @@ def build_places(
         return None
     by_id = {f.id: f for f in findings}
     cards = tuple(
-        _card(n, place, by_id, anchors, redacted, catalogue_text)
+        _card(n, place, by_id, anchors, redacted, catalogue_text, t)
         for n, place in enumerate(shown, start=1)
     )
-    return PlacesView(cards=cards, basis=wording.places_basis(points))
+    return PlacesView(cards=cards, basis=wording.places_basis(points, t))
 
 
 def _card(
@@ -109,24 +112,29 @@ def _card(
     anchors: Mapping[str, str],
     redacted: bool,
     catalogue_text: Callable[[str], str],
+    t: gettext.NullTranslations = ENGLISH,
 ) -> PlaceCard:
-    near = f", near {place.near.town}" if place.near is not None else ""
+    title = t.gettext(wording.PLACE_TITLE[place.role.value])
     if place.near is not None and place.near.country:
-        near += f" ({place.near.country})"
+        title = t.gettext("{place}, near {town} ({country})").format(
+            place=title, town=place.near.town, country=place.near.country
+        )
+    elif place.near is not None:
+        title = t.gettext("{place}, near {town}").format(place=title, town=place.near.town)
     where = (
         f"{place.centre.lat:.{2 if redacted else 3}f}, {place.centre.lon:.{2 if redacted else 3}f}"
     )
     feeding = [findings[i] for i in place.finding_ids if i in findings]
-    steps = _steps(feeding, place, anchors, catalogue_text)
+    steps = _steps(feeding, place, anchors, catalogue_text, t)
     return PlaceCard(
         dom_id=f"place-{number}",
         role=place.role.value,
-        title=wording.PLACE_TITLE[place.role.value] + near,
-        confidence_text=wording.PLACE_CONFIDENCE[place.confidence],
+        title=title,
+        confidence_text=t.gettext(wording.PLACE_CONFIDENCE[place.confidence]),
         reason=place.reason,
-        convergence=convergence(place.sources, place.radius_m, where) + ".",
+        convergence=wording.convergence(list(place.sources), place.radius_m, where, t),
         independent=families(k for k, _ in place.sources) >= 2,
-        steps_heading=wording.place_steps_heading(len(steps)),
+        steps_heading=wording.place_steps_heading(len(steps), t),
         steps=steps[:FIRST_STEPS],
         more_steps=steps[FIRST_STEPS:],
     )
@@ -137,6 +145,7 @@ def _steps(
     place: Place,
     anchors: Mapping[str, str],
     catalogue_text: Callable[[str], str] = str,
+    t: gettext.NullTranslations = ENGLISH,
 ) -> tuple[HideStep, ...]:
     """The checklist actions behind ``feeding``, most effective first: the most of the
     place's evidence removed for the time it takes (a kind's evidence is shared among its
@@ -163,7 +172,9 @@ def _steps(
         HideStep(
             text=catalogue_text(summary),
             where=group,
-            count_text=f"{len(members)} item{'' if len(members) == 1 else 's'}",
+            count_text=t.ngettext("{count} item", "{count} items", len(members)).format(
+                count=len(members)
+            ),
             href=anchors.get(first.id, "#checklist"),
         )
         for *_, group, summary, members, first in ranked

@@ -21,6 +21,7 @@ Everything is computed here; the template only writes the numbers out
 from __future__ import annotations
 
 import bisect
+import gettext
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,8 +29,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from exposure.geo import Position
+from exposure.i18n import N_
 from exposure.model import Place, PlaceRole, Report
 from exposure.report.base import has_real_position
+from exposure.report.wording import ENGLISH, number, separators
 
 WORLD_FILE = Path(__file__).with_name("world-110m.txt")
 MAX_DOTS = 3000
@@ -45,11 +48,11 @@ REDACTED_SPAN_M = 4000.0
 _M_PER_DEG_LAT = 110_574.0
 _M_PER_DEG_LON = 111_320.0
 ROLE_WORDS = {
-    PlaceRole.HOME: "likely home",
-    PlaceRole.WORK: "likely work or school",
-    PlaceRole.REGULAR: "a place visited often",
-    PlaceRole.VISITED: "a place visited once or twice",
-    PlaceRole.UNKNOWN: "a place",
+    PlaceRole.HOME: N_("Likely home"),
+    PlaceRole.WORK: N_("Likely work or school"),
+    PlaceRole.REGULAR: N_("A place visited often"),
+    PlaceRole.VISITED: N_("A place visited once or twice"),
+    PlaceRole.UNKNOWN: N_("A place"),
 }
 
 
@@ -213,7 +216,7 @@ def _num(value: float) -> str:
     return "0" if text in {"-0", ""} else text
 
 
-def build_map(report: Report) -> MapView | None:
+def build_map(report: Report, t: gettext.NullTranslations = ENGLISH) -> MapView | None:
     """The map of ``report``'s located points and places; None when nothing is located."""
     positions = _Traces(p.position for p in report.points if has_real_position(p.position))
     places = sorted(
@@ -227,17 +230,17 @@ def build_map(report: Report) -> MapView | None:
     return MapView(
         land=land,
         borders=borders,
-        overview=_overview(positions, numbered),
-        local=((_area(numbered, positions, report.redacted),) if len(numbered) > 1 else ())
+        overview=_overview(positions, numbered, t),
+        local=((_area(numbered, positions, report.redacted, t),) if len(numbered) > 1 else ())
         + tuple(
-            _local(n, place, numbered, positions, report.redacted)
+            _local(n, place, numbered, positions, report.redacted, t)
             for n, place in enumerate(numbered, 1)
         ),
         redacted=report.redacted,
     )
 
 
-def _overview(positions: _Traces, places: list[Place]) -> OverviewMap:
+def _overview(positions: _Traces, places: list[Place], t: gettext.NullTranslations) -> OverviewMap:
     lats = positions.lats[:1] + positions.lats[-1:] + [p.centre.lat for p in places]
     lons = positions.lon_range + [p.centre.lon for p in places]
     south, north = min(lats), max(lats)
@@ -292,16 +295,26 @@ def _overview(positions: _Traces, places: list[Place]) -> OverviewMap:
         )
         for x, y, number, role, href in spots
     )
-    described = f"A map of {_count(len(positions.lats), 'located trace')}"
+    traces = t.ngettext("{count} located trace", "{count} located traces", len(positions.lats))
+    traces = traces.format(count=number(len(positions.lats), t))
     if places:
-        described += f" and {_count(len(places), 'place')} a stranger could work out"
+        found = t.ngettext(
+            "{count} place a stranger could work out",
+            "{count} places a stranger could work out",
+            len(places),
+        ).format(count=len(places))
+        described = t.gettext("A map of {traces} and {places}, over country outlines.").format(
+            traces=traces, places=found
+        )
+    else:
+        described = t.gettext("A map of {traces}, over country outlines.").format(traces=traces)
     return OverviewMap(
         view_box=f"{_num(left)} {_num(top)} {_num(width)} {_num(height)}",
         land_transform=f"scale({_num_k(k)} 1)",
         dot_r=_num(dot_r),
         dots=tuple(cells.values()),
         places=marks,
-        description=described + ", over country outlines.",
+        description=described,
     )
 
 
@@ -309,34 +322,41 @@ def _num_k(k: float) -> str:
     return f"{k:.4f}".rstrip("0").rstrip(".")
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 _NICE = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000)
 
 
 def _local(
-    number: int, place: Place, places: list[Place], positions: _Traces, redacted: bool
+    n: int,
+    place: Place,
+    places: list[Place],
+    positions: _Traces,
+    redacted: bool,
+    t: gettext.NullTranslations,
 ) -> LocalMap:
     span = max(place.radius_m * 6, REDACTED_SPAN_M if redacted else LOCAL_SPAN_M)
-    near = f", near {place.near.town}" if place.near is not None else ""
-    words = ROLE_WORDS.get(place.role, "a place")
+    title = t.gettext(ROLE_WORDS.get(place.role, ROLE_WORDS[PlaceRole.UNKNOWN]))
+    if place.near is not None:
+        title = t.gettext("{place}, near {town}").format(place=title, town=place.near.town)
     return _zoom(
-        f"map-place-{number}",
-        f"{number}. {words[0].upper()}{words[1:]}{near}",
+        f"map-place-{n}",
+        f"{n}. {title}",
         place.centre,
         span,
         places,
         positions,
         redacted,
-        "the circle marks the place"
+        t.gettext("the circle marks the place")
         if redacted
-        else f"the circle shows the place ({place.radius_m:,.0f} m around its middle)",
+        else t.gettext("the circle shows the place ({metres} m around its middle)").format(
+            metres=number(round(place.radius_m), t)
+        ),
+        t,
     )
 
 
-def _area(places: list[Place], positions: _Traces, redacted: bool) -> LocalMap:
+def _area(
+    places: list[Place], positions: _Traces, redacted: bool, t: gettext.NullTranslations
+) -> LocalMap:
     """All the places together, when there are two or more (they overlap on the overview)."""
     lats = [p.centre.lat for p in places]
     lons = [p.centre.lon for p in places]
@@ -348,13 +368,14 @@ def _area(places: list[Place], positions: _Traces, redacted: bool) -> LocalMap:
     span = max(extent * 1.3, 3 * REDACTED_SPAN_M if redacted else 2000.0)
     return _zoom(
         "map-area",
-        "The places together",
+        t.gettext("The places together"),
         centre,
         span,
         places,
         positions,
         redacted,
-        "the numbered circles are the places above",
+        t.gettext("the numbered circles are the places above"),
+        t,
     )
 
 
@@ -367,6 +388,7 @@ def _zoom(
     positions: _Traces,
     redacted: bool,
     circles: str,
+    t: gettext.NullTranslations,
 ) -> LocalMap:
     """A square ``span`` metres across around ``centre``: traces, numbered places, grid."""
     k = max(math.cos(math.radians(centre.lat)), 0.01)
@@ -429,9 +451,17 @@ def _zoom(
         size=_num(span / 16),
     )
     across = f"{span / 1000:,.1f} km" if span >= 1000 else f"{span:,.0f} m"
-    note = f"{_count(inside, 'trace')} in this square, {across} across; {circles}."
+    across = separators(across, t)
+    note = t.ngettext(
+        "{count} trace in this square, {across} across; {circles}.",
+        "{count} traces in this square, {across} across; {circles}.",
+        inside,
+    ).format(count=number(inside, t), across=across, circles=circles)
     if redacted:
-        note += " Positions in this copy are rounded to about 1 km: traces that were apart are drawn together."
+        note += " " + t.gettext(
+            "Positions in this copy are rounded to about 1 km: traces that were apart are "
+            "drawn together."
+        )
     return LocalMap(
         dom_id=dom_id,
         title=title,

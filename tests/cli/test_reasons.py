@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from exposure.model import Report, Skipped
-from exposure.summary import reason_key, reasons_line
+from exposure.summary import reason_key
+from exposure.terminal import reasons_line
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -16,7 +16,8 @@ from exposure.model import Report
 from exposure.options import Options
 from exposure.sources import resolve
 from exposure.sources.exports.platforms.gps_tracks import PLATFORM as TRACKS
-from exposure.summary import ExitCode, exit_status, not_checked_line, summary_line
+from exposure.summary import ExitCode, exit_status, summary_line
+from exposure.terminal import not_checked_line
 from exposure.testing.exportwriters import gpx, gz, write_folder, write_zip
 from exposure.testing.photofactory import GpsSpec, PhotoSpec, make_photo
 from tests.conftest import CliResult
