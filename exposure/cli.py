@@ -369,7 +369,7 @@ def _report_command(
     options = options_from(values, inputs=inputs, reproducible=args.reproducible, **given)
     previous = load_previous(args.baseline) if getattr(args, "baseline", None) else None
     sources = resolve_sources(options)  # every INPUT is checked before any work starts
-    with TerminalProgress(enabled=not args.quiet) as progress:
+    with TerminalProgress(enabled=not args.quiet, t=translations(choose(args.lang))) as progress:
         report = run(options, progress, sources=sources)
     if previous is not None:
         report = compare(report, previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import os
 import sys
 import time
@@ -9,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
 
+from exposure.i18n import N_
 from exposure.textsafe import neutralise_bidi
 
 if TYPE_CHECKING:
@@ -19,6 +21,8 @@ MIN_ITEMS_FOR_BAR = 50
 MIN_BYTES_FOR_BAR = 16 * 1024 * 1024
 """A read shorter than this shows no bar of its own (most export files are small)."""
 REDRAW_SECONDS = 0.1
+UNITS = {"pages and images": N_("pages and images")}
+"""What a long read counts besides bytes (the crawler's), translated on the bar."""
 
 
 def _short(locator: str) -> str:
@@ -42,7 +46,14 @@ class TerminalProgress:
     only when a bar is shown.
     """
 
-    def __init__(self, stream: TextIO | None = None, enabled: bool = True) -> None:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        enabled: bool = True,
+        t: gettext.NullTranslations | None = None,
+    ) -> None:
+        self._t = t or gettext.NullTranslations()
+        """The language of the bars' words (:func:`exposure.i18n.translations`)."""
         self._stream = stream or sys.stderr
         self._enabled = enabled and self._stream.isatty()
         self._bar: Progress | None = None
@@ -83,7 +94,7 @@ class TerminalProgress:
             self._shown().update(self._files, total=total, amount=amount)
         elif self._enabled and total >= MIN_ITEMS_FOR_BAR:
             self._files = self._shown().add_task(
-                "Checking", total=total, completed=self._done, amount=amount
+                self._t.gettext("Checking"), total=total, completed=self._done, amount=amount
             )
         self._draw(now=True)
 
@@ -101,17 +112,32 @@ class TerminalProgress:
             small = unit == "bytes" and total is not None and total < MIN_BYTES_FOR_BAR
             if not self._enabled or small:
                 return
-            self._read = self._shown().add_task("Reading", total=total, amount="")
+            self._read = self._shown().add_task(self._t.gettext("Reading"), total=total, amount="")
         if unit != "bytes":
-            amount = f"{done} of {total} {unit}" if total else f"{done} {unit}"
+            unit = self._t.gettext(UNITS.get(unit, unit))
+            amount = (
+                self._t.gettext("{done} of {total} {unit}").format(
+                    done=done, total=total, unit=unit
+                )
+                if total
+                else f"{done} {unit}"
+            )
         else:
             # Only an export's reads come in bytes: its limits module is loaded by then.
             from exposure.sources.exports.limits import megabytes
 
-            amount = f"{megabytes(done)} of {megabytes(total)}" if total else megabytes(done)
+            amount = (
+                self._t.gettext("{done} of {total}").format(
+                    done=megabytes(done), total=megabytes(total)
+                )
+                if total
+                else megabytes(done)
+            )
         self._shown().update(
             self._read,
-            description=f"Reading {_short(neutralise_bidi(label))}",
+            description=self._t.gettext("Reading {name}").format(
+                name=_short(neutralise_bidi(label))
+            ),
             completed=done,
             total=total,
             amount=amount,

@@ -88,6 +88,7 @@ DOMAINS: tuple[Domain, ...] = (
             "templates/_start_here.html",
             "templates/_summary.html",
             "exposure/terminal.py",
+            "exposure/progress.py",
             "exposure/clean/command.py",
         ),
     ),

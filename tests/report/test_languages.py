@@ -211,3 +211,22 @@ def test_clean_messages_follow_lang(cli, tmp_path: Path) -> None:  # type: ignor
     assert "Wrote " not in fr.out + es.out
     bad = cli("clean", *map(str, photos), "--out", "out-xx", "--lang", "xx")
     assert bad.code == 2 and len(bad.err.strip().splitlines()) == 1
+
+
+def test_progress_bars_speak_the_language() -> None:
+    import io
+
+    from exposure.progress import TerminalProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown = Terminal()
+    with TerminalProgress(shown, t=translations("fr")) as bars:
+        bars.start(100)
+        bars.advance(1)
+        bars.reading("https://example.org/x", 3, 10, "pages and images")
+    text = shown.getvalue()
+    assert "Vérification" in text and "Lecture de example.org" in text
+    assert "3 sur 10 pages et images" in text and "Checking" not in text
