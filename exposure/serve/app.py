@@ -106,6 +106,7 @@ class ServeApp:
         threading.Thread(target=self.server.shutdown, daemon=True).start()
 
     def close(self) -> None:
+        self.finished.set()
         self.stop_jobs()
         self.server.server_close()
 
@@ -153,6 +154,8 @@ class _Handler(BaseHTTPRequestHandler):
         app = self.server.app
         try:
             url = urlsplit(self.path)
+            if app.finished.is_set():  # Ctrl-C or the page's finish: nothing new starts
+                raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, N_("exposure has stopped."))
             self._check_host(app)
             if method == "GET" and url.path == "/" and "token" in parse_qs(url.query):
                 self._enter(app, parse_qs(url.query)["token"][0])

@@ -79,6 +79,8 @@ class Job:
         """JSON report of an earlier check to compare with (``verify``)."""
         self.status = Status()
         self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        """Set when the session ends: an upload under way stops and removes its part."""
         self._process: multiprocessing.process.BaseProcess | None = None
         self._cleaner: multiprocessing.process.BaseProcess | None = None
         folder.mkdir(mode=0o700)
@@ -114,6 +116,7 @@ class Job:
 
     def add_upload(self, relative: str, body: Any, length: int) -> None:
         """Store one chosen file under ``uploads/`` (``relative`` already checked safe)."""
+        self._check_going_on()
         target = self.uploads.joinpath(*relative.split("/"))
         base = self.uploads.parent
         for parent in reversed(target.relative_to(base).parents[:-1]):
@@ -127,6 +130,7 @@ class Job:
             with os.fdopen(fd, "wb") as out:
                 left = length
                 while left > 0:
+                    self._check_going_on()
                     chunk = body.read(min(left, 1 << 20))
                     if not chunk:
                         raise ConnectionError("the upload stopped before its end")
@@ -136,6 +140,10 @@ class Job:
             target.unlink(missing_ok=True)
             raise
         record_written(target, what="working file")
+
+    def _check_going_on(self) -> None:
+        if self.stopping.is_set():
+            raise ConnectionAbortedError("exposure is stopping: the upload is not kept")
 
     def inputs(self) -> list[str]:
         """What the audit reads: typed paths, each uploaded top-level item, addresses."""
@@ -240,7 +248,8 @@ class Job:
         ended()
 
     def stop(self) -> None:
-        """End the children at once (server shutting down)."""
+        """End the children and any upload at once (server shutting down)."""
+        self.stopping.set()
         for process in (self._process, self._cleaner):
             if process is not None and process.is_alive():
                 process.terminate()

@@ -226,6 +226,44 @@ def test_finish_with_wipe_removes_what_the_session_wrote(
     assert app.finished.is_set()
 
 
+def test_stopping_ends_an_upload_under_way_and_refuses_new_work(
+    app: ServeApp, client: Client
+) -> None:
+    import http.client
+
+    job = client.request("POST", "/api/jobs", {}).json()["id"]
+    conn = http.client.HTTPConnection("127.0.0.1", app.port, timeout=30)
+    conn.putrequest("PUT", f"/api/jobs/{job}/files?path=big.zip", skip_host=True)
+    for name, value in (
+        ("Host", client.host),
+        ("Cookie", client.cookie),
+        ("Origin", f"http://{client.host}"),
+        ("Content-Length", str(64 << 20)),
+    ):
+        conn.putheader(name, value)
+    conn.endheaders()
+    conn.send(bytes(4 << 20))
+    part = app.workdir / job / "uploads" / "big.zip"
+    deadline = time.monotonic() + 30
+    while not (part.exists() and part.stat().st_size > 0) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert part.stat().st_size > 0  # the upload is under way
+    app.stop_jobs()  # what Ctrl-C does first
+    with pytest.raises(OSError):  # the server stops reading, then drops the connection
+        for _ in range(60):
+            conn.send(bytes(1 << 20))
+        conn.getresponse().read()
+    conn.close()
+    deadline = time.monotonic() + 10
+    while part.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not part.exists() and not part.parent.exists()
+    app.finished.set()  # stopping: a page still open cannot start anything new
+    refused = client.request("POST", "/api/jobs", {"demo": True})
+    assert refused.status == 503 and refused.json()["error"] == "exposure has stopped."
+    assert list(app.jobs) == [job]
+
+
 def test_ctrl_c_stops_a_running_check_without_leftovers(tmp_path: Path) -> None:
     with serve_process(tmp_path) as served:
         client = Client(served.url)

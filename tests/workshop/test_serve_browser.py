@@ -1,11 +1,17 @@
 """``exposure serve`` in headless Chromium: choose a folder, see progress, open the report,
-finish with a wipe; the demo button; phone width.  Screenshots: /tmp/exposure-serve-*.png.
+finish with a wipe; the demo button; phone width; a 2 GiB export chosen with the file picker,
+then Ctrl-C in the middle of an upload.  Screenshots: /tmp/exposure-serve-*.png.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
+import shutil
+import signal
 import sys
+import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +20,12 @@ from typing import Any
 import pytest
 
 from exposure.demo import PERSONA_DIR
+from exposure.testing.largeexport import DEMO_TAKEOUT, GIB, VIDEO, write_padded_takeout
+from exposure.testing.processes import descendants
 from exposure.written import read_list
 from tests.report.test_browser import CHROMIUM, LAUNCH_ARGS, WATCH_CSP
 
-from .serving import Served, serve_process
+from .serving import Served, alive, serve_process
 
 pytestmark = [
     pytest.mark.browser,
@@ -37,6 +45,15 @@ def browser() -> Iterator[Any]:
         launched = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield launched
         launched.close()
+
+
+SEEN_STATUS = """
+window.__seen = [];
+new MutationObserver(function () {
+  window.__seen.push(document.getElementById("status").textContent);
+}).observe(document.getElementById("status"), {childList: true, characterData: true, subtree: true});
+"""
+"""Keeps every text the page's progress line shows (the page replaces it as work goes on)."""
 
 
 class Watched:
@@ -175,3 +192,145 @@ def test_page_follows_the_browser_language_and_the_choice_on_it(
         served.process.wait(30)
         assert w.blocked == [] and w.violations(page) == []
         w.context.close()
+
+
+# -- a 2 GiB export chosen on the page, then Ctrl-C ---------------------------------------
+
+SERVER_PEAK_BOUND = 256 * 1024 * 1024
+"""Most memory (VmHWM) the server may reach while it receives a 2 GiB export: an eighth of
+the export, several times what it needs (it streams uploads to disk a megabyte at a time)."""
+UPLOAD_STATUS = re.compile(r"Reading your files into exposure: (\S+ [kMG]B) of 2\.1 GB")
+
+
+def hwm(pid: int) -> int:
+    """Peak resident memory of a process in bytes (0 once it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) * 1024 if found else 0
+
+
+class Sampler:
+    """Follows the server's child processes while a test runs: who they were, their peaks."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.children: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            for child in descendants(self.pid):
+                self.children[child] = max(self.children.get(child, 0), hwm(child))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+
+@pytest.fixture
+def large_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A folder for a 2 GiB export and the server's working files, removed afterwards
+    whatever happened (pytest keeps the folders of recent tests: not these gigabytes)."""
+    folder = tmp_path_factory.mktemp("large-serve")
+    needed = 5 * GIB  # the export (sparse where possible) and up to two copies of it
+    if shutil.disk_usage(folder).free < needed:
+        shutil.rmtree(folder)
+        pytest.skip(f"less than {needed // GIB} GiB free for a 2 GiB export")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_a_2_gib_export_chosen_on_the_page_then_ctrl_c(browser: Any, large_run: Path) -> None:
+    """A person chooses a 2 GiB Takeout with the file picker: it streams to the server with
+    live progress, the checklist has the export's findings (read from behind the 2 GiB
+    video, so the copy is whole), the server's memory stays far below the export's size;
+    then Ctrl-C during a second upload stops everything and leaves no copy behind."""
+    from playwright.sync_api import expect
+
+    from exposure.audit import run
+    from exposure.options import Options
+    from exposure.wipe import wipe
+
+    export = write_padded_takeout(large_run / "takeout-20240318T120000Z-002.zip")
+    size = export.stat().st_size
+    assert size >= 2 * GIB
+    expected = run(Options(inputs=(str(DEMO_TAKEOUT),), workers=1))
+    with serve_process(large_run) as served:
+        sampler = Sampler(served.process.pid)
+        w = Watched(browser, served, viewport={"width": 1200, "height": 900})
+        page = w.page
+        page.goto(served.url)
+        page.evaluate(SEEN_STATUS)
+        page.locator("#files").set_input_files(str(export))
+        expect(page.locator("#chosen")).to_have_text("1 file chosen (2.1 GB).")
+        page.locator("#start").click()
+        expect(page.locator("#done")).to_be_visible(timeout=180_000)
+        expect(page.locator("#summary")).to_contain_text("Checked")
+
+        seen = page.evaluate("window.__seen")
+        sent = [m.group(1) for m in map(UPLOAD_STATUS.search, seen) if m]
+        partial = {done for done in sent if done != "2.1 GB"}
+        assert len(partial) >= 2, seen  # the upload's progress moved while the page waited
+        job = page.locator("#open-report").get_attribute("href").rsplit("/", 1)[1]
+        copy = next(large_run.glob(f"exposure-serve-*/{job}/uploads/{export.name}"))
+        assert copy.stat().st_size == size  # the server holds the whole export, not a part
+
+        report = page.evaluate("u => fetch(u).then(r => r.json())", f"/report/{job}/json")
+        found = sorted((f["kind"], f["title"]) for f in report["findings"])
+        assert found == sorted((f.kind, f.title) for f in expected.findings)
+        assert "home" in {p["role"] for p in report["places"]}
+        (skipped,) = report["skipped"]
+        assert skipped["locator"] == f"{export.name}!{VIDEO}"
+        assert "2.0 GB" in skipped["reason"] and "too large" in skipped["reason"]
+        server_peak = hwm(served.process.pid)
+        assert 0 < server_peak < SERVER_PEAK_BOUND, server_peak
+        assert 0 < max(sampler.children.values()) < SERVER_PEAK_BOUND, sampler.children
+
+        # Check the export again, and press Ctrl-C in the terminal while it is being sent.
+        page.locator("#again").click()
+        page.locator("#files").set_input_files(str(export))
+        page.locator("#start").click()
+        expect(page.locator("#status")).to_contain_text(
+            "Reading your files into exposure", timeout=60_000
+        )
+        partial_copy = None
+        deadline = time.monotonic() + 60
+        while partial_copy is None and time.monotonic() < deadline:
+            for candidate in large_run.glob(f"exposure-serve-*/*/uploads/{export.name}"):
+                if candidate.parent.parent.name != job and candidate.stat().st_size > 0:
+                    partial_copy = candidate
+            time.sleep(0.02)
+        assert partial_copy is not None, "the second upload reaches the server"
+        served.process.send_signal(signal.SIGINT)  # mid-way: the page then says the upload broke
+        out, _ = served.process.communicate(timeout=60)
+        sampler.stop()
+        assert served.process.returncode == 0, out
+        assert "exposure has stopped" in out and "Traceback" not in out
+        expect(page.locator("#error")).to_contain_text("exposure stopped answering", timeout=30_000)
+        helpers = set(sampler.children)
+        assert helpers, "the check ran in a child process"
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in helpers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in helpers if alive(pid)], "no process is left behind"
+        assert not copy.exists() and not partial_copy.exists()
+        assert not list(large_run.glob("exposure-serve-*/*/uploads"))
+        left = [p for p in large_run.rglob("*") if p.is_file() and p.stat().st_size > 1 << 20]
+        assert left == [export]  # no copy of the export, whole or partial, anywhere
+        assert w.blocked == [] and w.violations(page) == []
+        w.context.close()
+
+    workdir = next(large_run.glob("exposure-serve-*"))
+    assert (workdir / job / "exposure-report.html").exists()  # kept: Ctrl-C asks, never wipes
+    uploads = [w.path for w in read_list() if "uploads" in Path(w.path).parts]
+    assert uploads and not [p for p in uploads if Path(p).exists()]  # noted, and gone
+    wipe()  # what the person is offered on the way out
+    assert read_list() == [] and not workdir.exists()
+    assert set(served.connections()) <= {"127.0.0.1"}
+    print(f"server peak {server_peak / 2**20:.0f} MiB; children {sampler.children}")
