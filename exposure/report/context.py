@@ -521,7 +521,7 @@ def _baseline(report: Report, words: CatalogueWords) -> BaselineView | None:
         fixed=tuple(
             FixedView(
                 title=(
-                    words.heading(item.kind, 1) if report.redacted else wording.plain(item.title, t)
+                    words.heading(item.kind, 1) if report.redacted else wording.plain(item.title)
                 ),
                 severity=item.severity.value,
                 severity_label=t.gettext(wording.SEVERITY_LABEL[item.severity]),
@@ -737,7 +737,7 @@ class _Builder:
             # the second half; the file is the label.
             title, shown_locator, full_title = short, None, finding.title
         else:
-            title, shown_locator = wording.plain(finding.title, self.t), short or None
+            title, shown_locator = wording.plain(finding.title), short or None
             full_title = finding.title if title != finding.title else None
         return FindingView(
             id=leak.id,
@@ -843,10 +843,10 @@ def _skipped_views(
         key = (item.source, item.reason)
         n = alike[key]
         if n < GROUP_SKIPPED_FROM:
-            views.append(_skipped(item, t))
+            views.append(_skipped(item))
         elif key not in grouped:
             grouped.add(key)
-            view = _skipped(item, t)
+            view = _skipped(item)
             shown = t.gettext("{count} items, such as {locator}").format(
                 count=wording.number(n, t), locator=item.locator
             )
@@ -854,8 +854,8 @@ def _skipped_views(
     return tuple(views)
 
 
-def _skipped(skipped: Skipped, t: gettext.NullTranslations) -> SkippedView:
-    reason = wording.plain(skipped.reason, t)
+def _skipped(skipped: Skipped) -> SkippedView:
+    reason = wording.plain(skipped.reason)
     return SkippedView(
         locator=skipped.locator,
         reason=reason,

@@ -230,3 +230,46 @@ def test_progress_bars_speak_the_language() -> None:
     text = shown.getvalue()
     assert "Vérification" in text and "Lecture de example.org" in text
     assert "3 sur 10 pages et images" in text and "Checking" not in text
+
+
+def test_demo_lang(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("demo", "--lang", "es", "--html", "demo.html")
+    assert result.code == 0, result.err
+    assert "Informe: " in result.err
+    html = (tmp_path / "demo.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in html and "Lo que un desconocido puede deducir" in html
+
+
+def test_serve_writes_the_report_in_the_page_language(tmp_path: Path) -> None:
+    """The check ``exposure serve`` runs for a page in French writes a French checklist."""
+    import multiprocessing
+    import signal
+
+    from exposure.demo import demo_inputs
+    from exposure.serve.jobs import Task, run_task
+
+    (tmp_path / "uploads").mkdir()
+    task = Task(
+        inputs=(demo_inputs()[0],),
+        demo=False,
+        uploads=str(tmp_path / "uploads"),
+        html=str(tmp_path / "r.html"),
+        json=str(tmp_path / "r.json"),
+        lang="fr",
+    )
+    receive, send = multiprocessing.Pipe(duplex=False)
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        run_task(task, send)  # here, not in a child: it only ignores Ctrl-C meanwhile
+    finally:
+        signal.signal(signal.SIGINT, handler)
+    messages = []
+    while True:
+        try:
+            messages.append(receive.recv())
+        except EOFError:  # run_task closed its end
+            break
+    assert messages[-1][0] == "done", messages[-1]
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in html and "Avant de changer quoi que ce soit" in html
+    assert '"findings"' in (tmp_path / "r.json").read_text(encoding="utf-8")  # JSON: English
