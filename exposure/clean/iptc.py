@@ -30,6 +30,13 @@ IDENTITY = {
     118: "Contact",
     122: "Writer-Editor",
 }
+TEXTS = {
+    120: "Caption-Abstract",
+    105: "Headline",
+    5: "ObjectName",
+    25: "Keywords",
+}
+"""Free-text datasets: removed when the reader's ``IPTC <name>`` field names a place."""
 IIM_RESOURCE = 0x0404
 _SIGNATURES = (b"8BIM", b"PHUT", b"AgHg", b"DCSR")
 
@@ -70,6 +77,9 @@ def clean_iim(buf: bytearray, start: int, end: int, state: Pass) -> None:
             changed = True
         elif record == 2 and state.identity and number in IDENTITY:
             state.person(f"IPTC {IDENTITY[number]}")
+            changed = True
+        elif record == 2 and number in TEXTS and f"IPTC {TEXTS[number]}" in state.texts:
+            state.location(f"IPTC {TEXTS[number]} (it names a place)")
             changed = True
         else:
             kept += buf[lo:hi]

@@ -26,12 +26,17 @@ import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exposure.clean import stills, video
-from exposure.clean.state import Pass, Unsafe
+from exposure.clean.state import Pass, PlacesInText, Unsafe
 from exposure.errors import ExposureError, InputError, UsageError
 from exposure.metadata import MetadataError, read_metadata, read_metadata_bytes, sniff_format
 from exposure.metadata.sniff import PHOTO_SUFFIXES, suffix_of
+
+if TYPE_CHECKING:
+    from exposure.detectors.text.scan import TextScanner
+    from exposure.metadata import PhotoMetadata
 
 HEAD = 65536
 """Bytes read first: the format, and a JPEG's whole metadata as a rule."""
@@ -413,21 +418,33 @@ def _clean_one(
             state = Pass(identity)
             patches = video.plan_video(video.file_reader(fd), size, state)
             temp = _stage(target, _video_writer(fd, size, patches), _video_check(identity))
-        elif head_only is not None:  # a JPEG whose metadata all lies before its image data
-            ids = _maker_note_ids(head_only, name) if identity else ()
-            state = Pass(identity, ids)
-            cleaned = _clean_still(fmt, head_only, state)
-            check = _still_check(fmt, cleaned, size, name, identity)
-            temp = _stage(target, _head_writer(fd, size, cleaned), check)
         else:
-            if size > MAX_STILL:
+            if head_only is not None:  # a JPEG whose metadata all lies before its image data
+                data: bytes = head_only
+            elif size > MAX_STILL:
                 raise Unsafe("larger than 1 GiB; not cleaned in memory")
-            data = _read_all(fd, size)
-            state = Pass(identity, _maker_note_ids(data, name) if identity else ())
-            cleaned = _clean_still(fmt, data, state)
-            del data
-            check = _still_check(fmt, cleaned, len(cleaned), name, identity)
-            temp = _stage(target, _bytes_writer(cleaned), check)
+            else:
+                data = _read_all(fd, size)
+            ids = _maker_note_ids(data, name) if identity else ()
+            texts: frozenset[str] = frozenset()
+            while True:  # again without the free-text fields found to name a place
+                state = Pass(identity, ids, texts)
+                cleaned = _clean_still(fmt, data, state)
+                if head_only is not None:
+                    writer, length = _head_writer(fd, size, cleaned), size
+                else:
+                    writer, length = _bytes_writer(cleaned), len(cleaned)
+                try:
+                    temp = _stage(
+                        target, writer, _still_check(fmt, cleaned, length, name, identity)
+                    )
+                    break
+                except PlacesInText as exc:
+                    if exc.labels <= texts or len(texts) > 64:
+                        raise Unsafe(
+                            f"the copy still carried {exc.reason} when read back; it was removed"
+                        ) from None
+                    texts |= exc.labels
     finally:
         os.close(fd)
     copied = Copied(source, target, tuple(state.removed), tuple(state.identity_removed))
@@ -473,7 +490,10 @@ def _still_check(fmt: str, cleaned: bytearray, size: int, name: str, identity: b
         if os.fstat(out).st_size != size:
             return ["a wrong length (the copy is incomplete)"]
         written = _read_all(out, len(cleaned))
-        return still_leftovers(fmt, written, name, identity)
+        left, places = _still_findings(fmt, written, name, identity)
+        if places and not left:
+            raise PlacesInText(frozenset(places))
+        return left + [f"a place written in {label}" for label in places]
 
     return check
 
@@ -541,9 +561,19 @@ def still_leftovers(
     fmt: str, data: bytes | bytearray, name: str, identity: bool, *, reader: bool = True
 ) -> list[str]:
     """What location (and identity) the photo ``data`` still carries: what a second cleaning
-    pass would remove and (with ``reader``) what exposure's reader finds; [] when clean.
+    pass would remove and (with ``reader``) what exposure's reader finds, places written in
+    its free-text fields included; [] when clean.
 
     ``clean`` runs it on the bytes read back from each copy it wrote."""
+    left, places = _still_findings(fmt, data, name, identity, reader=reader)
+    return left + [f"a place written in {label}" for label in places]
+
+
+def _still_findings(
+    fmt: str, data: bytes | bytearray, name: str, identity: bool, *, reader: bool = True
+) -> tuple[list[str], list[str]]:
+    """(what a second pass would remove and the reader finds, the labels of the free-text
+    fields that name a place)."""
     left: list[str] = []
     state = Pass(identity)
     try:
@@ -551,25 +581,48 @@ def still_leftovers(
     except Unsafe as exc:
         left.append(exc.reason)
     left += state.removed + state.identity_removed
-    if reader:
-        left += _reader_leftovers(lambda: read_metadata_bytes(bytes(data), name), fmt, identity)
-    return left
+    if not reader:
+        return left, []
+    try:
+        meta = read_metadata_bytes(bytes(data), name)
+    except MetadataError as exc:
+        if fmt != "xmp":
+            left.append(f"exposure could not read the copy back ({exc.reason})")
+        return left, []
+    return left + _meta_leftovers(meta, identity), text_places(meta)
 
 
-def _reader_leftovers(read: Callable[[], object], fmt: str, identity: bool) -> list[str]:
+def _reader_leftovers(read: Callable[[], PhotoMetadata], fmt: str, identity: bool) -> list[str]:
     try:
         meta = read()
     except MetadataError as exc:
         return [] if fmt == "xmp" else [f"exposure could not read the copy back ({exc.reason})"]
-    from exposure.metadata import PhotoMetadata
+    places = [f"a place written in {label}" for label in text_places(meta)]
+    return _meta_leftovers(meta, identity) + places
 
-    assert isinstance(meta, PhotoMetadata)
+
+def _meta_leftovers(meta: PhotoMetadata, identity: bool) -> list[str]:
     left = [f"a GPS position ({g.origin})" for g in meta.gps]
     left += [f"a place name ({p.origin})" for p in meta.places]
     if identity:
         left += [f"{i.label}" for i in meta.serials]
         left += [f"{i.label}" for i in meta.owners]
     return left
+
+
+_SCANNER: list[TextScanner] = []
+
+
+def text_places(meta: PhotoMetadata) -> list[str]:
+    """Labels of the free-text fields (a caption, a Windows comment...) in which exposure's
+    location text detectors, the audit's own, find a place."""
+    if not meta.texts:
+        return []
+    if not _SCANNER:
+        from exposure.detectors.text.scan import TextScanner
+
+        _SCANNER.append(TextScanner())
+    return [field.label for field in meta.texts if _SCANNER[0].scan(field.value)]
 
 
 def _bytes_writer(data: bytes | bytearray) -> Writer:

@@ -11,6 +11,14 @@ class Unsafe(Exception):
         self.reason = reason
 
 
+class PlacesInText(Unsafe):
+    """The copy's free-text fields ``labels`` name a place: clean again without them."""
+
+    def __init__(self, labels: frozenset[str]) -> None:
+        super().__init__(f"a place written in {', '.join(sorted(labels))}")
+        self.labels = labels
+
+
 class NoTiff(Unsafe):
     """An EXIF payload without a valid TIFF header: nothing in it can be read or edited."""
 
@@ -22,15 +30,22 @@ class Pass:
     ``"IPTC City"``, ``"QuickTime ©xyz"``), each once, in the order they were found.
     """
 
-    __slots__ = ("identity", "identity_removed", "maker_note_ids", "removed")
+    __slots__ = ("identity", "identity_removed", "maker_note_ids", "removed", "texts")
 
     def __init__(
-        self, identity: bool = False, maker_note_ids: tuple[tuple[str, str], ...] = ()
+        self,
+        identity: bool = False,
+        maker_note_ids: tuple[tuple[str, str], ...] = (),
+        texts: frozenset[str] = frozenset(),
     ) -> None:
         self.identity = identity
         self.maker_note_ids = maker_note_ids
         """(label, value) of the serial numbers and names the reader found in maker notes:
         with identity they are overwritten wherever they appear inside the maker note."""
+        self.texts = texts
+        """Free-text fields to remove whole, by the reader's label (``"XPComment"``, ``"IPTC
+        Caption-Abstract"``, ``"XMP dc:description"``): those in which exposure's text
+        detectors found a place."""
         self.removed: list[str] = []
         self.identity_removed: list[str] = []
 

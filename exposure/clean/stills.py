@@ -266,6 +266,9 @@ def _png_text(kind: bytes, body: bytearray, state: Pass) -> bytearray | None:
     if _LOCATION_KEYWORD.search(keyword):
         state.location(f"PNG text {keyword.decode('latin-1')}")
         return None
+    if state.texts and f"PNG {keyword.decode('latin-1')}" in state.texts:
+        state.location(f"PNG text {keyword.decode('latin-1')} (it names a place)")
+        return None
     if state.identity and _IDENTITY_KEYWORD.search(keyword):
         state.person(f"PNG text {keyword.decode('latin-1')}")
         return None

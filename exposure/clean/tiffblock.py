@@ -52,6 +52,15 @@ IDENTITY_TAGS = {
     0xFDE8: "OwnerName",
     0xFDE9: "SerialNumber",
 }
+TEXT_TAGS = {
+    0x010E: "ImageDescription",
+    0x9286: "UserComment",
+    0x9C9B: "XPTitle",
+    0x9C9C: "XPComment",
+    0x9C9E: "XPKeywords",
+    0x9C9F: "XPSubject",
+}
+"""Free-text tags (IFD0, EXIF IFD), by the reader's label: removed when they name a place."""
 MAX_IFDS = 64
 MAX_ENTRIES = 1024
 MAX_STRIPS = 1 << 20
@@ -185,6 +194,12 @@ class TiffBlock:
                     if label is not None:
                         drop.setdefault(ifd.offset, set()).add(entry[0])
                         state.person(f"EXIF {label}")
+            if state.texts and ifd.name in ("IFD0", "ExifIFD"):
+                for entry in ifd.entries:
+                    label = TEXT_TAGS.get(entry[0])
+                    if label is not None and label in state.texts:
+                        drop.setdefault(ifd.offset, set()).add(entry[0])
+                        state.location(f"EXIF {label} (it names a place)")
         zero: list[tuple[int, int]] = list(dead_tables)
         for ifd in self.ifds:
             if ifd.name == "GPSIFD":

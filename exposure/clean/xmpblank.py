@@ -73,6 +73,27 @@ IDENTITY: dict[str, Rule] = {
 }
 """With ``--also-identity``: serial numbers, owner and creator names, copyright holders."""
 
+TEXT_PROPERTIES = {
+    "dc:description": (DC, "description"),
+    "dc:title": (DC, "title"),
+    "dc:subject": (DC, "subject"),
+    "tiff:ImageDescription": (TIFF, "ImageDescription"),
+    "exif:UserComment": (EXIF, "UserComment"),
+    "photoshop:Headline": (PHOTOSHOP, "Headline"),
+}
+"""Free-text properties, by the reader's name (``XMP dc:description``): removed when they
+name a place (:attr:`Pass.texts`)."""
+
+
+def _text_rules(texts: frozenset[str]) -> dict[str, Rule]:
+    wanted: dict[str, set[str]] = {}
+    for label in texts:
+        found = TEXT_PROPERTIES.get(label.removeprefix("XMP "))
+        if found is not None:
+            wanted.setdefault(found[0], set()).add(found[1])
+    return {uri: frozenset(names).__contains__ for uri, names in wanted.items()}
+
+
 CANONICAL = {
     EXIF: "exif", EXIF_EX: "exifEX", PHOTOSHOP: "photoshop", IPTC_CORE: "Iptc4xmpCore",
     IPTC_EXT: "Iptc4xmpExt", DJI: "drone-dji", MEDIAPRO: "mediapro", DYNAMIC_MEDIA: "xmpDM",
@@ -84,20 +105,26 @@ CANONICAL = {
 _DECLARATION = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def _rules(identity: bool) -> list[tuple[dict[str, Rule], bool]]:
-    return [(LOCATION, False), (IDENTITY, True)] if identity else [(LOCATION, False)]
+def _rules(
+    identity: bool, texts: frozenset[str] = frozenset()
+) -> list[tuple[dict[str, Rule], bool]]:
+    rules = [(LOCATION, False), (IDENTITY, True)] if identity else [(LOCATION, False)]
+    if texts:
+        rules.append((_text_rules(texts), False))
+    return rules
 
 
 Bound = list[tuple[Rule, bool, str]]
 """The rules a prefix is bound to: (rule, is identity, canonical prefix)."""
 
 
-def _prefixes(text: bytes, identity: bool) -> dict[bytes, Bound]:
+def _prefixes(text: bytes, identity: bool, texts: frozenset[str]) -> dict[bytes, Bound]:
     """prefix -> the rules of the namespaces it is bound to (anywhere in the packet)."""
     found: dict[bytes, Bound] = {}
+    rules = _rules(identity, texts)
     for match in _DECLARATION.finditer(text):
         uri = (match.group(2) or match.group(3) or b"").decode("utf-8", "replace")
-        for table, is_identity in _rules(identity):
+        for table, is_identity in rules:
             rule = table.get(uri)
             if rule is not None:
                 found.setdefault(match.group(1), []).append((rule, is_identity, CANONICAL[uri]))
@@ -112,10 +139,12 @@ def _matches(rules: Bound, local: str) -> tuple[bool, str] | None:
     return None
 
 
-def _spans(text: bytes, identity: bool) -> list[tuple[int, int, str, bool]]:
+def _spans(
+    text: bytes, identity: bool, texts: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str, bool]]:
     """(start, end, qualified name, is identity) of every property to blank."""
     spans: list[tuple[int, int, str, bool]] = []
-    for prefix, rules in _prefixes(text, identity).items():
+    for prefix, rules in _prefixes(text, identity, texts).items():
         p = re.escape(prefix)
         for match in re.finditer(
             rb"(?<=[\s\"'])" + p + rb":([\w.-]+)\s*=\s*(?:\"[^\"]*\"|'[^']*')", text
@@ -162,13 +191,15 @@ def _element_end(text: bytes, start: int, name: bytes) -> int | None:
 def blank_xmp(buf: bytearray, start: int, end: int, state: Pass) -> None:
     """Blank the location (and identity) properties of the XMP packet in ``buf[start:end]``."""
     text = bytes(buf[start:end])
-    if not _might_hold(text, state.identity):
+    if not state.texts and not _might_hold(text, state.identity):
         return
-    spans = _spans(text, state.identity)
+    spans = _spans(text, state.identity, state.texts)
     for lo, hi, name, is_identity in spans:
         buf[start + lo : start + hi] = b" " * (hi - lo)
         if is_identity:
             state.person(f"XMP {name}")
+        elif name in TEXT_PROPERTIES and f"XMP {name}" in state.texts:
+            state.location(f"XMP {name} (it names a place)")
         elif _gps(name.partition(":")[2]) or "Gps" in name:
             state.location("XMP GPS")
         else:
