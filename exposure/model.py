@@ -13,6 +13,7 @@ a :class:`Skipped` record with a reason a person can read, and the audit goes on
 
 from __future__ import annotations
 
+import gettext
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from exposure.geo import Position
+from exposure.i18n.message import Message, Nn_
 
 SCHEMA_VERSION = 1
 
@@ -81,6 +83,14 @@ class Skipped:
     locator: str
     reason: str
     source: str = ""
+    message: Message | None = field(default=None, compare=False, repr=False)
+    """The reason, translatable (None: shown as written); the JSON report writes
+    :attr:`reason`, its English."""
+
+    @classmethod
+    def said(cls, locator: str, message: Message, source: str = "") -> Skipped:
+        """A record whose reason is ``message`` (its English in :attr:`reason`)."""
+        return cls(locator, message.english(), source, message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +134,10 @@ class NotChecked:
         examples = (*self.examples, *other.examples)[:NOT_CHECKED_EXAMPLES]
         return NotChecked(self.input, tuple(rows), examples)
 
-    def words(self, most: int = 4) -> str:
-        """``212 documents (.pdf 120, .docx 92), 3 unknown files``."""
+    def words(self, most: int = 4, translations: gettext.NullTranslations | None = None) -> str:
+        """``212 documents (.pdf 120, .docx 92), 3 unknown files`` (in the language of
+        ``translations``; a type this version does not know stays as written)."""
+        t = translations or gettext.NullTranslations()
         parts = []
         for kind, n in self.by_type().items():
             exts = sorted(
@@ -135,7 +147,7 @@ class NotChecked:
             shown = ", ".join(f"{e} {c:,}" for e, c in exts[:most])
             if len(exts) > most:
                 shown += ", ..."
-            name = kind if n != 1 else _SINGULAR.get(kind, kind)
+            name = t.ngettext(_SINGULAR[kind], kind, n) if kind in _SINGULAR else kind
             parts.append(f"{n:,} {name}" + (f" ({shown})" if shown and len(exts) > 1 else ""))
         return ", ".join(parts)
 
@@ -143,20 +155,23 @@ class NotChecked:
 NOT_CHECKED_EXAMPLES = 20
 """Example locators kept per INPUT in :attr:`NotChecked.examples`."""
 
-_SINGULAR = {
-    "documents": "document",
-    "empty files": "empty file",
-    "unknown files": "unknown file",
-    "audio files": "audio file",
-    "data files": "data file",
-    "programs": "program",
-    "images exposure does not read": "image exposure does not read",
-    "videos exposure does not read": "video exposure does not read",
-    "archives that are not a known export": "archive that is not a known export",
-    "links to folders (not followed)": "link to a folder (not followed)",
-    "web pages": "web page",
-    "links to files that do not exist": "link to a file that does not exist",
-}
+_PAIRS = (
+    Nn_("document", "documents"),
+    Nn_("empty file", "empty files"),
+    Nn_("unknown file", "unknown files"),
+    Nn_("audio file", "audio files"),
+    Nn_("data file", "data files"),
+    Nn_("program", "programs"),
+    Nn_("image exposure does not read", "images exposure does not read"),
+    Nn_("video exposure does not read", "videos exposure does not read"),
+    Nn_("archive that is not a known export", "archives that are not a known export"),
+    Nn_("link to a folder (not followed)", "links to folders (not followed)"),
+    Nn_("web page", "web pages"),
+    Nn_("link to a file that does not exist", "links to files that do not exist"),
+    Nn_("devices, pipes and sockets", "devices, pipes and sockets"),
+)
+_SINGULAR = {many: one for one, many in _PAIRS}
+"""The type words of :attr:`NotChecked.counts` (plural) -> singular, marked for translation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +229,9 @@ class Finding:
     """Where the user has to act (a folder of photos, a platform, a web page)."""
     evidence: tuple[Evidence, ...]
     remediation: Remediation
+    title_message: Message | None = field(default=None, compare=False, repr=False)
+    """The title, translatable (None: shown as written); the JSON report writes
+    :attr:`title`, its English, and the id does not depend on it."""
 
     @property
     def locator(self) -> str:
@@ -300,6 +318,8 @@ class Place:
     """Evidence per finding kind, most first: photos and routes counted as items (files,
     activities), histories as points.  Two kinds or more is convergence."""
     near: Near | None = None
+    reason_message: Message | None = field(default=None, compare=False, repr=False)
+    """The reason, translatable (None: shown as written)."""
 
 
 @dataclass(frozen=True, slots=True)

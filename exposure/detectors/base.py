@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from exposure.catalogue import info
 from exposure.fingerprint import fingerprint
+from exposure.i18n.message import Message
 from exposure.metadata import PhotoMetadata
 from exposure.model import Confidence, Evidence, Finding, Severity, SourceItem
 
@@ -26,7 +27,7 @@ def make_finding(
     *,
     content: str,
     value: str,
-    title: str,
+    title: str | Message,
     group: str,
     evidence: Sequence[Evidence],
     severity: Severity | None = None,
@@ -34,7 +35,9 @@ def make_finding(
 ) -> Finding:
     """Build a Finding with its stable id and the catalogue's severity, why-text and
     remediation (:class:`exposure.catalogue.KindInfo`).  ``severity`` is for a kind that
-    declares :attr:`~exposure.catalogue.KindInfo.other_severities`; None gives the usual one."""
+    declares :attr:`~exposure.catalogue.KindInfo.other_severities`; None gives the usual one.
+    A ``title`` given as a :class:`~exposure.i18n.message.Message` is written in English
+    and kept to be shown in the reader's language (the id never depends on the title)."""
     entry = info(kind)
     if severity is None:
         severity = entry.severity
@@ -43,13 +46,14 @@ def make_finding(
     return Finding(
         id=fingerprint(kind, content, value),
         kind=kind,
-        title=title,
+        title=title.english() if isinstance(title, Message) else title,
         severity=severity,
         confidence=confidence,
         why=entry.why,
         group=group,
         evidence=tuple(evidence),
         remediation=entry.remediation,
+        title_message=title if isinstance(title, Message) else None,
     )
 
 

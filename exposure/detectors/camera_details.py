@@ -8,6 +8,7 @@ from datetime import datetime
 
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.detectors.photo_gps import camera_name
+from exposure.i18n.message import Mn_
 from exposure.metadata import PhotoMetadata
 from exposure.model import Confidence, Evidence, Finding, SourceItem
 
@@ -85,7 +86,11 @@ class CameraDetailsDetector(PhotoDetector):
                 "photo-camera-details",
                 content=group,
                 value="",
-                title=f"{tally.files} file(s) record when they were taken and with which camera",
+                title=Mn_(  # the same English for one and many: the JSON report's title stays
+                    "{count} file(s) record when they were taken and with which camera",
+                    "{count} file(s) record when they were taken and with which camera",
+                    tally.files,
+                ),
                 confidence=Confidence.HIGH,
                 group=group,
                 evidence=evidence,

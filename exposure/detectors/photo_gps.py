@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from exposure.detectors.base import PhotoDetector, make_finding
 from exposure.geo import Position, PositionProblem, distance_m, make_position
+from exposure.i18n.message import M_
 from exposure.metadata import GpsReading, PhotoMetadata
 from exposure.model import Confidence, Evidence, Finding, SourceItem
 
@@ -131,18 +132,28 @@ class GpsDetector(PhotoDetector):
     ) -> Finding:
         is_video = item.kind == "video"
         kind = "video-gps" if is_video else "photo-gps"
-        what = (
-            "This sidecar file (it travels with a photo)"
-            if item.kind == "xmp-sidecar"
-            else "This photo"
-        )
         first = located[0][1]
+        where = first.as_text(4)
         if is_video:
-            title = f"{name}: this video shows where it was recorded ({first.as_text(4)})"
+            title = M_(
+                "{name}: this video shows where it was recorded ({where})", name=name, where=where
+            )
         elif all(r.origin == SHOWN for r, _ in located):
-            title = f"{name}: the position of a place this photo shows is written in it ({first.as_text(4)})"
+            title = M_(
+                "{name}: the position of a place this photo shows is written in it ({where})",
+                name=name,
+                where=where,
+            )
+        elif item.kind == "xmp-sidecar":
+            title = M_(
+                "{name}: this sidecar file (it travels with a photo) shows where it was taken ({where})",
+                name=name,
+                where=where,
+            )
         else:
-            title = f"{name}: {what.lower()} shows where it was taken ({first.as_text(4)})"
+            title = M_(
+                "{name}: this photo shows where it was taken ({where})", name=name, where=where
+            )
         evidence = [
             Evidence(
                 locator=item.locator,
@@ -172,7 +183,7 @@ class GpsDetector(PhotoDetector):
             "photo-gps-placeholder",
             content=meta.content_key,
             value=",".join(problems),
-            title=f"{name}: GPS tags without a real position",
+            title=M_("{name}: GPS tags without a real position", name=name),
             confidence=Confidence.MEDIUM,
             group=item.group,
             evidence=[

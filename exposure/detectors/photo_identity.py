@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from exposure.detectors.base import PhotoDetector, make_finding
+from exposure.i18n.message import M_, Message, Mn_
 from exposure.metadata import Identifier, PhotoMetadata
 from exposure.model import Evidence, Finding, SourceItem
 
@@ -19,7 +20,7 @@ class _IdentifierDetector(PhotoDetector):
     def identifiers(self, meta: PhotoMetadata) -> tuple[Identifier, ...]:
         raise NotImplementedError
 
-    def title(self, found: tuple[Identifier, ...]) -> str:
+    def title(self, name: str, found: tuple[Identifier, ...]) -> Message:
         raise NotImplementedError
 
     def detect(self, item: SourceItem, meta: PhotoMetadata) -> Iterator[Finding]:
@@ -31,7 +32,7 @@ class _IdentifierDetector(PhotoDetector):
             self.kind,
             content=meta.content_key,
             value="|".join(sorted(f"{i.label}={i.value}" for i in found)),
-            title=f"{name}: {self.title(found)}",
+            title=self.title(name, found),
             group=item.group,
             evidence=[
                 Evidence(locator=item.locator, detail=f"{i.label}: {i.value}", field=i.label)
@@ -50,9 +51,13 @@ class SerialDetector(_IdentifierDetector):
     def identifiers(self, meta: PhotoMetadata) -> tuple[Identifier, ...]:
         return meta.serials
 
-    def title(self, found: tuple[Identifier, ...]) -> str:
-        noun = "serial number is" if len(found) == 1 else "serial numbers are"
-        return f"the camera's {noun} stored in the file"
+    def title(self, name: str, found: tuple[Identifier, ...]) -> Message:
+        return Mn_(
+            "{name}: the camera's serial number is stored in the file",
+            "{name}: the camera's serial numbers are stored in the file",
+            len(found),
+            name=name,
+        )
 
 
 class OwnerDetector(_IdentifierDetector):
@@ -65,5 +70,7 @@ class OwnerDetector(_IdentifierDetector):
     def identifiers(self, meta: PhotoMetadata) -> tuple[Identifier, ...]:
         return meta.owners
 
-    def title(self, found: tuple[Identifier, ...]) -> str:
-        return f"a name is stored in the file ({found[0].value[:60]})"
+    def title(self, name: str, found: tuple[Identifier, ...]) -> Message:
+        return M_(
+            "{name}: a name is stored in the file ({owner})", name=name, owner=found[0].value[:60]
+        )

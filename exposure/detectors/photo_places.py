@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 
 from exposure.detectors.base import PhotoDetector, make_finding
+from exposure.i18n.message import M_
 from exposure.metadata import PhotoMetadata, PlaceName
 from exposure.model import Evidence, Finding, Severity, SourceItem
 
@@ -53,16 +54,16 @@ class PlaceNameDetector(PhotoDetector):
         name = os.path.basename(item.locator) or item.locator
         # (the title leaves the place out: a redacted copy keeps titles)
         if all(p.origin == "XMP LocationShown" for p in meta.places):
-            what = "a place the photo shows is written in the file by name"
+            title = M_("{name}: a place the photo shows is written in the file by name", name=name)
         elif specific:
-            what = "a place is written in the file by name"
+            title = M_("{name}: a place is written in the file by name", name=name)
         else:
-            what = "the region or country is written in the file"
+            title = M_("{name}: the region or country is written in the file", name=name)
         yield make_finding(
             self.kind,
             content=meta.content_key,
             value="|".join(sorted(grouped)),
-            title=f"{name}: {what}",
+            title=title,
             severity=Severity.MEDIUM if specific else Severity.LOW,
             group=item.group,
             evidence=[_evidence(item, text, places) for text, places in grouped.values()],

@@ -24,7 +24,16 @@ from babel.messages.pofile import read_po, write_po
 from exposure.i18n import DEFAULT, DOMAIN, DOMAINS, LANGUAGES, LOCALE_DIR, Domain
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "N_plural": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "N_": None,
+    "N_plural": (1, 2),
+    "M_": None,
+    "Mn_": (1, 2),
+    "Nn_": (1, 2),
+}
 JINJA = "jinja2.ext:babel_extract"
 CREATED = datetime(2026, 11, 30, tzinfo=UTC)
 

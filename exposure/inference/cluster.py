@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from exposure.geo import Position
+from exposure.i18n.message import Message
 from exposure.inference.clock import weekday_of
 from exposure.model import Confidence, Near, PlaceRole
 
@@ -60,8 +61,8 @@ class Cluster:
     last_s: float | None = None
     role: PlaceRole = PlaceRole.UNKNOWN
     confidence: Confidence = Confidence.LOW
-    reason: str = ""
-    extra: tuple[str, ...] = ()
+    reason: str | Message = ""
+    extra: tuple[str | Message, ...] = ()
     """Further sentences for the reason (a privacy-zone centre, a platform's label)."""
     zone_routes: int = 0
     """Routes whose ends ring this place (the centre of a fitness app's privacy zone)."""

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from exposure.detectors.base import make_finding
 from exposure.geo import distance_m
+from exposure.i18n.message import M_
 from exposure.inference.cluster import Cluster
 from exposure.inference.zones import Zone
 from exposure.model import Evidence, Finding
@@ -45,9 +46,12 @@ def zone_finding(zone: Zone, groups: Mapping[str, str]) -> Finding:
         ZONE_KIND,
         content="routes:privacy-zone",
         value=f"{centre.lat:.3f},{centre.lon:.3f}",
-        title=(
-            f"{routes} routes start or end on a circle of about {radius} m: its hidden "
-            f"centre can be worked out ({centre.as_text(4)})"
+        title=M_(
+            "{routes} routes start or end on a circle of about {radius} m: its hidden centre "
+            "can be worked out ({where})",
+            routes=routes,
+            radius=radius,
+            where=centre.as_text(4),
         ),
         group=groups.get(zone.ends[0].finding_id, ROUTES_GROUP),
         evidence=evidence,
@@ -57,6 +61,7 @@ def zone_finding(zone: Zone, groups: Mapping[str, str]) -> Finding:
 def pattern_finding(work: Cluster, hours: tuple[int, int, int], home: Cluster | None) -> Finding:
     """A medium finding: the weekday hours the person is usually away from home."""
     start, end, days = hours
+    begins, ends = f"{start:02d}:00", f"{end:02d}:00"
     span = f"weekdays, about {start:02d}:00 to {end:02d}:00"
     where = work.examples[0] if work.examples else "several sources"
     evidence = [
@@ -81,7 +86,12 @@ def pattern_finding(work: Cluster, hours: tuple[int, int, int], home: Cluster | 
         PATTERN_KIND,
         content="routine",
         value=span,
-        title=f"Your traces show when you are usually away from home: {span}",
+        title=M_(
+            "Your traces show when you are usually away from home: weekdays, about {start} to "
+            "{end}",
+            start=begins,
+            end=ends,
+        ),
         group=ROUTINE_GROUP,
         evidence=evidence,
     )

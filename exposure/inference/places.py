@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from exposure.geo import Position
+from exposure.i18n.message import english, joined
 from exposure.inference.cluster import Cluster
 from exposure.inference.sources import counted
 from exposure.model import Place, PlaceRole
@@ -50,7 +51,8 @@ def to_places(clusters: tuple[Cluster, ...]) -> tuple[Place, ...]:
         label = _LABELS[role]
         if role in (PlaceRole.REGULAR, PlaceRole.VISITED, PlaceRole.UNKNOWN):
             label = f"{label} {numbers[role]}"
-        reason = " ".join(p for p in (cluster.reason, *cluster.extra) if p)
+        parts = [p for p in (cluster.reason, *cluster.extra) if p]
+        reason = " ".join(english(p) for p in parts)
         ident = place_id(cluster.centre)
         while ident in ids:  # two centres within 10 m of one another: rare, kept apart
             ident += "x"
@@ -68,6 +70,7 @@ def to_places(clusters: tuple[Cluster, ...]) -> tuple[Place, ...]:
                 role=role,
                 confidence=cluster.confidence,
                 reason=reason,
+                reason_message=joined(parts),
                 sources=tuple(counted(cluster.kinds, cluster.item_counts)),
                 near=cluster.near,
             )

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from exposure.i18n.message import M_, Message, Nn_
 from exposure.inference.cluster import Cluster
 from exposure.inference.sources import families
 from exposure.model import Confidence, PlaceRole
@@ -171,32 +172,40 @@ def _pick_work(clusters: tuple[Cluster, ...], home: int | None) -> int | None:
     return -max(fallback)[2] if fallback else None
 
 
-def _label_words(cluster: Cluster, label: str) -> str | None:
+def _label_words(cluster: Cluster, label: str) -> Message | None:
     """``Google labelled this place your home.`` when a platform did."""
     if not cluster.label_count(label):
         return None
     names = [name for kind, name in LABEL_PLATFORMS.items() if kind in cluster.kind_names]
-    who = " and ".join(names) or "A platform"
-    return f"{who} labelled this place your {label}."
+    if not names:
+        if label == "home":
+            return M_("A platform labelled this place your home.")
+        return M_("A platform labelled this place your work.")
+    who: str | Message = names[0]
+    for name in names[1:]:
+        who = M_("{first} and {second}", first=who, second=name)
+    if label == "home":
+        return M_("{platforms} labelled this place your home.", platforms=who)
+    return M_("{platforms} labelled this place your work.", platforms=who)
 
 
-def _timing_note(cluster: Cluster) -> str:
+def _estimated(cluster: Cluster) -> bool:
+    """True when local times were mostly estimated from the longitude (the records give
+    UTC): the reason says so."""
     points_dated = cluster.estimated
-    if points_dated and points_dated * 2 >= sum(n for _, n in cluster.kinds):
-        return " (local times estimated from the longitude: the records give UTC)"
-    return ""
+    return bool(points_dated and points_dated * 2 >= sum(n for _, n in cluster.kinds))
 
 
 def _home(cluster: Cluster, all_nights: int) -> Cluster:
     nights = len(cluster.nights)
     label = _label_words(cluster, "home")
+    reason: str | Message
     if _is_home(cluster, all_nights) and len(cluster.nights) >= 1:
         weekend = len(cluster.weekend_days)
-        reason = (
-            f"Seen on {_n(nights, 'night')} (20:00-07:00)"
-            + (f" and {_n(weekend, 'weekend day')}" if weekend else "")
-            + _timing_note(cluster)
-            + ", more than anywhere else."
+        reason = _home_reason(
+            _n(nights, "night"),
+            _n(weekend, "weekend day") if weekend else None,
+            _estimated(cluster),
         )
         strong = families(cluster.kind_names) >= 2 or _night_share(cluster, all_nights) >= 0.5
         if (nights >= 10 and strong) or (nights >= 5 and label):
@@ -206,7 +215,7 @@ def _home(cluster: Cluster, all_nights: int) -> Cluster:
         else:
             confidence = Confidence.LOW
     elif cluster.zone_routes:
-        reason = "The hidden centre of a fitness app's privacy zone, usually a home."
+        reason = M_("The hidden centre of a fitness app's privacy zone, usually a home.")
         confidence = Confidence.MEDIUM
     else:
         reason = label or ""
@@ -219,11 +228,27 @@ def _home(cluster: Cluster, all_nights: int) -> Cluster:
 def _work(cluster: Cluster) -> Cluster:
     days = len(cluster.work_days)
     label = _label_words(cluster, "work")
+    reason: str | Message
     if days >= MIN_WORK_DAYS:
+        nights = (
+            M_("rarely at night.") if len(cluster.nights) * 4 <= days else M_("and some nights.")
+        )
+        weekdays, weeks = _n(days, "weekday"), _n(cluster.work_weeks, "week")
         reason = (
-            f"Seen on {_n(days, 'weekday')} between 09:00 and 17:00 over "
-            f"{_n(cluster.work_weeks, 'week')}{_timing_note(cluster)}, "
-            + ("rarely at night." if len(cluster.nights) * 4 <= days else "and some nights.")
+            M_(
+                "Seen on {weekdays} between 09:00 and 17:00 over {weeks} (local times estimated "
+                "from the longitude: the records give UTC), {nights}",
+                weekdays=weekdays,
+                weeks=weeks,
+                nights=nights,
+            )
+            if _estimated(cluster)
+            else M_(
+                "Seen on {weekdays} between 09:00 and 17:00 over {weeks}, {nights}",
+                weekdays=weekdays,
+                weeks=weeks,
+                nights=nights,
+            )
         )
         if days >= 20 and cluster.work_weeks >= 4:
             confidence = Confidence.HIGH
@@ -249,15 +274,26 @@ def _other(cluster: Cluster, all_nights: int) -> Cluster:
             cluster,
             role=PlaceRole.UNKNOWN,
             confidence=Confidence.LOW,
-            reason="None of its evidence says when it was made.",
+            reason=M_("None of its evidence says when it was made."),
             extra=extra,
         )
     weeks = cluster.weeks
     if (cluster.visits >= 3 and weeks >= MIN_WEEKS) or days >= LONG_STAY_DAYS:
         nights = len(cluster.nights)
         second = nights >= SECOND_HOME_NIGHTS and _night_share(cluster, all_nights) >= 0.1
-        reason = f"Seen on {_n(days, 'different day')} over {_n(weeks, 'week')}" + (
-            f", {_n(nights, 'night')} among them: a second or former home?" if second else "."
+        reason = (
+            M_(
+                "Seen on {days} over {weeks}, {nights} among them: a second or former home?",
+                days=_n(days, "different day"),
+                weeks=_n(weeks, "week"),
+                nights=_n(nights, "night"),
+            )
+            if second
+            else M_(
+                "Seen on {days} over {weeks}.",
+                days=_n(days, "different day"),
+                weeks=_n(weeks, "week"),
+            )
         )
         confidence = (
             Confidence.HIGH if days >= 10 else Confidence.MEDIUM if days >= 5 else Confidence.LOW
@@ -266,11 +302,53 @@ def _other(cluster: Cluster, all_nights: int) -> Cluster:
     else:
         role = PlaceRole.VISITED
         confidence = Confidence.MEDIUM
-        reason = f"Seen on {_n(days, 'day')} only" + (
-            "." if cluster.visits == days else f", in {_n(cluster.visits, 'visit')}."
+        reason = (
+            M_("Seen on {days} only.", days=_n(days, "day"))
+            if cluster.visits == days
+            else M_(
+                "Seen on {days} only, in {visits}.",
+                days=_n(days, "day"),
+                visits=_n(cluster.visits, "visit"),
+            )
         )
     return replace(cluster, role=role, confidence=confidence, reason=reason, extra=extra)
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def _home_reason(nights: Message, weekend: Message | None, estimated: bool) -> Message:
+    if weekend is None and not estimated:
+        return M_("Seen on {nights} (20:00-07:00), more than anywhere else.", nights=nights)
+    if weekend is None:
+        return M_(
+            "Seen on {nights} (20:00-07:00) (local times estimated from the longitude: the "
+            "records give UTC), more than anywhere else.",
+            nights=nights,
+        )
+    if not estimated:
+        return M_(
+            "Seen on {nights} (20:00-07:00) and {weekend}, more than anywhere else.",
+            nights=nights,
+            weekend=weekend,
+        )
+    return M_(
+        "Seen on {nights} (20:00-07:00) and {weekend} (local times estimated from the "
+        "longitude: the records give UTC), more than anywhere else.",
+        nights=nights,
+        weekend=weekend,
+    )
+
+
+_WORDS = {
+    "night": Nn_("{count} night", "{count} nights"),
+    "weekend day": Nn_("{count} weekend day", "{count} weekend days"),
+    "weekday": Nn_("{count} weekday", "{count} weekdays"),
+    "week": Nn_("{count} week", "{count} weeks"),
+    "different day": Nn_("{count} different day", "{count} different days"),
+    "day": Nn_("{count} day", "{count} days"),
+    "visit": Nn_("{count} visit", "{count} visits"),
+}
+
+
+def _n(count: int, word: str) -> Message:
+    """``3 nights``, in the reader's language."""
+    one, many = _WORDS[word]
+    return Message(one, (("count", f"{count:,}"),), many, count)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from exposure.geo import Position, distance_m
+from exposure.i18n.message import M_
 from exposure.inference.base import Inference, InferenceStep
 from exposure.inference.cluster import Cluster, merge
 from exposure.inference.collect import LABEL_KINDS
@@ -71,9 +72,11 @@ def _gather_ring(clusters: tuple[Cluster, ...], zone: Zone, finding_id: str) -> 
     ]
     host = min(near, key=lambda c: distance_m(c.centre, zone.centre)) if near else None
     parts = ([host] if host else []) + ring
-    sentence = (
-        f"{zone.routes} routes start or end on a circle of about "
-        f"{int(round(zone.radius_m, -1))} m around it: a privacy zone's hidden centre."
+    sentence = M_(
+        "{routes} routes start or end on a circle of about {radius} m around it: a privacy "
+        "zone's hidden centre.",
+        routes=zone.routes,
+        radius=int(round(zone.radius_m, -1)),
     )
     if parts:
         centre = host.centre if host else zone.centre

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from exposure.detectors.text.scan import TextScanner
 from exposure.geo import Position
+from exposure.i18n.message import Message
 from exposure.model import Evidence, Finding, LocatedPoint, NotChecked, Report, Skipped
 from exposure.pointstore import PointStore
 from exposure.report.scrub import REDACT_DECIMALS, Pseudonyms, is_url
@@ -274,6 +275,11 @@ def _not_checked(r: Redactor, record: NotChecked) -> NotChecked:
     )
 
 
+def _message(r: Redactor, message: Message) -> Message:
+    """A translatable title or reason: its words stay, its values are redacted as text."""
+    return message.mapped(r.text)
+
+
 def _report(r: Redactor, report: Report) -> Report:
     return r.fields(report, redacted=True, schema_version=report.schema_version)
 
@@ -283,6 +289,7 @@ HANDLERS: dict[type, Callable[[Redactor, Any], Any]] = {
     Skipped: _skipped,
     LocatedPoint: _point,
     NotChecked: _not_checked,
+    Message: _message,
     Report: _report,
 }
 """Record types that need more than the generic walk (see the module docstring)."""

@@ -438,12 +438,19 @@ def relabel(report: Report, uploads: str) -> Report:
         evidence = tuple(
             replace(e, locator=fix(e.locator), detail=fix(e.detail)) for e in f.evidence
         )
-        return replace(f, title=fix(f.title), group=fix(f.group), evidence=evidence)
+        said = f.title_message.mapped(fix) if f.title_message else None
+        return replace(
+            f, title=fix(f.title), group=fix(f.group), evidence=evidence, title_message=said
+        )
+
+    def skipped(s: Skipped) -> Skipped:
+        said = s.message.mapped(fix) if s.message else None
+        return replace(s, locator=fix(s.locator), reason=fix(s.reason), message=said)
 
     return replace(
         report,
         inputs=tuple(fix(i) for i in report.inputs),
         findings=tuple(finding(f) for f in report.findings),
-        skipped=tuple(Skipped(fix(s.locator), fix(s.reason), s.source) for s in report.skipped),
+        skipped=tuple(skipped(s) for s in report.skipped),
         points=PointStore.of(report.points).with_locators(fix),
     )

@@ -20,6 +20,7 @@ import re
 from exposure.detectors.text import address_words as w
 from exposure.detectors.text.base import PatternDetector
 from exposure.detectors.text.hit import TextHit, squash
+from exposure.i18n.message import M_
 from exposure.model import Confidence
 
 KIND = "text-street-address"
@@ -123,7 +124,7 @@ def _address(match: re.Match[str], confidence: Confidence) -> TextHit:
         end=match.start() + len(found),
         text=found,
         value=squash(found).casefold(),
-        label="a street address",
+        label=M_("a street address"),
         confidence=confidence,
     )
 
@@ -166,7 +167,7 @@ class AddressDetector(PatternDetector):
             end=match.end(),
             text=code,
             value=squash(code).casefold(),
-            label="a postcode",
+            label=M_("a postcode"),
             confidence=Confidence.HIGH,
         )
 

@@ -23,6 +23,7 @@ import re
 from exposure.detectors.text.address_words import STREET_TYPES
 from exposure.detectors.text.base import PatternDetector, with_span
 from exposure.detectors.text.hit import TextHit, squash
+from exposure.i18n.message import M_
 from exposure.model import Confidence
 
 KIND = "text-check-in"
@@ -162,7 +163,7 @@ class CheckInDetector(PatternDetector):
                 end=match.end(),
                 text=match.group(0),
                 value=match.group(0).casefold().split("//")[-1].removeprefix("www."),
-                label="a Swarm/Foursquare check-in link",
+                label=M_("a Swarm/Foursquare check-in link"),
             )
         home = match.re in (_HOME, _LIVE, _MOVED, _HOME_IN)
         group = "place" if home else "venue"
@@ -174,10 +175,10 @@ class CheckInDetector(PatternDetector):
         tail_matched = match.end() > match.end(group)
         end = match.end() if tail_matched else match.start(group) + len(place)
         if home:  # sure when it names a street or a number
-            kind, label = HOME_KIND, "words that say where home is"
+            kind, label = HOME_KIND, M_("words that say where home is")
             sure = _STREET.search(place) is not None
         else:  # a pin alone may mark a whole city
-            kind, label, sure = KIND, "a check-in", match.re is not _PIN
+            kind, label, sure = KIND, M_("a check-in"), match.re is not _PIN
         return TextHit(
             kind=kind,
             start=match.start(),

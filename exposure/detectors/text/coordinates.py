@@ -16,6 +16,7 @@ import urllib.parse
 from exposure.detectors.text.base import PatternDetector
 from exposure.detectors.text.hit import TextHit, number, point, squash
 from exposure.geo import Position
+from exposure.i18n.message import M_, Message
 from exposure.metadata.iso6709 import parse_iso6709
 
 KIND = "text-coordinates"
@@ -99,14 +100,15 @@ def _near_null_island(lat: float, lon: float) -> bool:
     return abs(lat) < 1 and abs(lon) < 1
 
 
-def _hit(match: re.Match[str], position: Position, how: str) -> TextHit:
+def _hit(match: re.Match[str], position: Position, how: str | Message) -> TextHit:
+    lat, lon = f"{position.lat:.5f}", f"{position.lon:.5f}"
     return TextHit(
         kind=KIND,
         start=match.start(),
         end=match.end(),
         text=match.group(0),
-        value=f"{position.lat:.5f},{position.lon:.5f}",
-        label=f"coordinates {position.lat:.5f}, {position.lon:.5f} ({how})",
+        value=f"{lat},{lon}",
+        label=M_("coordinates {lat}, {lon} ({how})", lat=lat, lon=lon, how=how),
         position=position,
     )
 
@@ -162,7 +164,7 @@ class CoordinatesDetector(PatternDetector):
         if match.re is _GEO_URI:
             return self._geo_uri(match)
         position = point(number(match["lat"]), number(match["lon"]))
-        return None if position is None else _hit(match, position, "latitude and longitude")
+        return None if position is None else _hit(match, position, M_("latitude and longitude"))
 
     def _bare(self, match: re.Match[str]) -> TextHit | None:
         text = match.string
@@ -180,7 +182,7 @@ class CoordinatesDetector(PatternDetector):
         position = point(lat, lon)
         if position is None or _near_null_island(lat, lon):
             return None
-        return _hit(match, position, "decimal degrees")
+        return _hit(match, position, M_("decimal degrees"))
 
     def _degrees(self, match: re.Match[str]) -> TextHit | None:
         first, second = _part(match, "a"), _part(match, "b")
@@ -196,18 +198,18 @@ class CoordinatesDetector(PatternDetector):
         position = point(lat, lon)
         if position is None or _near_null_island(lat, lon):
             return None
-        return _hit(match, position, "degrees")
+        return _hit(match, position, M_("degrees"))
 
     def _geo_uri(self, match: re.Match[str]) -> TextHit | None:
         position = point(number(match["lat"]), number(match["lon"]))
         if position is not None:
-            return _hit(match, position, "geo: link")
+            return _hit(match, position, M_("geo: link"))
         query = urllib.parse.unquote_plus(match["q"] or "")
         located = _BARE.search(query) or _GEO_URI.search("geo:" + query)
         if located is not None:
             position = point(number(located["lat"]), number(located["lon"]))
             if position is not None:
-                return _hit(match, position, "geo: link")
+                return _hit(match, position, M_("geo: link"))
         place = squash(query.split("(")[0])
         if not any(c.isalpha() for c in place):
             return None
@@ -217,6 +219,6 @@ class CoordinatesDetector(PatternDetector):
             end=match.end(),
             text=match.group(0),
             value=place.casefold(),
-            label="a geo: link to a place search",
+            label=M_("a geo: link to a place search"),
             place=place,
         )

@@ -6,15 +6,25 @@ import dataclasses
 import hashlib
 import re
 
-from exposure.catalogue.text import remediation_for, where_of
+from exposure.catalogue.text import Where, remediation_for, where_of
 from exposure.detectors.base import make_finding
 from exposure.detectors.text.hit import TextHit
+from exposure.i18n.message import M_, Message
 from exposure.model import Evidence, Finding, SourceItem
 
 CONTEXT = 60
 """Characters of surrounding text kept on each side of a match in the excerpt."""
 
 _SPACE = re.compile(r"\s+")
+
+PHRASES = {
+    Where.POST: M_("in a post"),
+    Where.PROFILE: M_("in your profile"),
+    Where.PHOTO: M_("in a photo's description"),
+    Where.PAGE: M_("on a web page"),
+    Where.OTHER: M_("in text"),
+}
+""":attr:`Where.phrase`, translatable (a test checks they say the same in English)."""
 
 
 def excerpt(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
@@ -56,7 +66,9 @@ def text_finding(hit: TextHit, item: SourceItem, text: str) -> Finding:
         hit.kind,
         content=content_key(item, text),
         value=hit.value,
-        title=f"{hit.label[:1].upper()}{hit.label[1:]} {where.phrase}",
+        title=Message(
+            "{what} {where}", (("what", hit.label), ("where", PHRASES[where])), capital=True
+        ),
         group=item.group,
         evidence=(evidence,),
         confidence=hit.confidence,

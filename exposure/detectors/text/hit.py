@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exposure.geo import Position, make_position
+from exposure.i18n.message import Message
 from exposure.model import Confidence
 
 
@@ -22,8 +23,9 @@ class TextHit:
     """The matched text, exactly as written."""
     value: str
     """The normalised leaked value (part of the finding's stable id)."""
-    label: str
-    """What was found, for a title: ``coordinates 52.52001, 13.40495``."""
+    label: str | Message
+    """What was found, for a title: ``coordinates 52.52001, 13.40495`` (a Message when it
+    is words to translate, not only the matched text)."""
     position: Position | None = None
     """The decoded position, when the text gives one."""
     place: str | None = None

@@ -14,6 +14,7 @@ from dataclasses import replace
 from exposure.detectors.text.base import URL, PatternDetector, trim_url
 from exposure.detectors.text.hit import TextHit
 from exposure.detectors.text.mapurls import MapLink, decode_map_url
+from exposure.i18n.message import M_, Message
 from exposure.model import Confidence
 
 KIND = "text-map-link"
@@ -27,8 +28,16 @@ _W3W = re.compile(r"(?<![\w/:])///(?P<words>[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]
 _SHORT_NOTE = "a short link: exposure does not open links, so open it yourself to see the place"
 
 
-def _article(service: str) -> str:
-    return "an" if service[:1] in "AEIOU" else "a"
+def _link(service: str, where: str | None = None) -> Message:
+    """``a Google Maps link to 52.52000, 13.40500``, ``an OpenStreetMap link to a place
+    search``."""
+    if service[:1] in "AEIOU":
+        if where is None:
+            return M_("an {service} link to a place search", service=service)
+        return M_("an {service} link to {where}", service=service, where=where)
+    if where is None:
+        return M_("a {service} link to a place search", service=service)
+    return M_("a {service} link to {where}", service=service, where=where)
 
 
 def link_hit(match: re.Match[str], url: str, link: MapLink) -> TextHit:
@@ -40,28 +49,36 @@ def link_hit(match: re.Match[str], url: str, link: MapLink) -> TextHit:
         end=match.start() + len(url),
         text=url,
         value=(link.place or url).casefold(),
-        label=f"{_article(service)} {service} link to a place search",
+        label=_link(service),
         place=link.place,
         confidence=Confidence.MEDIUM,
     )
     if service == "what3words":
         words = link.place or url
         return replace(
-            hit, kind=W3W_KIND, label=f"a what3words address ({words})", confidence=Confidence.HIGH
+            hit,
+            kind=W3W_KIND,
+            label=M_("a what3words address ({words})", words=words),
+            confidence=Confidence.HIGH,
         )
     if link.position is not None:
         where = f"{link.position.lat:.5f}, {link.position.lon:.5f}"
         label = (
-            f"a web link with coordinates {where}"
+            M_("a web link with coordinates {where}", where=where)
             if service == "web"
-            else f"{_article(service)} {service} link to {where}"
+            else _link(service, where)
         )
         value = f"{link.position.lat:.5f},{link.position.lon:.5f}"
         return replace(
             hit, value=value, label=label, position=link.position, confidence=Confidence.HIGH
         )
     if link.short:
-        return replace(hit, value=url.casefold(), label=f"a short {service} link", note=_SHORT_NOTE)
+        return replace(
+            hit,
+            value=url.casefold(),
+            label=M_("a short {service} link", service=service),
+            note=_SHORT_NOTE,
+        )
     return hit
 
 
@@ -89,7 +106,7 @@ class MapLinkDetector(PatternDetector):
                 end=match.end(),
                 text=match.group(0),
                 value=words,
-                label=f"a what3words address ({words})",
+                label=M_("a what3words address ({words})", words=words),
                 note="what3words addresses cannot be looked up offline; each names a spot a few metres across",
             )
         url = trim_url(match.group(0))

@@ -14,6 +14,7 @@ from openlocationcode import openlocationcode as olc
 
 from exposure.detectors.text.base import PatternDetector
 from exposure.detectors.text.hit import TextHit, point, squash
+from exposure.i18n.message import M_
 from exposure.model import Confidence
 
 KIND = "text-plus-code"
@@ -48,13 +49,14 @@ class PlusCodeDetector(PatternDetector):
             position = point(area.latitudeCenter, area.longitudeCenter)
             if position is None:
                 return None
+            lat, lon = f"{position.lat:.5f}", f"{position.lon:.5f}"
             return TextHit(
                 kind=KIND,
                 start=match.start(),
                 end=match.end(),
                 text=code,
                 value=code,
-                label=f"a plus code ({code}, at {position.lat:.5f}, {position.lon:.5f})",
+                label=M_("a plus code ({code}, at {lat}, {lon})", code=code, lat=lat, lon=lon),
                 position=position,
             )
         code = match["code"]
@@ -67,7 +69,7 @@ class PlusCodeDetector(PatternDetector):
             end=match.end(),
             text=match.group(0),
             value=f"{code} {locality}".casefold(),
-            label=f"a plus code ({code} {locality})",
+            label=M_("a plus code ({code} {locality})", code=code, locality=locality),
             place=locality,
             confidence=Confidence.MEDIUM,
             note="a short plus code: its place depends on the town named after it",

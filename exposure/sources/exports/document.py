@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n.message import M_, Message
 from exposure.model import Evidence, Finding, Severity
 from exposure.sources.base import Entry
 from exposure.sources.exports.archive import Member
@@ -103,12 +104,20 @@ def labelled_place(
     name: str | None = None,
 ) -> Finding:
     """A place the platform itself labelled HOME or WORK: always its own high finding."""
-    word = "home" if label.strip().upper().endswith("HOME") else "work"
+    home = label.strip().upper().endswith("HOME")
+    word = "home" if home else "work"
+    where = pos.as_text(4)
     return make_finding(
         kind,
         content=platform,
         value=f"{word} {pos.lat:.4f},{pos.lon:.4f}",
-        title=f"{platform} has labelled a place as your {word}: {pos.as_text(4)}",
+        title=M_(
+            "{platform} has labelled a place as your home: {where}", platform=platform, where=where
+        )
+        if home
+        else M_(
+            "{platform} has labelled a place as your work: {where}", platform=platform, where=where
+        ),
         group=group,
         evidence=(Evidence(locator, detail, position=pos, place_name=name, field="label"),),
     )
@@ -139,8 +148,8 @@ def post_location(
     severity: Severity | None = None,
 ) -> Finding:
     """One checklist line for a post that shows where it was made (GPS or a place tag)."""
-    when_words = f" of {post.posted.date().isoformat()}" if post.posted else ""
     where = post.place or (pos.as_text(4) if pos else "a place")
+    said: str | Message = post.place or (pos.as_text(4) if pos else M_("a place"))
     parts = [f"post {post.post_id}" if post.post_id else "post"]
     if post.posted:
         parts.append(post.posted.date().isoformat())
@@ -153,7 +162,16 @@ def post_location(
         kind,
         content=f"{post.platform}:{post.post_id}",
         value=pos.as_text(5) if pos else post.place,
-        title=f"{post.platform} post{when_words} shows where it was made: {where}",
+        title=M_(
+            "{platform} post of {day} shows where it was made: {where}",
+            platform=post.platform,
+            day=post.posted.date().isoformat(),
+            where=said,
+        )
+        if post.posted
+        else M_(
+            "{platform} post shows where it was made: {where}", platform=post.platform, where=said
+        ),
         severity=severity,
         group=group,
         evidence=(

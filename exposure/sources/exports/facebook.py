@@ -28,6 +28,8 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n import N_
+from exposure.i18n.message import Message, Nn_
 from exposure.model import Evidence, Severity
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
@@ -86,12 +88,24 @@ def read_posts(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     yield from doc.done(run, reader.problem, GROUP)
 
 
+_PROFILE_TITLES = {
+    "profile: current city": N_("Facebook profile: current city: {place}"),
+    "profile: hometown": N_("Facebook profile: hometown: {place}"),
+    "profile: a place you lived": N_("Facebook profile: a place you lived: {place}"),
+    "thinks you mainly live in": N_("Facebook thinks you mainly live in: {place}"),
+    "shows this as your public location": N_(
+        "Facebook shows this as your public location: {place}"
+    ),
+}
+"""Each ``what`` of :func:`_profile_finding` -> its title, translatable."""
+
+
 def _profile_finding(doc: Doc, what: str, place: str, field: str) -> Entry:
     return make_finding(
         PROFILE_KIND,
         content="facebook:profile",
         value=f"{field}:{place}",
-        title=f"Facebook {what}: {place}",
+        title=Message(_PROFILE_TITLES[what], (("place", place),)),
         group=GROUP,
         evidence=(Evidence(doc.locator, f"{what}: {place}", place_name=place, field=field),),
     )
@@ -154,7 +168,10 @@ def read_history(doc: Doc, run: ExportRun) -> Iterator[Entry]:
         "facebook:history",
         kind=HISTORY_KIND,
         group=GROUP,
-        title="Facebook's location history holds {count} point{s} {span}: delete it",
+        title=Nn_(
+            "Facebook's location history holds {count} point {span}: delete it",
+            "Facebook's location history holds {count} points {span}: delete it",
+        ),
         locator=doc.locator,
     )
     reader = doc.json()

@@ -15,6 +15,7 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n.message import M_, Nn_
 from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
@@ -60,8 +61,12 @@ def _activity(run: ExportRun, doc: Doc) -> BulkHistory:
         "google:maps-activity",
         kind=ACTIVITY_KIND,
         group=GROUP,
-        title="Google's My Activity holds {count} map searches and views with coordinates "
-        "{span}: delete them and turn Web & App Activity off",
+        title=Nn_(
+            "Google's My Activity holds {count} map searches and views with coordinates "
+            "{span}: delete them and turn Web & App Activity off",
+            "Google's My Activity holds {count} map searches and views with coordinates "
+            "{span}: delete them and turn Web & App Activity off",
+        ),
         locator=doc.locator,
     )
 
@@ -143,7 +148,10 @@ def read_places(doc: Doc, run: ExportRun) -> Iterator[Entry]:
         "google:saved-places",
         kind=SAVED_KIND,
         group=GROUP,
-        title="Google Maps keeps {count} saved places {span}",
+        title=Nn_(
+            "Google Maps keeps {count} saved places {span}",
+            "Google Maps keeps {count} saved places {span}",
+        ),
         locator=doc.locator,
     )
     reader = doc.json()
@@ -183,7 +191,9 @@ def _review(
         REVIEW_KIND,
         content="google:reviews",
         value=f"{name}|{address}|{published.isoformat() if published else index}",
-        title=f"Public Google Maps review of {name or address or 'a place'}",
+        title=M_("Public Google Maps review of {place}", place=name or address)
+        if name or address
+        else M_("Public Google Maps review of a place"),
         group=GROUP,
         evidence=(
             Evidence(

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from exposure.geo import Position
+from exposure.i18n.message import Nn_
 from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
@@ -54,7 +55,10 @@ def read_sidecar(doc: Doc, run: ExportRun) -> Iterator[Entry]:
         "google:photos",
         kind=KIND,
         group=GROUP,
-        title="Google Photos stores a location for {count} of your photos {span}",
+        title=Nn_(
+            "Google Photos stores a location for {count} of your photos {span}",
+            "Google Photos stores a location for {count} of your photos {span}",
+        ),
         locator=doc.folder(),
     )
     reader = doc.json()

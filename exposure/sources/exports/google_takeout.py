@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from exposure.geo import Position
+from exposure.i18n.message import Nn_
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler, labelled_place, read_through
@@ -28,7 +29,7 @@ _LAT_MAX, _LON_MAX = 900_000_000, 1_800_000_000
 _WRAP = 2**32
 
 
-def history(run: ExportRun, key: str, title: str, locator: str) -> BulkHistory:
+def history(run: ExportRun, key: str, title: tuple[str, str], locator: str) -> BulkHistory:
     """The run's Google history summary stored under ``key`` (created on first use)."""
     return bulk(
         run,
@@ -45,7 +46,10 @@ def read_records(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     summary = history(
         run,
         f"google:records:{doc.member.name}",
-        "Google Location History holds {count} point{s} {span}: delete it and turn it off",
+        Nn_(
+            "Google Location History holds {count} point {span}: delete it and turn it off",
+            "Google Location History holds {count} points {span}: delete it and turn it off",
+        ),
         doc.locator,
     )
     reader = doc.json()
@@ -149,8 +153,12 @@ def read_semantic(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     summary = history(
         run,
         "google:semantic",
-        "Google's Semantic Location History holds {count} visits and trip points {span}: "
-        "delete it and turn it off",
+        Nn_(  # the same English for one and many: the JSON report's title stays
+            "Google's Semantic Location History holds {count} visits and trip points {span}: "
+            "delete it and turn it off",
+            "Google's Semantic Location History holds {count} visits and trip points {span}: "
+            "delete it and turn it off",
+        ),
         doc.folder(),
     )
     reader = doc.json()
@@ -217,7 +225,10 @@ def read_timeline_edits(doc: Doc, run: ExportRun) -> Iterator[Entry]:
     summary = history(
         run,
         "google:timeline-edits",
-        "Google's Timeline Edits hold {count} located points {span}: delete them",
+        Nn_(
+            "Google's Timeline Edits hold {count} located points {span}: delete them",
+            "Google's Timeline Edits hold {count} located points {span}: delete them",
+        ),
         doc.locator,
     )
     reader = doc.json()

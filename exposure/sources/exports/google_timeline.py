@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from exposure.geo import Position
+from exposure.i18n.message import Nn_
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
 from exposure.sources.exports.document import Doc, Handler
@@ -45,8 +46,12 @@ class _Reader:
             f"google:timeline:{doc.member.name}",
             kind=KIND,
             group=GROUP,
-            title="Your phone's Google Maps Timeline export holds {count} point{s} {span}: "
-            "delete the file and the Timeline data you no longer need",
+            title=Nn_(
+                "Your phone's Google Maps Timeline export holds {count} point {span}: "
+                "delete the file and the Timeline data you no longer need",
+                "Your phone's Google Maps Timeline export holds {count} points {span}: "
+                "delete the file and the Timeline data you no longer need",
+            ),
             content=f"google:timeline:{doc.member.name.rpartition('/')[2]}",
             locator=doc.locator,
         )

@@ -13,12 +13,13 @@ import math
 import random
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n.message import M_, Message, Mn_
 from exposure.model import Evidence, LocatedPoint, Severity
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import Aggregate, ExportRun
@@ -97,13 +98,13 @@ class Span:
         return (min(parsed), max(parsed)) if parsed else (None, None)
 
 
-def span_words(first: datetime | None, last: datetime | None) -> str:
+def span_words(first: datetime | None, last: datetime | None) -> str | Message:
     """``from 2012 to 2024``, ``in 2024``, or nothing."""
     if first is None or last is None:
         return ""
     if first.year == last.year:
-        return f"in {first.year}"
-    return f"from {first.year} to {last.year}"
+        return M_("in {year}", year=str(first.year))
+    return M_("from {first} to {last}", first=str(first.year), last=str(last.year))
 
 
 @dataclass
@@ -120,9 +121,9 @@ class BulkHistory(Aggregate):
 
     kind: str
     group: str
-    title: str
-    """Format string with ``{count}``, ``{s}`` (plural ending) and ``{span}``: ``"Location History holds {count}
-    point{s} {span}: delete it and turn it off"``."""
+    title: tuple[str, str]
+    """The title for one point and for many (marked with ``Nn_``), with ``{count}`` and
+    ``{span}``: ``"Location History holds {count} points {span}: delete it and turn it off"``."""
     content: str
     """Stable identity of the history (the finding id is built from it)."""
     locator: str
@@ -168,11 +169,13 @@ class BulkHistory(Aggregate):
             return
         first, last = self.span.range()
         count = f"{self.count:,}"
-        plural = "" if self.count == 1 else "s"
-        title = " ".join(
-            self.title.format(count=count, s=plural, span=span_words(first, last)).split()
+        title = Message(
+            self.title[0],
+            (("count", count), ("span", span_words(first, last))),
+            self.title[1],
+            self.count,
+            tidy=True,
         )
-        title = title.replace(" :", ":")
         detail = f"{count} point{'s' if self.count != 1 else ''}"
         if first and last:
             detail += f", first {day(first)}, last {day(last)}"
@@ -223,7 +226,7 @@ def bulk(
     *,
     kind: str,
     group: str,
-    title: str,
+    title: tuple[str, str],
     locator: str,
     severity: Severity | None = None,
     content: str | None = None,
@@ -270,10 +273,17 @@ class LoginLog(Aggregate):
             return
         first, last = self.span.range()
         when_words = span_words(first, last)
-        title = (
-            f"{self.platform} keeps {self.count:,} sign-ins from {len(self.ips):,} IP "
-            f"address{'es' if len(self.ips) != 1 else ''} {when_words}"
-        ).strip()
+        sign_ins, ips = f"{self.count:,}", f"{len(self.ips):,}"
+        title = Mn_(
+            "{platform} keeps {sign_ins} sign-ins from {ips} IP address {span}",
+            "{platform} keeps {sign_ins} sign-ins from {ips} IP addresses {span}",
+            len(self.ips),
+            platform=self.platform,
+            sign_ins=sign_ins,
+            ips=ips,
+            span=when_words,
+        )
+        title = replace(title, tidy=True)
         evidence = [
             Evidence(self.locator, f"IP address {ip}: {n} sign-in{'s' if n != 1 else ''}")
             for ip, n in self.ips.most_common(10)

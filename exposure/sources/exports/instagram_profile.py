@@ -43,9 +43,11 @@ Not read, because no public source shows its format: a location field in
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from exposure.detectors.base import make_finding
+from exposure.i18n.message import M_, Message, Mn_
 from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
@@ -95,7 +97,7 @@ def _add(places: list[tuple[str, str]], label: str, value: str) -> None:
         places.append((label, value))
 
 
-def _inferred(doc: Doc, title: str, places: list[tuple[str, str]], field: str) -> Entry:
+def _inferred(doc: Doc, title: Message, places: list[tuple[str, str]], field: str) -> Entry:
     """One finding for a list of places Instagram inferred."""
     values = list(dict.fromkeys(value for _, value in places))
     evidence = [
@@ -111,7 +113,7 @@ def _inferred(doc: Doc, title: str, places: list[tuple[str, str]], field: str) -
         INFERRED_KIND,
         content=f"instagram:{field}",
         value="|".join(sorted(values)),
-        title=f"{title}: {shown}",
+        title=replace(title, args=(*title.args, ("places", shown))),
         group=GROUP,
         evidence=evidence,
     )
@@ -141,7 +143,11 @@ def read_based_in(doc: Doc, run: ExportRun) -> Iterator[Entry]:
             _add(places, label, value)
     if places:
         what = "profile" if "profile_based_in" in doc.member.name.lower() else "account"
-        title = f"Instagram thinks your {what} is based in"
+        title = (
+            M_("Instagram thinks your profile is based in: {places}")
+            if what == "profile"
+            else M_("Instagram thinks your account is based in: {places}")
+        )
         yield _inferred(doc, title, places, f"{what}_based_in")
     yield from doc.done(run, reader.problem, GROUP)
 
@@ -155,7 +161,11 @@ def read_interest_locations(doc: Doc, run: ExportRun) -> Iterator[Entry]:
             _add(places, "", value)
     if places:
         count = len({value for _, value in places})
-        title = f"Instagram links {count} place{'s' if count != 1 else ''} to you"
+        title = Mn_(
+            "Instagram links {count} place to you: {places}",
+            "Instagram links {count} places to you: {places}",
+            count,
+        )
         yield _inferred(doc, title, places, "locations_of_interest")
     yield from doc.done(run, reader.problem, GROUP)
 

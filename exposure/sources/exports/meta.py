@@ -15,6 +15,7 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n.message import Mn_
 from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import Aggregate
@@ -93,6 +94,7 @@ class DeviceLog(Aggregate):
         if not self.devices:
             return
         uploads = sum(self.devices.values())
+        shown = f"{uploads:,}"
         evidence = [
             Evidence(
                 self.locator,
@@ -111,8 +113,13 @@ class DeviceLog(Aggregate):
             self.kind,
             content=self.platform,
             value=" ".join(sorted(self.devices)),
-            title=f"{self.platform} kept the device id of the phone or camera behind "
-            f"{uploads:,} uploads",
+            title=Mn_(  # the same English for one and many: the JSON report's title stays
+                "{platform} kept the device id of the phone or camera behind {uploads} uploads",
+                "{platform} kept the device id of the phone or camera behind {uploads} uploads",
+                uploads,
+                platform=self.platform,
+                uploads=shown,
+            ),
             group=self.group,
             evidence=evidence,
         )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from exposure.geo import Position
+from exposure.i18n.message import Nn_
 from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
@@ -39,7 +40,10 @@ def _summary(run: ExportRun, doc: Doc) -> BulkHistory:
         "snapchat:history",
         kind=HISTORY_KIND,
         group=GROUP,
-        title="Snapchat keeps {count} of your locations {span}",
+        title=Nn_(
+            "Snapchat keeps {count} of your locations {span}",
+            "Snapchat keeps {count} of your locations {span}",
+        ),
         locator=doc.locator,
     )
 

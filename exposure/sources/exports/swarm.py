@@ -13,6 +13,7 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n.message import M_
 from exposure.model import Evidence
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
@@ -57,7 +58,9 @@ def _checkin(doc: Doc, run: ExportRun, checkin: dict[str, Any], index: int) -> I
             KIND,
             content="swarm",
             value=venue_id or name or (pos.as_text(4) if pos else ""),
-            title=f"Swarm check-ins show you at {name or 'a venue'}",
+            title=M_("Swarm check-ins show you at {place}", place=name)
+            if name
+            else M_("Swarm check-ins show you at a venue"),
             group=GROUP,
             evidence=(
                 Evidence(

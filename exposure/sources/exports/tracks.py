@@ -26,6 +26,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n.message import M_, Mn_
 from exposure.model import Evidence, LocatedPoint
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import Aggregate, ExportRun
@@ -269,13 +270,26 @@ def map_places(doc: Doc, run: ExportRun, content: KmlContent) -> Iterator[Entry]
         places, key=lambda p: not any(w in p.name.lower() for w in _HOME_WORDS) if p.name else 2
     )
     names = ", ".join(dict.fromkeys(f"\u2018{p.name}\u2019" for p in telling if p.name))
-    shown = f": {names[:120]}" if names else ""
     file_name = doc.member.name.rpartition("/")[2]
+    count = f"{total:,}"
     finding = make_finding(
         MAP_KIND,
         content=f"map:{file_name}:{content.title}",
         value=doc.locator,  # not its places: with one removed, the map stays the same item
-        title=f"A map file marks {total:,} place{'s' if total != 1 else ''}{shown}",
+        title=Mn_(
+            "A map file marks {count} place: {names}",
+            "A map file marks {count} places: {names}",
+            total,
+            count=count,
+            names=names[:120],
+        )
+        if names
+        else Mn_(
+            "A map file marks {count} place",
+            "A map file marks {count} places",
+            total,
+            count=count,
+        ),
         group=run.group,
         evidence=tuple(
             Evidence(
@@ -321,7 +335,7 @@ def endpoint_findings(
             KIND,
             content=f"routes:{group}",
             value=cell,
-            title=f"Activity routes start or end here: {cell.replace(',', ', ')}",
+            title=M_("Activity routes start or end here: {where}", where=cell.replace(",", ", ")),
             group=group,
             evidence=(
                 Evidence(

@@ -14,6 +14,7 @@ from typing import Any
 
 from exposure.detectors.base import make_finding
 from exposure.geo import Position, distance_m, make_position
+from exposure.i18n.message import M_
 from exposure.model import Evidence, Severity
 from exposure.sources.base import Entry
 from exposure.sources.exports.context import ExportRun
@@ -97,7 +98,7 @@ def _profile(doc: Doc, run: ExportRun, location: Any, bio: Any) -> Iterator[Entr
             PROFILE_KIND,
             content="x:profile",
             value=location,
-            title=f"Your X profile shows a location: {location.strip()}",
+            title=M_("Your X profile shows a location: {place}", place=location.strip()),
             group=GROUP,
             evidence=(
                 Evidence(

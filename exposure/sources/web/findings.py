@@ -17,13 +17,14 @@ from datetime import datetime
 from exposure.catalogue.web import platform_remediation
 from exposure.detectors.base import make_finding
 from exposure.geo import Position
+from exposure.i18n.message import M_
 from exposure.model import Confidence, Evidence, Finding
 from exposure.sources.web.extract.clues import Clue, ClueKind
 
 _CLUE_KIND = {
-    ClueKind.COORDINATES: ("web-coordinates", "exact coordinates"),
-    ClueKind.ADDRESS: ("web-address", "a street address or postcode"),
-    ClueKind.PLACE: ("web-place-name", "a place name"),
+    ClueKind.COORDINATES: ("web-coordinates", M_("Exact coordinates")),
+    ClueKind.ADDRESS: ("web-address", M_("A street address or postcode")),
+    ClueKind.PLACE: ("web-place-name", M_("A place name")),
 }
 _LOCATION_LABEL = re.compile(
     r"\b(location|locality|city|town|home ?town|home base|based(?: in)?|lives? in|living in|"
@@ -70,18 +71,24 @@ def clue_findings(
     for clue in clues:
         kind, what = _CLUE_KIND[clue.kind]
         if feed and clue.kind is ClueKind.COORDINATES:
-            kind, what = "web-feed-location", "a post's position"
+            kind, what = "web-feed-location", M_("A post's position")
         if (kind, clue.value) in seen:
             continue
         seen.add((kind, clue.value))
         label = clue.position.as_text(4) if clue.position is not None else _short(clue.text)
-        named = f" ({_short(clue.name, 40)})" if clue.name else ""
         yield _finish(
             make_finding(
                 kind,
                 content=site.key,
                 value=clue.value,
-                title=f"{what.capitalize()} in the page's code: {label}{named}",
+                title=M_(
+                    "{what} in the page's code: {label} ({name})",
+                    what=what,
+                    label=label,
+                    name=_short(clue.name, 40),
+                )
+                if clue.name
+                else M_("{what} in the page's code: {label}", what=what, label=label),
                 confidence=Confidence.MEDIUM if not feed else Confidence.HIGH,
                 group=site.group,
                 evidence=[
@@ -106,7 +113,7 @@ def profile_location(site: Site, locator: str, label: str, value: str) -> Findin
             "web-profile-location",
             content=site.key,
             value=value,
-            title=f"Your profile says where you are: {_short(value)}",
+            title=M_("Your profile says where you are: {place}", place=_short(value)),
             group=site.group,
             evidence=[
                 Evidence(locator=locator, detail=f"{label}: {value}", place_name=value, field=label)
@@ -132,7 +139,9 @@ def post_place(
             "web-post-place",
             content=site.key,
             value=f"{name} {position.as_text(4) if position else ''}",
-            title=f"Posts tagged with a place: {_short(shown)}",
+            title=M_("Posts tagged with a place: {place}", place=_short(shown))
+            if name or position
+            else M_("Posts tagged with a place: a place"),
             group=site.group,
             evidence=[
                 Evidence(
