@@ -60,7 +60,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from exposure.i18n import DEFAULT, supported, translations
+from exposure.i18n import DEFAULT, N_, supported, translations
 from exposure.model import Report
 from exposure.report.context import build_context
 from exposure.report.wording import N_plural
@@ -215,6 +215,20 @@ def render_html(report: Report, lang: str = DEFAULT) -> str:
     ``es-MX`` is read as ``es``, a language exposure does not ship as English)."""
     lang = supported(lang) or DEFAULT
     page = environment().get_template(PAGE_TEMPLATE)
-    return page.render(
+    html = page.render(
         ctx=build_context(report, lang), csp=content_security_policy(), **template_names(lang)
     )
+    if report.redacted and lang != DEFAULT:
+        t = translations(lang)
+        for mark in REDACTION_MARKS:
+            html = html.replace(mark, t.gettext(mark))
+    return html
+
+
+REDACTION_MARKS = (
+    N_("[hidden in this copy]"),
+    N_("[time hidden]"),
+    N_("[location code removed]"),
+)
+"""What the shareable copy writes in place of hidden words (English in the report itself,
+:mod:`exposure.report.redaction`), shown in the page's language."""

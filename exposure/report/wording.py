@@ -480,8 +480,9 @@ NOUNS: dict[str, tuple[str, str]] = {
     "web-": N_plural("{count} web page", "{count} web pages"),
     "web-feed-location": N_plural("{count} feed post", "{count} feed posts"),
     "web-post-place": N_plural("{count} public post", "{count} public posts"),
+    "map-places": N_plural("{count} place in a map file", "{count} places in map files"),
     "text-": N_plural("{count} place written in text", "{count} places written in text"),
-    "": N_plural("{count} other record", "{count} other records"),
+    "": N_plural("{count} record of another kind", "{count} records of other kinds"),
 }
 """Finding kind (or the start of one) -> how its evidence is counted on a place card, as
 messages: the translated words of :func:`exposure.inference.sources.noun`."""
@@ -501,7 +502,13 @@ def convergence(
         return english(sources, radius_m, where) + "."
     across = max(10, int(round(2 * radius_m, -1)))
     total = sum(n for _, n in sources)
-    parts = [t.ngettext(*NOUNS[_noun_key(k)], n).format(count=number(n, t)) for k, n in sources]
+    counted: dict[str, int] = {}  # kinds said with the same words count together
+    for kind, n in sources:
+        counted[_noun_key(kind)] = counted.get(_noun_key(kind), 0) + n
+    parts = [
+        t.ngettext(*NOUNS[key], n).format(count=number(n, t))
+        for key, n in sorted(counted.items(), key=lambda kv: -kv[1])
+    ]
     return t.ngettext(
         "{sources} points to the same {across} m around {where}.",
         "{sources} point to the same {across} m around {where}.",

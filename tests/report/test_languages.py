@@ -273,3 +273,14 @@ def test_serve_writes_the_report_in_the_page_language(tmp_path: Path) -> None:
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html and "Avant de changer quoi que ce soit" in html
     assert '"findings"' in (tmp_path / "r.json").read_text(encoding="utf-8")  # JSON: English
+
+
+def test_redaction_marks_are_the_ones_the_redaction_writes() -> None:
+    from exposure.report import redaction, scrub
+    from exposure.report.html import REDACTION_MARKS
+
+    assert set(REDACTION_MARKS) == {
+        redaction.HIDDEN,
+        redaction.TIME_HIDDEN,
+        scrub._PLUS_CODE_REMOVED,
+    }
