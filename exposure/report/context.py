@@ -553,7 +553,7 @@ def _start_here(
             ActionView(
                 number=number,
                 summary=words.text(action.summary),
-                where=action.group,
+                where=wording.group_name(action.group, t),
                 effort=words.text(action.findings[0].remediation.effort),
                 reason=wording.feeds_places(action.roles, words.t),
                 severity=worst.value,
@@ -646,7 +646,7 @@ class _Builder:
             self.sections[(name, view.kind)] = view
         lines = sum(len(view.findings) for view in views)
         return GroupView(
-            name=name,
+            name=wording.group_name(name, self.t),
             dom_id=f"group-{self._groups}",
             count_text=self.t.ngettext(
                 "{count} thing to fix", "{count} things to fix", lines

@@ -171,7 +171,7 @@ def _steps(
     return tuple(
         HideStep(
             text=catalogue_text(summary),
-            where=group,
+            where=wording.group_name(group, t),
             count_text=t.ngettext("{count} item", "{count} items", len(members)).format(
                 count=len(members)
             ),

@@ -520,3 +520,36 @@ def _noun_key(kind: str) -> str:
     if kind in NOUNS:
         return kind
     return next((start for start in ("text-", "web-") if kind.startswith(start)), "")
+
+
+GROUP_NAMES = (
+    N_("Saved web pages"),
+    N_("Your routine, seen across your data"),
+)
+"""Where-to-act names the readers write as they are (``exposure.sources.web.saved.GROUP``,
+``exposure.inference.findings.ROUTINE_GROUP``); platform names are in the workshop
+catalogue already (``Platform.translated_group``)."""
+GROUP_PATTERNS = (
+    (re.compile(r"Photos and videos in (?P<folder>.+)", re.S), N_("Photos and videos in {folder}")),
+    (re.compile(r"Saved web pages from (?P<host>\S+)"), N_("Saved web pages from {host}")),
+    (
+        re.compile(r"(?P<platform>[A-Z][\w.]*) profile (?P<handle>@\S+)"),
+        N_("{platform} profile {handle}"),
+    ),
+)
+"""Where-to-act names the readers make with a value (a folder, a host, a handle)."""
+
+
+def group_name(group: str, t: gettext.NullTranslations = ENGLISH) -> str:
+    """A checklist group's name (where to act) in the page's language: the report keeps
+    the English, which also names the group in the JSON."""
+    if type(t) is gettext.NullTranslations:
+        return group
+    found = t.gettext(group)
+    if found != group:
+        return found
+    for pattern, message in GROUP_PATTERNS:
+        match = pattern.fullmatch(group)
+        if match is not None:
+            return t.gettext(message).format(**match.groupdict())
+    return group

@@ -284,3 +284,22 @@ def test_redaction_marks_are_the_ones_the_redaction_writes() -> None:
         redaction.TIME_HIDDEN,
         scrub._PLUS_CODE_REMOVED,
     }
+
+
+def test_where_to_act_in_the_page_language() -> None:
+    from exposure.inference.findings import ROUTINE_GROUP
+    from exposure.report.wording import GROUP_NAMES, group_name
+    from exposure.sources.web.saved import GROUP
+
+    assert set(GROUP_NAMES) == {GROUP, ROUTINE_GROUP}
+    es, fr = translations("es"), translations("fr")
+    assert group_name("Photos and videos in /home/a/Fotos 2023", es) == (
+        "Fotos y vídeos en /home/a/Fotos 2023"
+    )
+    assert group_name("Pixelfed profile @alex@example.org", fr) == (
+        "Profil Pixelfed @alex@example.org"
+    )
+    assert group_name(ROUTINE_GROUP, fr) == "Votre routine, vue à travers vos données"
+    assert group_name("Google account (Takeout)", es) == "Cuenta de Google (Takeout)"
+    assert group_name("Strava", es) == "Strava"
+    assert group_name("Photos and videos in x") == "Photos and videos in x"  # English
