@@ -11,8 +11,10 @@ a seeded RANSAC over circles through three ends (deterministic: the same ends al
 the same circle), then refined by a least-squares fit (``circle.py``) on the ends that sit on
 it.  A zone is reported when at least :data:`MIN_ROUTES` different routes end on a circle of
 :data:`MIN_RADIUS_M` to :data:`MAX_RADIUS_M`, closely (:data:`MAX_RMS_SHARE`), from enough
-directions (no gap wider than :data:`MAX_GAP_DEG`, :data:`MIN_DIRECTIONS` sectors), with no
-route ending between the circle and its centre.
+directions (no gap wider than :data:`MAX_GAP_DEG`, :data:`MIN_DIRECTIONS` sectors), by at
+least :data:`MIN_EXITS` separate exits (routes leave along a few streets, so their ends
+bunch at a few spots: ends at two spots fit circles of every size), with no route ending
+between the circle and its centre.
 """
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ MAX_GAP_DEG = 300.0
 """The ends must cover at least 60 degrees of the circle ..."""
 MIN_DIRECTIONS = 3
 """... in at least this many directions (10-degree sectors): two exits fit any circle."""
+EXIT_GAP_M = 30.0
+"""Route ends closer than this along the circle left by the same street: one exit ..."""
+MIN_EXITS = 3
+"""... and the ends must leave by at least this many exits: routes leave a zone along a few
+streets, so their ends bunch at a few spots, and ends at two spots fit any circle (one
+street's ends split by GPS noise over two sectors are still one exit) ..."""
+MIN_EXIT_ENDS = 2
+"""... each of two ends at least (one end off the rest is a stray fix as often as a street:
+the ends of runs from the front door and two wild fixes make three "exits")."""
 MAX_ENDS = 2_000
 """Route ends examined per block (an even sample beyond)."""
 TRIES = 300
@@ -199,6 +210,29 @@ def _ransac(xy: list[Point]) -> Circle | None:
     return best[2] if best else None
 
 
+def exits(points: list[Point], circle: Circle) -> int:
+    """How many separate spots (streets) the ``points`` on ``circle`` leave by: runs of
+    ends less than :data:`EXIT_GAP_M` apart along the circle count once, and a spot needs
+    two ends at least (a single end off the others is a stray fix as often as a street)."""
+    if not points:
+        return 0
+    angles = sorted(math.atan2(y - circle.y, x - circle.x) % math.tau for x, y in points)
+    apart = EXIT_GAP_M / max(circle.r, 1e-9)
+    gaps = [b - a > apart for a, b in zip(angles, angles[1:], strict=False)]
+    gaps.append(angles[0] + math.tau - angles[-1] > apart)
+    if not any(gaps):
+        return 1 if len(angles) >= MIN_EXIT_ENDS else 0
+    # Runs of ends between gaps, starting after a gap (the circle wraps around).
+    start = gaps.index(True) + 1
+    sizes, run = [], 0
+    for k in range(len(angles)):
+        run += 1
+        if gaps[(start + k) % len(angles)]:
+            sizes.append(run)
+            run = 0
+    return sum(1 for size in sizes if size >= MIN_EXIT_ENDS)
+
+
 def _plausible(circle: Circle, on: list[Point], every: list[Point], ends: list[RouteEnd]) -> bool:
     if len({e.locator for e in ends}) < MIN_ROUTES:
         return False
@@ -208,6 +242,8 @@ def _plausible(circle: Circle, on: list[Point], every: list[Point], ends: list[R
         return False
     sectors = {int(math.degrees(math.atan2(y - circle.y, x - circle.x)) // 10) for x, y in on}
     if len(sectors) < MIN_DIRECTIONS:
+        return False
+    if exits(on, circle) < MIN_EXITS:
         return False
     # Ends scattered inside the circle mean no zone (ends at its very centre do not: runs
     # from the front door before the zone was set give the same place away).
