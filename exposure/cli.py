@@ -20,9 +20,6 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from exposure import __version__, terminal
-from exposure.audit import resolve_sources, run
-from exposure.baseline import compare, load_previous
-from exposure.demo import demo_session
 from exposure.errors import ExposureError, UsageError
 from exposure.flags import BadValue, FlagGroup, default_of, options_from
 from exposure.i18n import choose, translations
@@ -167,6 +164,8 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from exposure.demo import demo_session
+
     with demo_session() as served:  # the demo's loopback sites run while it audits
         _report_command(args, DEMO_HTML, {"workers": 1}, served.inputs, web=served.web)
     return ExitCode.CLEAN  # the demo exits 0 whenever it ran
@@ -366,6 +365,9 @@ def _report_command(
     for _, path in targets:
         if path != "-":
             check_target(path)  # a folder, a link or a missing folder: exit 2 before any work
+    from exposure.audit import resolve_sources, run  # not loaded for clean, wipe, serve...
+    from exposure.baseline import compare, load_previous
+
     options = options_from(values, inputs=inputs, reproducible=args.reproducible, **given)
     previous = load_previous(args.baseline) if getattr(args, "baseline", None) else None
     sources = resolve_sources(options)  # every INPUT is checked before any work starts

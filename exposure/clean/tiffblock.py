@@ -69,19 +69,21 @@ MAX_STRIPS = 1 << 20
 class _Ifd:
     """One IFD's table: where it is and its entries (tag, type, count, value field, entry pos)."""
 
-    __slots__ = ("entries", "name", "offset", "pos")
+    __slots__ = ("by_tag", "entries", "name", "offset", "pos")
 
     def __init__(self, name: str, offset: int, pos: int) -> None:
         self.name = name
         self.offset = offset
         self.pos = pos
         self.entries: list[tuple[int, int, int, bytes, int]] = []
+        self.by_tag: dict[int, tuple[int, int, int, bytes, int]] = {}
+
+    def index(self) -> None:
+        """Build :meth:`get`'s table once the entries are read (or changed)."""
+        self.by_tag = {entry[0]: entry for entry in reversed(self.entries)}  # the first wins
 
     def get(self, tag: int) -> tuple[int, int, int, bytes, int] | None:
-        for entry in self.entries:
-            if entry[0] == tag:
-                return entry
-        return None
+        return self.by_tag.get(tag)
 
 
 class TiffBlock:
@@ -116,6 +118,7 @@ class TiffBlock:
             at = pos + 2 + 12 * i
             tag, typ, n, raw = self._entry.unpack_from(self.buf, at)
             ifd.entries.append((tag, typ, n, raw, at))
+        ifd.index()
         self.ifds.append(ifd)
         return ifd
 
@@ -200,6 +203,9 @@ class TiffBlock:
                     if label is not None and label in state.texts:
                         drop.setdefault(ifd.offset, set()).add(entry[0])
                         state.location(f"EXIF {label} (it names a place)")
+        if not drop:  # nothing to take out (as in the check's second pass)
+            self._embedded(state, make)
+            return
         zero: list[tuple[int, int]] = list(dead_tables)
         for ifd in self.ifds:
             if ifd.name == "GPSIFD":
@@ -277,6 +283,7 @@ class TiffBlock:
             (tag, typ, count, raw, ifd.pos + 2 + 12 * i)
             for i, (tag, typ, count, raw, _at) in enumerate(kept)
         ]
+        ifd.index()
 
     def _embedded(self, state: Pass, make: str | None) -> None:
         """XMP, IPTC, Photoshop resources and the maker note, cleaned where they lie."""

@@ -14,6 +14,7 @@ location property is refused, never reported clean.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -145,14 +146,12 @@ def _spans(
     """(start, end, qualified name, is identity) of every property to blank."""
     spans: list[tuple[int, int, str, bool]] = []
     for prefix, rules in _prefixes(text, identity, texts).items():
-        p = re.escape(prefix)
-        for match in re.finditer(
-            rb"(?<=[\s\"'])" + p + rb":([\w.-]+)\s*=\s*(?:\"[^\"]*\"|'[^']*')", text
-        ):
+        attribute, element = _patterns(prefix)
+        for match in attribute.finditer(text):
             found = _matches(rules, match.group(1).decode("ascii", "replace"))
             if found is not None:
                 spans.append((match.start(), match.end(), found[1], found[0]))
-        for match in re.finditer(rb"<" + p + rb":([\w.-]+)(?=[\s/>])", text):
+        for match in element.finditer(text):
             found = _matches(rules, match.group(1).decode("ascii", "replace"))
             if found is None:
                 continue
@@ -163,6 +162,16 @@ def _spans(
     return spans
 
 
+@functools.lru_cache(maxsize=256)
+def _patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """(an attribute, an element start) of ``prefix``, compiled once."""
+    p = re.escape(prefix)
+    return (
+        re.compile(rb"(?<=[\s\"'])" + p + rb":([\w.-]+)\s*=\s*(?:\"[^\"]*\"|'[^']*')"),
+        re.compile(rb"<" + p + rb":([\w.-]+)(?=[\s/>])"),
+    )
+
+
 def _element_end(text: bytes, start: int, name: bytes) -> int | None:
     """End of the element starting at ``start`` (its matching end tag, nesting counted)."""
     tag_end = text.find(b">", start)
@@ -170,6 +179,17 @@ def _element_end(text: bytes, start: int, name: bytes) -> int | None:
         return None
     if text[tag_end - 1 : tag_end] == b"/":
         return tag_end + 1
+    # The usual case: the next end tag of that name, with no start tag of a name beginning
+    # like it before it (else the nesting is counted below).
+    close = text.find(b"</" + name, tag_end + 1)
+    after = close + 2 + len(name)
+    if (
+        close >= 0
+        and text[after : after + 1] in (b">", b" ", b"\t", b"\r", b"\n")
+        and text.find(b"<" + name, tag_end + 1, close) < 0
+    ):
+        end = text.find(b">", after)
+        return None if end < 0 else end + 1
     depth = 1
     pattern = re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])")
     pos = tag_end + 1
