@@ -304,7 +304,7 @@ def _finish(staged: list[Staged], targets: _Targets) -> dict[str, str]:
 
     for folder in targets.created:
         record_folder(folder, what="clean copies folder")
-    pairs = [(Path(s.temp), Path(s.copied.target)) for s in staged]
+    pairs = [(s.temp, s.copied.target) for s in staged]
     failed = commit_staged(pairs, what="clean copy")
     return {str(target): str(error) for target, error in failed}
 

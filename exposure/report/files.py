@@ -196,8 +196,8 @@ def discard_staged(temp: str) -> None:
 
 
 def commit_staged(
-    staged: Sequence[tuple[Path, Path]], *, what: str
-) -> list[tuple[Path, ReportError]]:
+    staged: Sequence[tuple[str, str]], *, what: str
+) -> list[tuple[str, ReportError]]:
     """Give staged files (``(temporary path, target)``, closed) their final names.
 
     First one durability barrier for all of them (``syncfs`` of each filesystem written to,
@@ -208,13 +208,13 @@ def commit_staged(
     temporary files are removed)."""
     if not staged:
         return []
-    folders = list(dict.fromkeys(target.parent for _temp, target in staged))
+    folders = [Path(f) for f in dict.fromkeys(os.path.dirname(t) for _temp, t in staged)]
     _barrier(folders, [temp for temp, _target in staged])
-    failed: list[tuple[Path, ReportError]] = []
-    done: list[Path] = []
+    failed: list[tuple[str, ReportError]] = []
+    done: list[str] = []
     for temp, target in staged:
         try:
-            if target.is_symlink():
+            if os.path.islink(target):
                 raise ReportError(
                     f"{target} became a symbolic link while it was written; nothing was "
                     "written there: remove the link or choose another folder"
@@ -232,7 +232,7 @@ def commit_staged(
     return failed
 
 
-def _barrier(folders: Sequence[Path], files: Sequence[Path]) -> None:
+def _barrier(folders: Sequence[Path], files: Sequence[str]) -> None:
     """Everything written to the filesystems of ``folders`` is on disk when this returns."""
     devices: dict[int, Path] = {}
     for folder in folders:

@@ -41,7 +41,7 @@ def test_no_copy_has_its_name_before_the_barrier_and_all_have_after(
     seen: list[list[str]] = []
     barrier = files._barrier
 
-    def watched(folders: list[Path], staged: list[Path]) -> None:
+    def watched(folders: list[Path], staged: list[str]) -> None:
         names = [p.name for p in (out / "photos").iterdir()]
         seen.append(names)
         assert all(Path(p).exists() for p in staged)
@@ -134,3 +134,25 @@ def test_ctrl_c_with_workers_leaves_no_temporary_file(tmp_path: Path) -> None:
     left = _everything(out / "many")
     assert not [n for n in left if n.endswith(".part")]
     assert 40 <= len(left) < 100
+
+
+def test_a_link_planted_at_a_copy_name_while_cleaning_is_not_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path, 3)
+    out = tmp_path / "out"
+    decoy = tmp_path / "decoy.txt"
+    decoy.write_text("someone else's file")
+    barrier = files._barrier
+
+    def plant(folders: list[Path], staged: list[str]) -> None:
+        (out / "photos" / "IMG_0.jpg").symlink_to(decoy)
+        barrier(folders, staged)
+
+    monkeypatch.setattr(files, "_barrier", plant)
+    result = clean([folder], out)
+    (refused,) = result.refused
+    assert refused.source.endswith("IMG_0.jpg") and "symbolic link" in refused.reason
+    assert decoy.read_text() == "someone else's file"
+    assert (out / "photos" / "IMG_0.jpg").is_symlink()
+    assert _everything(out / "photos") == ["IMG_0.jpg", "IMG_1.png", "IMG_2.mp4"]
