@@ -195,9 +195,7 @@ def discard_staged(temp: str) -> None:
     _discard(temp)
 
 
-def commit_staged(
-    staged: Sequence[tuple[str, str]], *, what: str
-) -> list[tuple[str, ReportError]]:
+def commit_staged(staged: Sequence[tuple[str, str]], *, what: str) -> list[tuple[str, ReportError]]:
     """Give staged files (``(temporary path, target)``, closed) their final names.
 
     First one durability barrier for all of them (``syncfs`` of each filesystem written to,
