@@ -344,6 +344,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_page(job.html.read_text(encoding="utf-8"), content_security_policy())
 
     def _finish(self, app: ServeApp, body: dict[str, Any]) -> None:
+        app.finished.set()  # nothing new starts from here
         app.stop_jobs()
         lines: list[str] = []
         if body.get("wipe") is True:
@@ -351,8 +352,10 @@ class _Handler(BaseHTTPRequestHandler):
 
             lines = describe(wipe(), translation=translations(self._language()))
             app.wiped = lines
-        app.shutdown()  # serving stops once this answer has gone out
         self._send_json({"finished": True, "lines": lines})
+        # Only once the answer is sent: the process may end as soon as serving stops (on a
+        # loaded computer it used to end first, and the page never heard it had stopped).
+        app.shutdown()
 
     # -- reading and writing ----------------------------------------------------------------
 

@@ -112,11 +112,12 @@ class Served:
 
 
 @contextmanager
-def serve_process(tmp: Path, *args: str) -> Iterator[Served]:
-    """``exposure serve --no-browser`` in a subprocess with the socket guard installed."""
+def serve_process(tmp: Path, *args: str, site: str = "") -> Iterator[Served]:
+    """``exposure serve --no-browser`` in a subprocess with the socket guard installed
+    (and ``site``: more code for its sitecustomize, to slow a part down)."""
     guard = tmp / "guard"
     guard.mkdir(exist_ok=True)
-    (guard / "sitecustomize.py").write_text(GUARD)
+    (guard / "sitecustomize.py").write_text(GUARD + site)
     log = tmp / "sockets.log"
     env = {
         **os.environ,

@@ -264,6 +264,27 @@ def test_stopping_ends_an_upload_under_way_and_refuses_new_work(
     assert list(app.jobs) == [job]
 
 
+SLOW_FINISH_ANSWER = """
+import time
+import exposure.serve.app as _app
+_send_json = _app._Handler._send_json
+def _late(self, value, *args, **kwargs):
+    if isinstance(value, dict) and "finished" in value:
+        time.sleep(1)  # a loaded computer: the thread answering the page runs late
+    return _send_json(self, value, *args, **kwargs)
+_app._Handler._send_json = _late
+"""
+
+
+def test_finish_answers_the_page_before_the_server_ends(tmp_path: Path) -> None:
+    with serve_process(tmp_path, site=SLOW_FINISH_ANSWER) as served:
+        client = Client(served.url)
+        client.enter()
+        answer = client.request("POST", "/api/finish", {"wipe": False})
+        assert answer.status == 200 and answer.json()["finished"] is True
+        assert served.process.wait(30) == 0
+
+
 def test_ctrl_c_stops_a_running_check_without_leftovers(tmp_path: Path) -> None:
     with serve_process(tmp_path) as served:
         client = Client(served.url)

@@ -135,6 +135,56 @@ def test_choose_a_folder_check_open_and_wipe(browser: Any, tmp_path: Path) -> No
         w.context.close()
 
 
+SLOW_ANSWERS = """
+(function () {
+  var realFetch = window.fetch;
+  var held = 0;
+  function count(step) {
+    held += step;
+    document.documentElement.setAttribute("data-held", String(held));
+  }
+  window.fetch = function (url, options) {
+    var answer = realFetch.apply(this, arguments);
+    if (String(url).indexOf("/api/jobs/") !== 0 || (options && options.method !== "GET")) {
+      return answer;
+    }
+    return answer.then(function (response) {
+      return response.clone().json().then(function (s) {
+        if (s.state !== "running" && !(s.clean && s.clean.state === "running")) { return response; }
+        count(1);
+        return new Promise(function (deliver) {
+          setTimeout(function () { count(-1); deliver(response); }, 1500);
+        });
+      });
+    });
+  };
+})();
+"""
+"""A loaded computer, made certain: every answer saying a check or clean copies are still
+running reaches the page's script 1.5 s late, after answers the server gave later."""
+
+
+def test_late_answers_never_undo_what_the_page_shows(browser: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    with serve_process(tmp_path) as served:
+        w = Watched(browser, served, viewport={"width": 1200, "height": 900})
+        w.context.add_init_script(SLOW_ANSWERS)
+        page = w.page
+        page.goto(served.url)
+        page.locator("#folder").set_input_files(str(PERSONA_DIR / "Phone camera roll"))
+        page.locator("#start").click()
+        expect(page.locator("#done")).to_be_visible(timeout=120_000)
+        page.locator("#clean").click()
+        expect(page.locator("#clean-status")).to_contain_text("Wrote", timeout=60_000)
+        expect(page.locator("html")).to_have_attribute("data-held", "0")  # all answers are in
+        expect(page.locator("#clean-status")).to_contain_text("Wrote")
+        expect(page.locator("#save-clean")).to_be_visible()
+        expect(page.locator("#done")).to_be_visible()
+        assert w.blocked == [] and w.errors == [] and w.violations(page) == []
+        w.context.close()
+
+
 def test_demo_button_at_phone_width(browser: Any, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
