@@ -14,6 +14,7 @@ from typing import Protocol
 from exposure import __version__
 from exposure.detectors import new_photo_detectors, new_text_detectors
 from exposure.detectors.base import PhotoDetector, TextDetector
+from exposure.i18n.message import M_
 from exposure.metadata import PhotoMetadata
 from exposure.model import (
     Finding,
@@ -113,8 +114,9 @@ class _Collector:
             return
         self.checked[item.source] += 1
         if outcome.notes:
+            notes = "; ".join(outcome.notes)  # the reader's own words, in English
             self.skipped.append(
-                Skipped(item.locator, "partly read: " + "; ".join(outcome.notes), item.source)
+                Skipped.said(item.locator, M_("partly read: {notes}", notes=notes), item.source)
             )
         for detector in self.photo_detectors:
             self.add(detector.detect(item, outcome))

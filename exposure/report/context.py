@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from exposure.catalogue.base import SAVE_FIRST
 from exposure.i18n import DEFAULT, translations
+from exposure.i18n.message import say
 from exposure.model import (
     Baseline,
     Confidence,
@@ -476,7 +477,8 @@ def build_context(report: Report, lang: str = DEFAULT) -> ReportContext:
         groups=groups,
         skipped=_skipped_views(report.skipped, t),
         not_checked=tuple(
-            NotCheckedView(n.input, n.words(), n.total, n.examples[:5]) for n in report.not_checked
+            NotCheckedView(n.input, n.words(translations=t), n.total, n.examples[:5])
+            for n in report.not_checked
         ),
     )
 
@@ -726,19 +728,20 @@ class _Builder:
         members: tuple[MemberView, ...] = ()
         full_title: str | None
         shown_locator: str | None
+        said = say(finding.title, finding.title_message, self.t)  # in the page's language
         if len(leak.findings) > 1:
             title = wording.plain(
-                wording.joined_title(leak.kind, leak.findings, finding.title, self.t), self.t
+                wording.joined_title(leak.kind, leak.findings, said, self.t), self.t
             )
             members = tuple(self.member(f) for f in leak.findings)
-            shown_locator, place, when, full_title = None, None, None, finding.title
+            shown_locator, place, when, full_title = None, None, None, said
         elif locator and finding.title.startswith(os.path.basename(locator) + ": "):
             # "IMG_1.jpg: this photo shows where it was taken": the section's heading says
             # the second half; the file is the label.
-            title, shown_locator, full_title = short, None, finding.title
+            title, shown_locator, full_title = short, None, said
         else:
-            title, shown_locator = wording.plain(finding.title), short or None
-            full_title = finding.title if title != finding.title else None
+            title, shown_locator = wording.plain(said, self.t), short or None
+            full_title = said if title != said else None
         return FindingView(
             id=leak.id,
             ids=" ".join(leak.ids),
@@ -843,10 +846,10 @@ def _skipped_views(
         key = (item.source, item.reason)
         n = alike[key]
         if n < GROUP_SKIPPED_FROM:
-            views.append(_skipped(item))
+            views.append(_skipped(item, t))
         elif key not in grouped:
             grouped.add(key)
-            view = _skipped(item)
+            view = _skipped(item, t)
             shown = t.gettext("{count} items, such as {locator}").format(
                 count=wording.number(n, t), locator=item.locator
             )
@@ -854,12 +857,13 @@ def _skipped_views(
     return tuple(views)
 
 
-def _skipped(skipped: Skipped) -> SkippedView:
-    reason = wording.plain(skipped.reason)
+def _skipped(skipped: Skipped, t: gettext.NullTranslations) -> SkippedView:
+    said = say(skipped.reason, skipped.message, t)  # in the page's language
+    reason = wording.plain(said, t)
     return SkippedView(
         locator=skipped.locator,
         reason=reason,
-        exact=skipped.reason if reason != skipped.reason else None,
+        exact=said if reason != said else None,
         source=skipped.source,
     )
 

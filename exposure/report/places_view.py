@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from exposure.i18n.message import say
 from exposure.inference.sources import families
 from exposure.model import Finding, Place, PlaceRole
 from exposure.report import wording
@@ -131,7 +132,7 @@ def _card(
         role=place.role.value,
         title=title,
         confidence_text=t.gettext(wording.PLACE_CONFIDENCE[place.confidence]),
-        reason=place.reason,
+        reason=say(place.reason, place.reason_message, t),
         convergence=wording.convergence(list(place.sources), place.radius_m, where, t),
         independent=families(k for k, _ in place.sources) >= 2,
         steps_heading=wording.place_steps_heading(len(steps), t),

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped, SourceItem
 from exposure.options import Options
 from exposure.sources.base import Entry, Source
@@ -104,15 +105,16 @@ class FolderSource(Source):
             try:
                 st = folder.stat()
                 if (st.st_dev, st.st_ino) in seen:
-                    yield Skipped(shown, "folder already visited through a link (loop)", self.name)
+                    loop = M_("folder already visited through a link (loop)")
+                    yield Skipped.said(shown, loop, self.name)
                     continue
                 seen.add((st.st_dev, st.st_ino))
                 with os.scandir(folder) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                yield Skipped(
-                    shown, f"could not open this folder ({exc.strerror or exc})", self.name
-                )
+                error = str(exc.strerror or exc)
+                said = M_("could not open this folder ({error})", error=error)
+                yield Skipped.said(shown, said, self.name)
                 continue
             kinds = [media_kind(entry.name) for entry in entries]
             if rel and (platform := self._export_root(folder, entries, kinds)) is not None:
@@ -166,7 +168,8 @@ class FolderSource(Source):
                 Path(entry.path).stat()
             except OSError:
                 if media_kind(entry.name) is not None:
-                    yield Skipped(locator, "a link to a file that does not exist", self.name)
+                    said = M_("a link to a file that does not exist")
+                    yield Skipped.said(locator, said, self.name)
                 else:
                     self.tally.add(locator, name, "links to files that do not exist")
                 return
@@ -185,7 +188,8 @@ class FolderSource(Source):
             finally:
                 os.close(fd)
         except OSError as exc:
-            yield Skipped(locator, f"could not open it ({exc.strerror or exc})", self.name)
+            error = str(exc.strerror or exc)
+            yield Skipped.said(locator, M_("could not open it ({error})", error=error), self.name)
             return
         if not head:
             self.tally.add(locator, name, empty=True)

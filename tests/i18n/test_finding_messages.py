@@ -263,3 +263,52 @@ def test_a_redacted_copy_keeps_the_words_and_hides_the_values(demo: Report) -> N
     said = _rendered(hidden.title_message, "es")
     assert said.startswith(hidden.title.split(":")[0]) and "balcony" not in said
     assert "52.4733" not in said and "esta foto muestra" in said
+
+
+def _page_text(page: str) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    doc = LexborHTMLParser(page)
+    for node in doc.css("script, style"):
+        node.decompose()
+    assert doc.body is not None
+    return " ".join(doc.body.text(separator="\n").split())
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_the_html_report_says_what_findings_say_in_its_language(demo: Report, lang: str) -> None:
+    from exposure.report import render_html
+
+    text = _page_text(render_html(demo, lang))
+    t = translations(lang)
+    for f in demo.findings:
+        assert f.title_message is not None
+        said = " ".join(f.title_message.render(t).split())
+        assert said in text, (f.kind, said)
+        assert said == f.title or f.title not in text, f.title  # no English title left
+    shown = [p for p in demo.places if p.role.value in ("home", "work", "regular")]
+    assert shown
+    for p in shown:
+        assert _rendered(p.reason_message, lang) in text
+        assert p.reason not in text
+    cut = next(s for s in demo.skipped if "IMG_0161.jpg" in s.locator)  # the file cut short
+    assert cut.reason.startswith("partly read: ")
+    assert _rendered(cut.message, lang) in text and "partly read" not in text
+    for record in demo.not_checked:
+        assert record.words(translations=t) in text
+
+
+def test_a_reason_inside_a_reason_is_rendered_in_the_same_language() -> None:
+    inner = Skipped.said("u", M_("not fetched: outside the profile you named"), "web")
+    outer = M_(
+        "the WordPress API did not answer ({reason}); the site's pages are read instead, but "
+        "uploaded originals not shown on a page are not checked",
+        reason=inner.message or inner.reason,
+    )
+    assert outer.english().startswith(
+        "the WordPress API did not answer (not fetched: outside the profile you named);"
+    )
+    assert _rendered(outer, "es").startswith(
+        "la API de WordPress no respondió (no se ha descargado: está fuera del perfil"
+    )
+    assert "(non téléchargé : hors du profil" in _rendered(outer, "fr")

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped
 from exposure.sources.exports.container import (
     PROBE_BYTES,
@@ -235,7 +236,8 @@ class TarContainer(Container):
             if isinstance(name, Skipped):
                 yield name
             elif not info.isreg():
-                yield Skipped(self.locator(name), "a link or special entry; not followed")
+                said = M_("a link or special entry; not followed")
+                yield Skipped.said(self.locator(name), said)
             else:
                 yield Member(name, info.size, None)
         if self.ended_early:
@@ -275,7 +277,8 @@ class FolderContainer(Container):
                 try:
                     size = (Path(folder) / filename).stat().st_size
                 except OSError:
-                    yield Skipped(self.locator(name), "a link to a file that does not exist")
+                    said = M_("a link to a file that does not exist")
+                    yield Skipped.said(self.locator(name), said)
                     continue
                 yield Member(name, size, None)
 
@@ -311,7 +314,8 @@ class FileContainer(FolderContainer):
         try:
             size = (self._root / self._name).stat().st_size
         except OSError as exc:
-            yield Skipped(self.given, f"could not open it ({exc.strerror or exc})")
+            error = str(exc.strerror or exc)
+            yield Skipped.said(self.given, M_("could not open it ({error})", error=error))
             return
         yield Member(self._name, size, None)
 

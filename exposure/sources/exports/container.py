@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped
 from exposure.sources.base import Activity, quiet
 from exposure.sources.exports.limits import Budget, CappedReader, ReadProblem, buffered
@@ -23,7 +24,7 @@ from exposure.sources.exports.limits import Budget, CappedReader, ReadProblem, b
 _DRIVE = re.compile(r"^[A-Za-z]:")
 PROBE_BYTES = 32 * 1024 * 1024
 """When an archive is only probed (to recognise it), at most this much is decompressed."""
-TRAVERSAL = "member name points outside the archive (path traversal); not read"
+TRAVERSAL = M_("member name points outside the archive (path traversal); not read")
 """The reason given for a member whose name leads outside the archive."""
 
 
@@ -113,9 +114,9 @@ class Container(ABC):
         points outside the archive, an encrypted member)."""
         name = safe_name(raw)
         if name is None:
-            return Skipped(self.locator(raw), TRAVERSAL)
+            return Skipped.said(self.locator(raw), TRAVERSAL)
         if encrypted:
-            return Skipped(self.locator(name), "encrypted member; not read")
+            return Skipped.said(self.locator(name), M_("encrypted member; not read"))
         return name
 
     @abstractmethod

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar, cast
 
+from exposure.i18n.message import M_, Message
 from exposure.model import Skipped, SourceItem
 from exposure.options import Options
 from exposure.sources.base import Entry
@@ -82,8 +83,10 @@ class ExportRun:
 
     def partly(self, locator: str, problem: str) -> Skipped:
         """The note for a file that broke part-way: what came before was used."""
-        return Skipped(locator, f"partly read: {problem}", self.source)
+        return Skipped.said(locator, M_("partly read: {notes}", notes=problem), self.source)
 
-    def skip(self, locator: str, reason: str) -> Skipped:
-        """A file or record that could not be checked."""
+    def skip(self, locator: str, reason: str | Message) -> Skipped:
+        """A file or record that could not be checked (``reason`` translatable or not)."""
+        if isinstance(reason, Message):
+            return Skipped.said(locator, reason, self.source)
         return Skipped(locator, reason, self.source)

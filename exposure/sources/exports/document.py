@@ -61,7 +61,7 @@ class Doc:
         broke part-way (``problem``, from the reader).  A file that broke before its reader
         handed out anything was not checked at all, and says so (never "no leaks found")."""
         if problem and self.readers and all(r.values == 0 for r in self.readers):
-            yield run.skip(self.locator, f"not read: {problem}")
+            yield run.skip(self.locator, M_("not read: {problem}", problem=problem))
             return
         yield run.checked(self.locator, group)
         if problem:

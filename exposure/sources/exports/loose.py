@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped
 from exposure.options import Options
 from exposure.sources.base import Activity, Entry
@@ -142,13 +143,12 @@ class LooseFiles:
             self.tally.add(locator, name)  # a .docx, .xlsx, .epub, .apk: a zip inside
             return
         if format_of(head, name) is None:
-            yield Skipped(
-                locator,
+            said = M_(
                 "named like an archive, but its first bytes are not those of a zip or tar "
                 "archive: it is damaged or not what its name says; if it was downloaded, "
-                "download it again",
-                SOURCE,
+                "download it again"
             )
+            yield Skipped.said(locator, said, SOURCE)
             return
         platform = identify_file(locator, self.settings)
         if platform is None:
@@ -175,13 +175,12 @@ class LooseFiles:
             return
         container.close()
         if isinstance(container, RecoveredZipContainer):
-            yield Skipped(
-                locator,
+            said = M_(
                 "the zip archive is damaged or incomplete (its table of contents at the end is "
                 "missing), and the members before the damage do not show which export it is; "
-                "if it was downloaded, the download may have stopped: download it again",
-                SOURCE,
+                "if it was downloaded, the download may have stopped: download it again"
             )
+            yield Skipped.said(locator, said, SOURCE)
             return
         self.tally.add(locator, name, ARCHIVE)
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from exposure.i18n.message import M_, Mn_
 from exposure.metadata import MetadataError, PhotoMetadata, read_metadata_stream
 from exposure.model import Skipped, SourceItem
 from exposure.sources.base import Entry, MediaRead
@@ -65,8 +66,13 @@ class Halt:
         """The record for the members left unread, or None."""
         if self.reason is None:
             return None
-        files = f"{self.unread} more file{'s' if self.unread != 1 else ''}"
-        return Skipped(given, f"{files} in this archive not read: {self.reason}", source)
+        said = Mn_(
+            "{count} more file in this archive not read: {reason}",
+            "{count} more files in this archive not read: {reason}",
+            self.unread,
+            reason=self.reason,
+        )
+        return Skipped.said(given, said, source)
 
 
 class Coverage:
@@ -184,7 +190,8 @@ def member_entries(
     except ReadProblem as exc:
         yield run.skip(locator, str(exc))
     except Exception as exc:  # a parser bug must never end the audit
-        yield run.skip(locator, f"unexpected error while reading it ({type(exc).__name__}: {exc})")
+        error = f"{type(exc).__name__}: {exc}"
+        yield run.skip(locator, M_("unexpected error while reading it ({error})", error=error))
 
 
 def _sibling_of(container: Container) -> Callable[[str], tuple[str, int | None] | None]:
@@ -200,10 +207,15 @@ def _media(
 ) -> Iterator[Entry]:
     cap = run.options.exports.media_limit
     if member.size is not None and member.size > cap:
+        size, limit = megabytes(member.size), megabytes(cap)
         yield run.skip(
             locator,
-            f"a {megabytes(member.size)} photo or video is too large to read inside the archive "
-            f"(limit {megabytes(cap)}): unpack the archive and audit the folder to check it",
+            M_(
+                "a {size} photo or video is too large to read inside the archive (limit "
+                "{limit}): unpack the archive and audit the folder to check it",
+                size=size,
+                limit=limit,
+            ),
         )
         return
     kind = media_kind(Path(member.name)) or "photo"
@@ -218,6 +230,9 @@ def _media(
         return
     data = stream.read(cap + 1)  # size unknown (a recovered member): read it whole
     if len(data) > cap:
-        yield run.skip(locator, f"larger than the {megabytes(cap)} limit for photos in archives")
+        limit = megabytes(cap)
+        yield run.skip(
+            locator, M_("larger than the {limit} limit for photos in archives", limit=limit)
+        )
         return
     yield SourceItem(run.source, locator, kind, data=data, group=group)

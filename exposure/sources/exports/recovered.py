@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped
 from exposure.sources.exports.container import (
     PROBE_BYTES,
@@ -59,11 +60,11 @@ class RecoveredZipContainer(Container):
             if isinstance(name, Skipped):
                 yield name
             elif entry.unknown_end:
-                yield Skipped(
-                    self.locator(name),
+                said = M_(
                     "stored without its size, and the archive's table of contents is missing, "
-                    "so where it ends cannot be known; not read: download the archive again",
+                    "so where it ends cannot be known; not read: download the archive again"
                 )
+                yield Skipped.said(self.locator(name), said)
             else:
                 self._found[name] = entry
                 yield Member(name, entry.size, entry.compressed)

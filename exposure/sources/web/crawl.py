@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from exposure.errors import FetchError
+from exposure.i18n.message import M_, Message, Mn_
 from exposure.model import Skipped, SourceItem
 from exposure.options import WebOptions
 from exposure.sources.base import Activity, Entry, quiet
@@ -64,8 +65,11 @@ class JsonReply:
     response: Response
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str) -> Message:
+    """``3 pages``, ``1 image``, in the reader's language."""
+    if noun == "page":
+        return Mn_("{count} page", "{count} pages", number)
+    return Mn_("{count} image", "{count} images", number)
 
 
 def _looks_binary(body: bytes) -> bool:
@@ -144,13 +148,13 @@ class Crawl:
     def fetch(self, url: str, accept: str = JSON, *, same_host: bool = True) -> Response | Skipped:
         """Fetch one API response or page now; counts against the page limit."""
         if same_host and self.scope.problem(url) and not self._same_host(url):
-            return Skipped(url, "not fetched: outside the profile you named", SOURCE)
+            return Skipped.said(url, M_("not fetched: outside the profile you named"), SOURCE)
         if not self._take("page", note=False):
-            return Skipped(
-                url,
-                f"not fetched: the limit of {self.web.max_pages} pages was reached (see --max-pages)",
-                SOURCE,
+            said = M_(
+                "not fetched: the limit of {pages} pages was reached (see --max-pages)",
+                pages=self.web.max_pages,
             )
+            return Skipped.said(url, said, SOURCE)
         self._seen.add(normalise(url))
         try:
             return self.fetcher.get(url, accept=accept, scope=self._redirect_rule(same_host))
@@ -166,17 +170,19 @@ class Crawl:
             return response
         text, problem = decode_text(response.body, "utf-8")
         if problem is not None:
-            return Skipped(
-                url, f"the answer is not valid JSON text ({problem.split(';')[0]})", SOURCE
+            said = M_(
+                "the answer is not valid JSON text ({problem})", problem=problem.split(";")[0]
             )
+            return Skipped.said(url, said, SOURCE)
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            return Skipped(
-                url,
-                f"the answer is not JSON (the server sent {response.media_type or 'no type'})",
-                SOURCE,
+            said = (
+                M_("the answer is not JSON (the server sent {type})", type=response.media_type)
+                if response.media_type
+                else M_("the answer is not JSON (the server sent no type)")
             )
+            return Skipped.said(url, said, SOURCE)
         return JsonReply(data, response)
 
     def _same_host(self, url: str) -> bool:
@@ -229,7 +235,8 @@ class Crawl:
         elif isinstance(result, Image):
             yield SourceItem(SOURCE, job.url, result.kind, data=result.data, group=self.site.group)
             if result.note:
-                yield Skipped(job.url, f"partly checked: {result.note}", SOURCE)
+                said = M_("partly checked: {notes}", notes=result.note)
+                yield Skipped.said(job.url, said, SOURCE)
         elif isinstance(result, Response):
             if job.kind == "feed":
                 yield from self.feed_entries(result)
@@ -240,21 +247,24 @@ class Crawl:
         """One line for each limit that left something out."""
         if self._queue:
             pages = sum(1 for j in self._queue if j.kind != "image")
-            yield Skipped(
-                self.start,
-                f"stopped after {self.web.max_seconds:g} s (see --max-time): "
-                f"{_count(pages, 'page')} and {_count(len(self._queue) - pages, 'image')} "
-                "were not checked",
-                SOURCE,
+            seconds, images = f"{self.web.max_seconds:g}", len(self._queue) - pages
+            said = M_(
+                "stopped after {seconds} s (see --max-time): {pages} and {images} were not checked",
+                seconds=seconds,
+                pages=_count(pages, "page"),
+                images=_count(images, "image"),
             )
+            yield Skipped.said(self.start, said, SOURCE)
         for kind, limit in (("page", self.web.max_pages), ("image", self.web.max_images)):
             if self._over[kind]:
-                yield Skipped(
-                    self.start,
-                    f"stopped at {_count(limit, kind)} (see --max-{kind}s): "
-                    f"{_count(self._over[kind], kind)} more found but not checked",
-                    SOURCE,
+                flag = f"--max-{kind}s"
+                said = M_(
+                    "stopped at {limit} (see {flag}): {more} more found but not checked",
+                    limit=_count(limit, kind),
+                    flag=flag,
+                    more=_count(self._over[kind], kind),
                 )
+                yield Skipped.said(self.start, said, SOURCE)
 
     # -- readers ------------------------------------------------------------------------
     def _page_response(self, response: Response) -> Iterator[Entry]:
@@ -267,27 +277,27 @@ class Crawl:
             yield from self.feed_entries(response)
             return
         if response.media_type not in HTML_TYPES:
-            yield Skipped(
-                url, f"not a web page (the server sent {response.media_type}); not checked", SOURCE
+            said = M_(
+                "not a web page (the server sent {type}); not checked", type=response.media_type
             )
+            yield Skipped.said(url, said, SOURCE)
             return
         if _looks_binary(response.body):
-            yield Skipped(
-                url, "said to be a web page, but it holds binary data; not checked", SOURCE
-            )
+            said = M_("said to be a web page, but it holds binary data; not checked")
+            yield Skipped.said(url, said, SOURCE)
             return
         if not response.complete:
             cap = megabytes(self.fetcher.web.max_bytes)
-            yield Skipped(
-                url,
-                f"partly checked: the page is larger than {cap}; its first {cap} were "
-                "checked (see --max-bytes)",
-                SOURCE,
+            said = M_(
+                "partly checked: the page is larger than {cap}; its first {cap} were checked "
+                "(see --max-bytes)",
+                cap=cap,
             )
+            yield Skipped.said(url, said, SOURCE)
         html, problem = decode_text(response.body, charset_of(response.charset, response.body))
         html = html.replace("\x00", "")  # a stray NUL byte: the rest is still a page
         if problem:
-            yield Skipped(url, f"partly checked: {problem}", SOURCE)
+            yield Skipped.said(url, M_("partly checked: {notes}", notes=problem), SOURCE)
         yield from self.page_entries(read_page(html, url), follow=True)
 
     def page_entries(

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped, SourceItem
 from exposure.options import Options
 from exposure.sources.base import Entry
@@ -50,7 +51,8 @@ def read_saved_page(
         with open(path, "rb") as fh:
             body = fh.read(cap + 1)
     except OSError as exc:
-        yield Skipped(locator, f"could not open it ({exc.strerror or exc})", SOURCE)
+        error = str(exc.strerror or exc)
+        yield Skipped.said(locator, M_("could not open it ({error})", error=error), SOURCE)
         return
     notes = []
     if len(body) > cap:
@@ -76,4 +78,5 @@ def read_saved_page(
     text = joined(page.title, page.text, *page.maps)  # map links' positions too
     yield SourceItem(SOURCE, locator, "page", group=site.group, text=text or None)
     if notes:
-        yield Skipped(locator, "partly checked: " + "; ".join(notes), SOURCE)
+        said = M_("partly checked: {notes}", notes="; ".join(notes))
+        yield Skipped.said(locator, said, SOURCE)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import SplitResult, quote, urlsplit
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped, SourceItem
 from exposure.options import WebOptions
 from exposure.sources.base import Entry
@@ -71,7 +72,8 @@ class GitHubAdapter(Adapter):
             yield reply
             return
         if not isinstance(reply.data, dict):
-            yield Skipped(reply.response.url, "the answer is not a GitHub profile", SOURCE)
+            said = M_("the answer is not a GitHub profile")
+            yield Skipped.said(reply.response.url, said, SOURCE)
             return
         profile = reply.data
         group = self.crawl.site.group

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import SplitResult, quote
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped, SourceItem
 from exposure.options import WebOptions
 from exposure.sources.base import Entry
@@ -60,13 +61,17 @@ class MastodonAdapter(Adapter):
             or not isinstance(lookup.data, dict)
             or "id" not in lookup.data
         ):
-            reason = lookup.reason if isinstance(lookup, Skipped) else "no account in the answer"
-            yield Skipped(
-                f"{base}/@{self.user}",
-                f"the server's API did not answer ({reason}); the profile's public RSS feed is "
-                "read instead (it has the posts, but not the profile fields), with its pages",
-                SOURCE,
+            reason = (
+                lookup.message or lookup.reason
+                if isinstance(lookup, Skipped)
+                else M_("no account in the answer")
             )
+            said = M_(
+                "the server's API did not answer ({reason}); the profile's public RSS feed is "
+                "read instead (it has the posts, but not the profile fields), with its pages",
+                reason=reason,
+            )
+            yield Skipped.said(f"{base}/@{self.user}", said, SOURCE)
             self.crawl.add_feed(f"{base}/@{self.user}.rss")
             self.crawl.add_page(self.url)  # a server of another kind may show it all in HTML
             return

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from exposure.geo import Position, make_position
+from exposure.i18n.message import M_
 from exposure.model import Skipped, SourceItem
 from exposure.sources.base import Entry
 from exposure.sources.web.adapters.base import iso_time
@@ -128,11 +129,12 @@ def activitypub_profile(crawl: Crawl, page: Page) -> Iterator[Entry]:
     assert page.activitypub is not None
     reply = crawl.json(page.activitypub, AP_ACCEPT)
     if isinstance(reply, Skipped):
-        yield Skipped(
-            reply.locator,
-            f"the profile's ActivityPub data could not be read ({reply.reason}); its pages are read instead",
-            SOURCE,
+        said = M_(
+            "the profile's ActivityPub data could not be read ({reason}); its pages are read "
+            "instead",
+            reason=reply.message or reply.reason,
         )
+        yield Skipped.said(reply.locator, said, SOURCE)
         return
     actor = reply.data
     if not isinstance(actor, dict) or actor.get("type") not in ACTOR_TYPES:

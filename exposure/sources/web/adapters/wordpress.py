@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from exposure.i18n.message import M_
 from exposure.model import Skipped, SourceItem
 from exposure.sources.base import Entry
 from exposure.sources.web.crawl import SOURCE, Crawl, JsonReply
@@ -100,12 +101,12 @@ def wordpress_api(crawl: Crawl, root: str) -> Iterator[Entry]:
                 yield reply
                 break
             if isinstance(reply, Skipped):
-                yield Skipped(
-                    reply.locator,
-                    f"the WordPress API did not answer ({reply.reason}); the site's pages are "
-                    "read instead, but uploaded originals not shown on a page are not checked",
-                    SOURCE,
+                said = M_(
+                    "the WordPress API did not answer ({reason}); the site's pages are read "
+                    "instead, but uploaded originals not shown on a page are not checked",
+                    reason=reply.message or reply.reason,
                 )
+                yield Skipped.said(reply.locator, said, SOURCE)
                 break
             for entry in reply.data if isinstance(reply.data, list) else ():
                 if not isinstance(entry, dict):
