@@ -26,6 +26,15 @@ def _private_state_dir(
     return state
 
 
+@pytest.fixture(autouse=True)
+def _english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands speak the system's language by default (``exposure.i18n.choose``): every
+    test starts from an English one, whatever the machine's, and asks for others."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def corpus() -> Path:
     """../shared/corpus next to the checkout; the test is skipped where it is absent."""

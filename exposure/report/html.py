@@ -39,8 +39,10 @@ Languages.  :func:`render_html` takes the page's language (``en``, ``es``, ``fr`
 ``script_texts``
     The page script's words in the language, as JSON (``data-texts`` of ``<main>``).
 
-Autoescape applies to what these return (they return plain ``str``), so a value put into a
-message is escaped with it.  Python code that words the page (:mod:`exposure.report.context`,
+Autoescape applies to what these return (plain ``str``; markup only from ``_()`` given a
+markup value, its other values escaped), so a value put into a message is escaped with it.
+A shareable copy's marks (``[hidden in this copy]``: :data:`REDACTION_MARKS`) are shown in
+the page's language too.  Python code that words the page (:mod:`exposure.report.context`,
 :mod:`exposure.report.wording`) gets the same catalogue through
 :func:`~exposure.report.context.build_context`'s ``lang``.  The page's script is the same in
 every language (its hash is in the policy); its messages travel translated in the

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from exposure.model import Report
 from exposure.report import redact, render_html
 
 from .factories import mapped_report
@@ -59,6 +60,46 @@ def test_translated_report_at_phone_width(browser: Any, tmp_path: Path, lang: st
                     .startswith(DONE[lang].split(" ")[0])
                 )
                 assert section.locator(".kind-count").inner_text() == DONE[lang]
+            s.assert_clean(url)
+        finally:
+            s.context.close()
+
+
+@pytest.fixture(scope="module")
+def demo_report() -> Report:
+    """The demo's full audit (every kind of finding, places, map), run once."""
+    from exposure.audit import run
+    from exposure.demo import demo_session
+    from exposure.options import Options
+
+    with demo_session() as served:
+        return run(Options(inputs=served.inputs, workers=1, web=served.web, reproducible=True))
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_translated_demo_report_at_phone_width(
+    browser: Any,  # noqa: F811
+    tmp_path: Path,
+    lang: str,
+    demo_report: Report,
+) -> None:
+    """The demo's checklist (every kind of finding, the catalogue's steps, the map) in
+    Spanish and French, full and shareable: nothing wider than a phone, no violation."""
+    for name, shown in (("full", demo_report), ("shareable", redact(demo_report))):
+        path = tmp_path / f"demo-{lang}-{name}.html"
+        path.write_text(render_html(shown, lang), encoding="utf-8")
+        url = path.as_uri()
+        s = open_session(browser, viewport=PHONE, device_scale_factor=1, is_mobile=True)
+        try:
+            s.page.goto(url)
+            s.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            overflow = s.page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, (lang, name, overflow)
+            s.page.screenshot(
+                path=str(SHOTS / f"exposure-demo-{lang}-{name}-phone.png"), full_page=True
+            )
             s.assert_clean(url)
         finally:
             s.context.close()
