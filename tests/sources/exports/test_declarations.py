@@ -13,6 +13,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from exposure.catalogue import CATALOGUE
 from exposure.demo import DOWNLOADS_DIR
 from exposure.sources.exports import EXPORT_SOURCES, platforms
@@ -31,6 +33,17 @@ def test_every_module_of_the_package_is_a_declaration() -> None:
     for name in listed:
         module = importlib.import_module(f"{platforms.__name__}.{name}")
         assert isinstance(module.PLATFORM, Platform), name
+
+
+def test_a_package_inside_a_zip_is_listed_by_the_import_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        for name in ("b_platform.py", "a_platform.py", "__init__.py", "notes.txt"):
+            archive.writestr(f"pkg/{name}", "")
+    monkeypatch.setattr(platforms, "__path__", [f"{bundle}/pkg"])
+    assert platforms.module_names() == ["a_platform", "b_platform"]
 
 
 def test_the_order_is_deterministic() -> None:
