@@ -29,7 +29,7 @@ def not_checked_line(report: Report, t: gettext.NullTranslations = ENGLISH) -> s
         return None
     total = sum(n.total for n in report.not_checked)
     held = "; ".join(
-        t.gettext("{input} holds {files}").format(input=n.input, files=n.words())
+        t.gettext("{input} holds {files}").format(input=n.input, files=n.words(translations=t))
         for n in report.not_checked
     )
     return t.ngettext(
@@ -53,8 +53,19 @@ def reasons_line(
         wording.setdefault(reason_key(skipped.reason), set()).add(
             reason_key(skipped.reason, numbers=False)
         )
+    # In another language, a kind whose items all give the same reason shows it translated
+    # (the kinds are found from the English, which the readers write).
+    said: dict[str, str | None] = {}
+    for skipped in report.skipped:
+        key = reason_key(skipped.reason)
+        whole = None
+        if skipped.message is not None and type(t) is not gettext.NullTranslations:
+            whole = skipped.message.render(t)
+        if key in said and said[key] != whole:
+            whole = None  # said differently by items of one kind: the English kind
+        said[key] = whole
     shown = ", ".join(
-        f"{n} × {next(iter(wording[key])) if len(wording[key]) == 1 else key}"
+        f"{n} × {said.get(key) or (next(iter(wording[key])) if len(wording[key]) == 1 else key)}"
         for key, n in counted.most_common(top)
     )
     rest = len(counted) - top

@@ -303,3 +303,29 @@ def test_where_to_act_in_the_page_language() -> None:
     assert group_name("Google account (Takeout)", es) == "Cuenta de Google (Takeout)"
     assert group_name("Strava", es) == "Strava"
     assert group_name("Photos and videos in x") == "Photos and videos in x"  # English
+
+
+def test_reasons_line_in_the_language() -> None:
+    from exposure.i18n.message import M_
+    from exposure.model import Skipped
+    from exposure.terminal import reasons_line
+
+    outside = M_("not fetched: outside the profile you named")
+    report = Report(
+        "0",
+        ("x",),
+        (),
+        (
+            Skipped.said("https://a.example/1", outside, "web"),
+            Skipped.said("https://a.example/2", outside, "web"),
+            Skipped("f.jpg", "the JPEG structure is broken at byte 12; stopped reading there"),
+        ),
+    )
+    english = reasons_line(report)
+    assert english == (
+        "Could not check: 2 × not fetched, "
+        "1 × the JPEG structure is broken at byte 12 (each is listed in the report)."
+    )
+    spanish = reasons_line(report, t=translations("es"))
+    assert spanish is not None and spanish.startswith("No se pudo revisar: 2 × ")
+    assert "outside the profile" not in spanish and "(cada uno aparece en el informe)." in spanish
