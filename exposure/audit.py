@@ -14,7 +14,7 @@ from typing import Protocol
 from exposure import __version__
 from exposure.detectors import new_photo_detectors, new_text_detectors
 from exposure.detectors.base import PhotoDetector, TextDetector
-from exposure.i18n.message import M_
+from exposure.i18n.message import M_, joined, known
 from exposure.metadata import PhotoMetadata
 from exposure.model import (
     Finding,
@@ -110,11 +110,11 @@ class _Collector:
     def photo(self, item: SourceItem, outcome: PhotoMetadata | str) -> None:
         """Run the photo detectors on one file's metadata (or record why it was unreadable)."""
         if isinstance(outcome, str):
-            self.skipped.append(Skipped(item.locator, outcome, item.source))
+            self.skipped.append(Skipped.said(item.locator, known(outcome), item.source))
             return
         self.checked[item.source] += 1
         if outcome.notes:
-            notes = "; ".join(outcome.notes)  # the reader's own words, in English
+            notes = joined([known(n) for n in outcome.notes], "; ")
             self.skipped.append(
                 Skipped.said(item.locator, M_("partly read: {notes}", notes=notes), item.source)
             )

@@ -45,6 +45,8 @@ class Message:
         """The sentence in the language of ``translations`` (None or a null catalogue:
         English)."""
         t = translations or gettext.NullTranslations()
+        if not self.template:  # gettext("") is a catalogue's header, not an empty text
+            return ""
         if self.plural is None:
             text = t.gettext(self.template)
         else:
@@ -91,6 +93,12 @@ def Nn_(one: str, many: str) -> tuple[str, str]:  # noqa: N802 (a marker)
     """Mark a singular/plural pair kept in a table for extraction (rendered later with
     ``ngettext``)."""
     return one, many
+
+
+def known(text: str) -> Message:
+    """A fixed English sentence written elsewhere (a photo reader's note, marked there with
+    ``N_``): shown translated when the catalogue has it, else as written."""
+    return Message(text.replace("{", "{{").replace("}", "}}"))
 
 
 def english(text: str | Message) -> str:

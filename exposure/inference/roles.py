@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from exposure.i18n.message import M_, Message, Nn_
+from exposure.i18n.message import M_, Message, Mn_, Nn_
 from exposure.inference.cluster import Cluster
 from exposure.inference.sources import families
 from exposure.model import Confidence, PlaceRole
@@ -184,9 +184,20 @@ def _label_words(cluster: Cluster, label: str) -> Message | None:
     who: str | Message = names[0]
     for name in names[1:]:
         who = M_("{first} and {second}", first=who, second=name)
+    # The same English for one platform and more; other languages put the verb in the plural.
     if label == "home":
-        return M_("{platforms} labelled this place your home.", platforms=who)
-    return M_("{platforms} labelled this place your work.", platforms=who)
+        return Mn_(
+            "{platforms} labelled this place your home.",
+            "{platforms} labelled this place your home.",
+            len(names),
+            platforms=who,
+        )
+    return Mn_(
+        "{platforms} labelled this place your work.",
+        "{platforms} labelled this place your work.",
+        len(names),
+        platforms=who,
+    )
 
 
 def _estimated(cluster: Cluster) -> bool:

@@ -7,7 +7,9 @@ into a note (when something was still read) or into a :class:`MetadataError`.
 
 from __future__ import annotations
 
-TRUNCATED = "the file ends before its metadata does (truncated?)"
+from exposure.i18n import N_
+
+TRUNCATED = N_("the file ends before its metadata does (truncated?)")
 
 
 class MetadataError(Exception):

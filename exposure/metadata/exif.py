@@ -14,6 +14,7 @@ cannot walk (:func:`decode_exif_payload`), and a second oracle in the test suite
 
 from __future__ import annotations
 
+from exposure.i18n import N_
 from exposure.metadata.collect import RANK_CREATED, RANK_ORIGINAL, Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif_gps import GPS_TAGS, read_gps
@@ -62,8 +63,8 @@ WANTED = frozenset(
     | _RARE_TAGS
 )
 
-CUT_NOTE = "EXIF block is truncated; read what came before the break"
-OUTSIDE_NOTE = "EXIF block points outside itself; skipped the parts it points to"
+CUT_NOTE = N_("EXIF block is truncated; read what came before the break")
+OUTSIDE_NOTE = N_("EXIF block points outside itself; skipped the parts it points to")
 _COMMENT_CODES = {b"ASCII\x00\x00\x00", b"\x00" * 8, b"JIS\x00\x00\x00\x00\x00"}
 
 
@@ -98,7 +99,7 @@ def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> 
         if src.size - base < 8 and src.cut:
             out.fail(TRUNCATED, CUT_NOTE)
         else:
-            out.fail("its EXIF block is damaged (no valid TIFF header)")
+            out.fail(N_("its EXIF block is damaged (no valid TIFF header)"))
         return
     view, first = opened
     ifd0 = view.ifd(first, WANTED)
@@ -111,7 +112,7 @@ def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> 
         if gps_entry[1] == 0:
             out.add_gps(reading(None, None, None, None, origin, "GPSInfo pointer without a value"))
         elif pointer is None:
-            out.note("its GPS block pointer is damaged; GPS could not be checked", damage=True)
+            out.note(N_("its GPS block pointer is damaged; GPS could not be checked"), damage=True)
         else:
             out.add_gps(read_gps(view, view.ifd(pointer, GPS_TAGS), origin))
     note = merged.get(MAKER_NOTE)

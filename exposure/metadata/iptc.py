@@ -15,6 +15,7 @@ the text is UTF-8.
 
 from __future__ import annotations
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.text import MAX_TEXT, clean, decode
 
@@ -54,7 +55,7 @@ def decode_photoshop(data: bytes, out: Collector) -> None:
             decode_iptc(block, out)
             if len(block) < length:
                 out.note(
-                    "its IPTC block is cut short; read what came before the break", damage=True
+                    N_("its IPTC block is cut short; read what came before the break"), damage=True
                 )
         pos = at + length + (length & 1)
 
@@ -73,7 +74,9 @@ def decode_iptc(data: bytes, out: Collector) -> None:
         if length & 0x8000:  # extended dataset: the next (length & 0x7FFF) bytes give it
             count = length & 0x7FFF
             if count > 4:
-                out.note("its IPTC block is damaged; read what came before the break", damage=True)
+                out.note(
+                    N_("its IPTC block is damaged; read what came before the break"), damage=True
+                )
                 break
             length = int.from_bytes(data[pos : pos + count], "big")
             pos += count

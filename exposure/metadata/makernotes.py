@@ -9,6 +9,7 @@ undoes what the rest of the EXIF block gave.
 
 from __future__ import annotations
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.text import decode, decode_utf16
 from exposure.metadata.tiff import Entry, TiffView
@@ -62,7 +63,7 @@ def read_maker_note(view: TiffView, entry: Entry, make: str | None, out: Collect
     try:
         _dispatch(view, start, head, upper, out)
     except Exception:  # a broken note must not lose the rest of the block
-        out.note("its maker note is damaged; skipped it")
+        out.note(N_("its maker note is damaged; skipped it"))
 
 
 def _dispatch(view: TiffView, start: int, head: bytes, make: str, out: Collector) -> None:

@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 import xxhash
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.containers.isobmff import parse_heif
 from exposure.metadata.containers.jpeg import parse_jpeg
@@ -106,15 +107,15 @@ def _read(path: str) -> PhotoMetadata:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise MetadataError("not a regular file")
+                raise MetadataError(N_("not a regular file"))
             size = info.st_size
             if size == 0:
-                raise MetadataError("empty file (0 bytes)")
+                raise MetadataError(N_("empty file (0 bytes)"))
             head = read_fully(fh, HEAD_SIZE)
         except OSError as exc:
             raise MetadataError(_os_reason(exc)) from exc
         if not head:
-            raise MetadataError("empty file (0 bytes)")
+            raise MetadataError(N_("empty file (0 bytes)"))
         return _parse(Source(fh, max(size, len(head)), head), path)
     finally:
         os.close(fd)
@@ -124,7 +125,7 @@ def read_metadata_bytes(data: bytes, name: str) -> PhotoMetadata:
     """Like :func:`read_metadata`, for bytes already in memory (a photo inside an archive,
     a fetched image).  ``name`` is used for messages and as a format hint only."""
     if not data:
-        raise MetadataError("empty file (0 bytes)")
+        raise MetadataError(N_("empty file (0 bytes)"))
     try:
         return _parse(Source(None, len(data), data), name)
     except MetadataError:
@@ -144,7 +145,7 @@ def read_metadata_stream(stream: BinaryIO, size: int, name: str) -> PhotoMetadat
     """
     head = read_fully(stream, HEAD_SIZE)
     if not head:
-        raise MetadataError("empty file (0 bytes)")
+        raise MetadataError(N_("empty file (0 bytes)"))
     forward = ForwardFile(stream, head)
     try:
         result: PhotoMetadata | MetadataError = _parse(
@@ -189,14 +190,14 @@ def _unknown_reason(path: str) -> str:
     expected = SUFFIX_FORMATS.get(suffix_of(path))
     if expected is not None:
         return f"not {NAMES[expected]} although named {suffix_of(path)}"
-    return "not a photo or video format this tool reads"
+    return N_("not a photo or video format this tool reads")
 
 
 def _os_reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "file not found"
+        return N_("file not found")
     if isinstance(exc, PermissionError):
-        return "permission denied"
+        return N_("permission denied")
     if isinstance(exc, IsADirectoryError):
-        return "a folder, not a file"
+        return N_("a folder, not a file")
     return f"could not read the file ({exc.strerror or type(exc).__name__})"

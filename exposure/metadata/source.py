@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import BinaryIO, Protocol
 
+from exposure.i18n import N_
 from exposure.metadata.errors import Malformed, Truncated
 
 HEAD_SIZE = 16384
@@ -88,7 +89,7 @@ class Source:
             return head[offset:end]
         length = min(length, self.size - offset)
         if length > self._budget:
-            raise Malformed("its metadata claims to be larger than 16 MiB; stopped reading")
+            raise Malformed(N_("its metadata claims to be larger than 16 MiB; stopped reading"))
         if self._fh is None:
             return head[offset:end]
         self._budget -= length

@@ -14,6 +14,7 @@ import re
 from datetime import UTC
 from typing import TYPE_CHECKING
 
+from exposure.i18n import N_
 from exposure.metadata.collect import RANK_XMP, Collector
 from exposure.metadata.positions import reading
 from exposure.metadata.text import parse_datetime
@@ -123,9 +124,11 @@ def decode_xmp(packet: bytes, out: Collector) -> None:
         text = body.decode("utf-8", "replace")
         props, structs = _scan(_STRUCT_RE.sub("", text)), _scan_structures(text)
         if has_dtd:
-            out.note("its XMP packet declares a DTD; read it as text without expanding entities")
+            out.note(
+                N_("its XMP packet declares a DTD; read it as text without expanding entities")
+            )
         elif props or structs:
-            out.note("its XMP packet is not well-formed; read the recognisable parts")
+            out.note(N_("its XMP packet is not well-formed; read the recognisable parts"))
     else:
         props, structs = parsed
     _interpret(props, out)

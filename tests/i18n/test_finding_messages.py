@@ -312,3 +312,9 @@ def test_a_reason_inside_a_reason_is_rendered_in_the_same_language() -> None:
         "la API de WordPress no respondió (no se ha descargado: está fuera del perfil"
     )
     assert "(non téléchargé : hors du profil" in _rendered(outer, "fr")
+
+
+def test_an_empty_message_stays_empty_in_every_language() -> None:
+    for lang in LANGUAGES:
+        assert joined([]).render(translations(lang)) == ""
+        assert joined(["", ""]).render(translations(lang)) == " "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
+from exposure.i18n import N_
 from exposure.metadata.errors import Malformed, Truncated
 from exposure.metadata.source import Bytes, exact
 
@@ -45,7 +46,7 @@ def iter_boxes(src: Bytes, start: int, end: int) -> Iterator[Box]:
         pos += size
         if pos >= end:
             return
-    raise Malformed("it has too many boxes")
+    raise Malformed(N_("it has too many boxes"))
 
 
 def _name(kind: bytes) -> str:

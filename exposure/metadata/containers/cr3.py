@@ -9,6 +9,7 @@ The image data (``mdat``, tens of MB) is never read: box headers are followed by
 
 from __future__ import annotations
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.containers.boxes import iter_boxes
 from exposure.metadata.containers.isobmff import read_payload
@@ -35,10 +36,10 @@ def parse_cr3(src: Source, out: Collector) -> None:
         elif kind == b"uuid" and src.read(start, 16) == XMP_UUID:
             decode_xmp(read_payload(src, start + 16, end).data, out)
         if end > src.size:
-            out.fail(TRUNCATED, "the file ends inside a box (truncated?)")
+            out.fail(TRUNCATED, N_("the file ends inside a box (truncated?)"))
             break
     if not seen_canon:
-        out.fail("it has no Canon metadata box (CR3 'moov/uuid'); truncated?")
+        out.fail(N_("it has no Canon metadata box (CR3 'moov/uuid'); truncated?"))
 
 
 def _canon(buf: Buffer, out: Collector) -> None:
@@ -50,5 +51,5 @@ def _canon(buf: Buffer, out: Collector) -> None:
             if name is not None and name not in blocks:
                 blocks[name] = Buffer(buf.data[s:e], cut=e > buf.size)
     except Malformed as exc:  # keep the blocks before the damage
-        out.fail(exc.reason, "its Canon metadata box is damaged; read what came before it")
+        out.fail(exc.reason, N_("its Canon metadata box is damaged; read what came before it"))
     decode_split_exif(blocks, out)

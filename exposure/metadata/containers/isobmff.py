@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.containers.boxes import BOX_HEADER, Cursor, full_box, iter_boxes
 from exposure.metadata.errors import Malformed, Truncated
@@ -35,13 +36,13 @@ def parse_heif(src: Source, out: Collector) -> None:
         if kind == b"meta":
             _parse_meta(src, read_payload(src, start, end), out)
             return
-    out.fail("it has no HEIF metadata box ('meta')")
+    out.fail(N_("it has no HEIF metadata box ('meta')"))
 
 
 def read_payload(src: Bytes, start: int, end: int) -> Buffer:
     """A box payload in memory (cut when the file ends early); refuses absurd sizes."""
     if end - start > READ_BUDGET:
-        raise Malformed("a metadata box claims to be larger than 16 MiB")
+        raise Malformed(N_("a metadata box claims to be larger than 16 MiB"))
     data = src.read(start, end - start)
     return Buffer(data, cut=len(data) < end - start)
 
@@ -63,8 +64,8 @@ def _parse_meta(src: Source, meta: Buffer, out: Collector) -> None:
             _parse_iloc(meta.data, iloc[0], iloc[1], items)
     except Truncated:
         out.fail(
-            "the file ends before its metadata does (truncated?)",
-            "HEIF metadata box is truncated; read what came before the break",
+            N_("the file ends before its metadata does (truncated?)"),
+            N_("HEIF metadata box is truncated; read what came before the break"),
         )
     for item in items.values():
         if item.kind == b"Exif":
@@ -88,7 +89,7 @@ def _parse_iinf(meta: Buffer, start: int, end: int, items: dict[int, _Item]) -> 
             break
         size, kind = BOX_HEADER.unpack_from(data, pos)
         if size < 8:
-            raise Malformed("an item information box has an impossible size")
+            raise Malformed(N_("an item information box has an impossible size"))
         if kind == b"infe" and pos + 16 <= end:
             infe_version = data[pos + 8]
             if infe_version >= 2:
@@ -122,7 +123,7 @@ def _parse_iloc(data: bytes, start: int, end: int, items: dict[int, _Item]) -> N
     offset_size, length_size = sizes >> 12, (sizes >> 8) & 15
     base_size, index_size = (sizes >> 4) & 15, sizes & 15
     if any(s not in (0, 4, 8) for s in (offset_size, length_size, base_size)):
-        raise Malformed("its HEIF item locations use impossible field sizes")
+        raise Malformed(N_("its HEIF item locations use impossible field sizes"))
     if version not in (1, 2):
         index_size = 0
     id_size = 2 if version < 2 else 4
@@ -170,7 +171,7 @@ def _item_data(
         start = origin + item.base + offset
         length = length or max(0, limit - start)
         if total + length > READ_BUDGET:
-            raise Malformed("a metadata item claims to be larger than 16 MiB")
+            raise Malformed(N_("a metadata item claims to be larger than 16 MiB"))
         part = where.read(start, length)
         cut = cut or len(part) < length
         parts.append(part)

@@ -8,6 +8,7 @@ reading it, and nothing after SOS is touched.
 
 from __future__ import annotations
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif import decode_exif_payload, is_exif_payload
@@ -30,14 +31,14 @@ def parse_jpeg(src: Source, out: Collector) -> None:
 def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
     """Walk the JPEG whose SOI is at ``start`` (also used for previews inside raw files)."""
     if src.read(start, 2) != b"\xff\xd8":
-        raise Malformed("its embedded JPEG is damaged")
+        raise Malformed(N_("its embedded JPEG is damaged"))
     pos = start + 2
     extended: dict[bytes, bytearray] = {}
     photoshop: list[bytes] = []
     for _ in range(MAX_SEGMENTS):
         header = src.read(pos, 4)
         if len(header) < 2:
-            out.fail(TRUNCATED, "the file ends before the image data (truncated?)")
+            out.fail(TRUNCATED, N_("the file ends before the image data (truncated?)"))
             break
         if header[0] != 0xFF:
             out.note(
@@ -54,7 +55,7 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
         if marker in (0xDA, 0xD9):
             break
         if len(header) < 4:
-            out.fail(TRUNCATED, "the file ends before the image data (truncated?)")
+            out.fail(TRUNCATED, N_("the file ends before the image data (truncated?)"))
             break
         length = (header[2] << 8) | header[3]
         if length < 2:
@@ -68,7 +69,7 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
             _photoshop(src, pos + 4, length - 2, out, photoshop)
         pos += 2 + length
     else:
-        out.note("the JPEG has too many segments; stopped reading")
+        out.note(N_("the JPEG has too many segments; stopped reading"))
     for data in extended.values():
         decode_xmp(bytes(data), out)
     if photoshop:
@@ -94,14 +95,14 @@ def _segment(
     elif is_exif_payload(data):  # (some writers leave out the "Exif" prefix)
         decode_exif_payload(data, out, cut=cut)
     if cut:
-        out.fail(TRUNCATED, "the file ends inside a metadata segment (truncated?)")
+        out.fail(TRUNCATED, N_("the file ends inside a metadata segment (truncated?)"))
 
 
 def _photoshop(src: Bytes, start: int, length: int, out: Collector, parts: list[bytes]) -> None:
     """APP13 ``"Photoshop 3.0\\0"``: image resources, kept until every segment is seen."""
     data = src.read(start, length)
     if len(data) < length:
-        out.fail(TRUNCATED, "the file ends inside a metadata segment (truncated?)")
+        out.fail(TRUNCATED, N_("the file ends inside a metadata segment (truncated?)"))
     if data.startswith(PHOTOSHOP_JPEG) and len(parts) < 64:
         parts.append(data[len(PHOTOSHOP_JPEG) :])
 

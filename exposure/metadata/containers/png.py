@@ -11,6 +11,7 @@ import binascii
 import struct
 import zlib
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif import decode_exif_payload, is_exif_payload
@@ -40,7 +41,7 @@ def parse_png(src: Source, out: Collector) -> None:
     for _ in range(MAX_CHUNKS):
         header = src.read(pos, 8)
         if len(header) < 8:
-            out.fail(TRUNCATED, "the file ends before its last chunk (truncated?)")
+            out.fail(TRUNCATED, N_("the file ends before its last chunk (truncated?)"))
             return
         length, kind = _HEADER.unpack(header)
         if kind == b"IEND":
@@ -50,13 +51,13 @@ def parse_png(src: Source, out: Collector) -> None:
         if kind == b"eXIf" or kind in _TEXT_CHUNKS:
             data = src.read(pos + 8, min(length, MAX_TEXT_CHUNK))
             if len(data) < min(length, MAX_TEXT_CHUNK):
-                out.fail(TRUNCATED, "the file ends inside a metadata chunk (truncated?)")
+                out.fail(TRUNCATED, N_("the file ends inside a metadata chunk (truncated?)"))
             if kind == b"eXIf":
                 decode_exif_payload(data, out, cut=len(data) < length)
             else:
                 _text_chunk(kind, data, out)
         pos += 12 + length
-    out.note("the PNG has too many chunks; stopped reading")
+    out.note(N_("the PNG has too many chunks; stopped reading"))
 
 
 def _text_chunk(kind: bytes, data: bytes, out: Collector) -> None:
@@ -107,7 +108,7 @@ def _raw_profile(text: bytes, out: Collector) -> None:
     try:
         data = binascii.unhexlify(hexdigits[: len(hexdigits) & ~1])
     except (binascii.Error, ValueError):
-        out.note("a PNG raw EXIF profile is not valid hex; skipped it")
+        out.note(N_("a PNG raw EXIF profile is not valid hex; skipped it"))
         return
     if is_exif_payload(data):
         decode_exif_payload(data, out, origin="png-text")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 from datetime import UTC, datetime, timedelta
 
+from exposure.i18n import N_
 from exposure.metadata.collect import RANK_CONTAINER, RANK_CONTAINER_UTC, Collector
 from exposure.metadata.containers.boxes import Cursor, iter_boxes
 from exposure.metadata.containers.isobmff import read_payload
@@ -60,10 +61,10 @@ def parse_quicktime(src: Source, out: Collector) -> None:
         elif kind == b"meta":
             _meta(read_payload(src, start, end), out)
         if end > src.size:
-            out.fail(TRUNCATED, "the file ends inside a box (truncated?)")
+            out.fail(TRUNCATED, N_("the file ends inside a box (truncated?)"))
             break
     if not seen_moov:
-        out.fail("it has no movie header ('moov' box); truncated?")
+        out.fail(N_("it has no movie header ('moov' box); truncated?"))
 
 
 def _moov(src: Source, start: int, end: int, out: Collector) -> None:

@@ -8,6 +8,7 @@ only a few KiB of them are metadata.
 
 from __future__ import annotations
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.containers.cr3 import parse_cr3
 from exposure.metadata.containers.jpeg import walk_jpeg
@@ -23,7 +24,7 @@ def parse_tiff(src: Source, out: Collector) -> None:
     elif src.head[4:8] == b"ftyp":
         parse_cr3(src, out)
     elif src.head[:4] in (b"II+\x00", b"MM\x00+"):
-        raise Malformed("BigTIFF files are not supported yet")
+        raise Malformed(N_("BigTIFF files are not supported yet"))
     else:
         decode_exif(src, 0, out)
 
@@ -32,6 +33,6 @@ def parse_raf(src: Source, out: Collector) -> None:
     """Fujifilm RAF: a fixed header whose bytes 84-91 give the JPEG preview's place."""
     header = src.read(84, 8)
     if len(header) < 8:
-        raise Malformed("its RAF header is cut short")
+        raise Malformed(N_("its RAF header is cut short"))
     offset = int.from_bytes(header[:4], "big")
     walk_jpeg(src, offset, out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 
+from exposure.i18n import N_
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED
 from exposure.metadata.exif import decode_exif_payload
@@ -23,7 +24,7 @@ def parse_webp(src: Source, out: Collector) -> None:
             return
         header = src.read(pos, 8)
         if len(header) < 8:
-            out.fail(TRUNCATED, "the file ends inside a chunk header (truncated?)")
+            out.fail(TRUNCATED, N_("the file ends inside a chunk header (truncated?)"))
             return
         kind, length = _HEADER.unpack(header)
         if kind in (b"EXIF", b"XMP "):
@@ -34,6 +35,6 @@ def parse_webp(src: Source, out: Collector) -> None:
             else:
                 decode_xmp(data, out)
             if cut:
-                out.fail(TRUNCATED, "the file ends inside a metadata chunk (truncated?)")
+                out.fail(TRUNCATED, N_("the file ends inside a metadata chunk (truncated?)"))
         pos += 8 + length + (length & 1)
-    out.note("the WebP has too many chunks; stopped reading")
+    out.note(N_("the WebP has too many chunks; stopped reading"))

@@ -274,13 +274,12 @@ class LoginLog(Aggregate):
         first, last = self.span.range()
         when_words = span_words(first, last)
         sign_ins, ips = f"{self.count:,}", f"{len(self.ips):,}"
-        title = Mn_(
-            "{platform} keeps {sign_ins} sign-ins from {ips} IP address {span}",
-            "{platform} keeps {sign_ins} sign-ins from {ips} IP addresses {span}",
-            len(self.ips),
+        title = M_(
+            "{platform} keeps {sign_ins} from {ips} {span}",
             platform=self.platform,
-            sign_ins=sign_ins,
-            ips=ips,
+            # the same English for one and many: the JSON report's title stays
+            sign_ins=Mn_("{count} sign-ins", "{count} sign-ins", self.count, count=sign_ins),
+            ips=Mn_("{count} IP address", "{count} IP addresses", len(self.ips), count=ips),
             span=when_words,
         )
         title = replace(title, tidy=True)
