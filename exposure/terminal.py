@@ -28,7 +28,8 @@ def not_checked_line(report: Report, t: gettext.NullTranslations = ENGLISH) -> s
     if not report.not_checked or report.items_checked == 0:
         return None
     total = sum(n.total for n in report.not_checked)
-    held = "; ".join(
+    # TRANSLATORS: between the INPUTs of the not-checked line (French: " ; ").
+    held = t.gettext("; ").join(
         t.gettext("{input} holds {files}").format(input=n.input, files=n.words(translations=t))
         for n in report.not_checked
     )

@@ -6,6 +6,10 @@ files, reads no clock and makes no network request, so the same report always re
 the same text.  :func:`exposure.report.formats.write_report` decides where the text goes
 (standard output or the file named by ``--html``/``--json``), written atomically.
 
+A format people read (the HTML checklist: ``ReportFormat.translated``) also takes
+``lang=`` (``en``, ``es``, ``fr``; English by default), so it still is a ``Renderer``
+called with the report alone; a machine-readable one (JSON) is the same in every language.
+
 Conventions every renderer follows:
 
 * Reproducible mode is expressed in the report itself (``Report.generated_at is None``);
