@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from exposure.errors import UsageError
+from exposure.i18n.message import M_
 from exposure.model import Baseline, BaselineItem, Report, Severity
 
 MAX_BYTES = 1 << 30
@@ -58,9 +59,13 @@ def same_leak_key(kind: str, group: str, evidence: Iterable[tuple[str, str]]) ->
 
 
 def _not_a_report(path: str, why: str) -> UsageError:
-    return UsageError(
-        f"{path} is not an exposure JSON report ({why}); give the file an earlier "
-        "'exposure audit --json FILE' wrote"
+    return UsageError.of(
+        M_(
+            "{path} is not an exposure JSON report ({why}); give the file an earlier "
+            "'exposure audit --json FILE' wrote",
+            path=path,
+            why=why,
+        )
     )
 
 
@@ -73,8 +78,8 @@ def load_previous(path: str) -> Previous:
         with target.open("rb") as fh:
             data = json.load(fh)
     except FileNotFoundError:
-        raise UsageError(
-            f"{path} does not exist; give the JSON report of an earlier audit"
+        raise UsageError.of(
+            M_("{path} does not exist; give the JSON report of an earlier audit", path=path)
         ) from None
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise _not_a_report(path, str(exc)[:80] or type(exc).__name__) from None

@@ -334,10 +334,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except UsageError as exc:
-        _say(f"exposure: {exc}")
+        _say(f"exposure: {exc.words(translations(choose(getattr(args, 'lang', None))))}")
         return ExitCode.USAGE
     except ExposureError as exc:
-        _say(f"exposure: {exc}")
+        _say(f"exposure: {exc.words(translations(choose(getattr(args, 'lang', None))))}")
         return ExitCode.FAILED
     except KeyboardInterrupt:
         print(terminal.stopped(translations(choose(getattr(args, "lang", None)))), file=sys.stderr)

@@ -14,9 +14,30 @@ never exceptions: they become :class:`exposure.model.Skipped` records and the au
 
 from __future__ import annotations
 
+import gettext
+from typing import TYPE_CHECKING, Self
+
+if TYPE_CHECKING:
+    from exposure.i18n.message import Message
+
 
 class ExposureError(Exception):
     """Base class: a problem exposure knows how to explain."""
+
+    said: Message | None = None
+    """The explanation as a translatable sentence, when the raiser wrote one (its English
+    is the exception's text)."""
+
+    @classmethod
+    def of(cls, message: Message) -> Self:
+        """The error saying ``message`` (``UsageError.of(M_("{path} is a folder", ...))``)."""
+        error = cls(message.english())
+        error.said = message
+        return error
+
+    def words(self, translations: gettext.NullTranslations | None = None) -> str:
+        """The explanation in the language of ``translations`` (English without)."""
+        return self.said.render(translations) if self.said is not None else str(self)
 
 
 class UsageError(ExposureError):
@@ -26,10 +47,14 @@ class UsageError(ExposureError):
 class InputError(UsageError):
     """An INPUT does not exist or is not something exposure can read."""
 
-    def __init__(self, given: str, problem: str) -> None:
-        super().__init__(f"{given}: {problem}")
+    def __init__(self, given: str, problem: str | Message) -> None:
+        from exposure.i18n.message import M_, english
+
+        super().__init__(f"{given}: {english(problem)}")
         self.given = given
-        self.problem = problem
+        self.problem = english(problem)
+        if not isinstance(problem, str):
+            self.said = M_("{given}: {problem}", given=given, problem=problem)
 
 
 class ReportError(ExposureError):

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from exposure.errors import ExposureError, ReportError, UsageError
+from exposure.i18n.message import M_
 from exposure.written import record_written
 
 PRIVATE_MODE = 0o600
@@ -59,15 +60,28 @@ def check_target(path: str | os.PathLike[str], error: type[ExposureError] = Usag
     """
     target = Path(path).expanduser()
     if target.is_symlink():
-        raise error(
-            f"{path} is a symbolic link; exposure does not write reports through links: "
-            "remove the link or choose another file name"
+        raise error.of(
+            M_(
+                "{path} is a symbolic link; exposure does not write reports through links: "
+                "remove the link or choose another file name",
+                path=str(path),
+            )
         )
     if target.is_dir():
-        raise error(f"{path} is a folder; give a file name, e.g. {target / 'report.html'}")
+        raise error.of(
+            M_(
+                "{path} is a folder; give a file name, e.g. {example}",
+                path=str(path),
+                example=str(target / "report.html"),
+            )
+        )
     if not target.parent.is_dir():
-        raise error(
-            f"{path}: the folder {target.parent} does not exist; create it or choose another place"
+        raise error.of(
+            M_(
+                "{path}: the folder {folder} does not exist; create it or choose another place",
+                path=str(path),
+                folder=str(target.parent),
+            )
         )
     return target
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from exposure.errors import InputError
 from exposure.flags import FlagGroup
+from exposure.i18n.message import M_
 from exposure.options import Options
 from exposure.sources.base import Source
 from exposure.sources.exports import EXPORT_SOURCES, ArchiveSource, ExportSource
@@ -52,9 +53,11 @@ def resolve(given: str, options: Options) -> Source:
             return source_cls(given, options)
     path = Path(given).expanduser()
     if not path.exists():
-        raise InputError(given, "no such file or folder; check the spelling and path")
+        raise InputError(given, M_("no such file or folder; check the spelling and path"))
     accepted = "; ".join(s.description for s in SOURCES)
-    raise InputError(given, f"not something exposure can check (it reads: {accepted})")
+    raise InputError(
+        given, M_("not something exposure can check (it reads: {accepted})", accepted=accepted)
+    )
 
 
 def _check_readable(given: str) -> None:
@@ -70,8 +73,10 @@ def _check_readable(given: str) -> None:
     except PermissionError:
         raise InputError(
             given,
-            "cannot be read (permission denied); check its permissions, or audit a copy you "
-            "can open",
+            M_(
+                "cannot be read (permission denied); check its permissions, or audit a copy "
+                "you can open"
+            ),
         ) from None
     except OSError:
         return  # other trouble is for the source to report item by item

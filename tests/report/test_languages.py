@@ -329,3 +329,23 @@ def test_reasons_line_in_the_language() -> None:
     spanish = reasons_line(report, t=translations("es"))
     assert spanish is not None and spanish.startswith("No se pudo revisar: 2 × ")
     assert "outside the profile" not in spanish and "(cada uno aparece en el informe)." in spanish
+
+
+def test_usage_errors_follow_lang(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from exposure.demo import demo_inputs
+
+    missing = cli("audit", "no-such-folder", "--lang", "es")
+    assert missing.code == 2
+    assert missing.err == (
+        "exposure: no-such-folder: no existe ese archivo o carpeta; revisa cómo está escrito "
+        "y la ruta\n"
+    )
+    (tmp_path / "out").mkdir()
+    folder = cli("audit", demo_inputs()[0], "--html", "out", "--lang", "fr")
+    assert folder.code == 2 and "out est un dossier ; donnez un nom de fichier" in folder.err
+    baseline = cli("verify", "--baseline", "old.json", demo_inputs()[0], "--lang", "es")
+    assert baseline.code == 2 and "old.json no existe" in baseline.err
+    english = cli("audit", "no-such-folder")
+    assert english.err == (
+        "exposure: no-such-folder: no such file or folder; check the spelling and path\n"
+    )
