@@ -64,7 +64,12 @@ class ReportError(ExposureError):
 class FetchError(ExposureError):
     """One URL could not be fetched; the crawler turns it into a Skipped record."""
 
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"{url}: {reason}")
+    def __init__(self, url: str, reason: str | Message) -> None:
+        from exposure.i18n.message import english
+
+        super().__init__(f"{url}: {english(reason)}")
         self.url = url
-        self.reason = reason
+        self.reason = english(reason)
+        """The reason in English (the JSON report's words)."""
+        self.message = None if isinstance(reason, str) else reason
+        """The reason, translatable, when it was given as a message."""

@@ -318,3 +318,18 @@ def test_an_empty_message_stays_empty_in_every_language() -> None:
     for lang in LANGUAGES:
         assert joined([]).render(translations(lang)) == ""
         assert joined(["", ""]).render(translations(lang)) == " "
+
+
+def test_a_page_that_could_not_be_fetched_says_why_in_each_language() -> None:
+    from exposure.errors import FetchError
+    from exposure.sources.web.crawl import SOURCE
+
+    error = FetchError(
+        "https://x.example/", M_("the server answered {status}", status="404 Not Found")
+    )
+    assert error.reason == "the server answered 404 Not Found"  # the JSON report's words
+    skipped = Skipped(error.url, error.reason, SOURCE, error.message)
+    assert _rendered(skipped.message, "es") == "el servidor respondió 404 Not Found"
+    assert _rendered(skipped.message, "fr") == "le serveur a répondu 404 Not Found"
+    plain = FetchError("u", "an English reason")
+    assert plain.reason == "an English reason" and plain.message is None

@@ -159,7 +159,7 @@ class Crawl:
         try:
             return self.fetcher.get(url, accept=accept, scope=self._redirect_rule(same_host))
         except FetchError as exc:
-            return Skipped(exc.url, exc.reason, SOURCE)
+            return Skipped(exc.url, exc.reason, SOURCE, exc.message)
         finally:
             self._fetched()
 
@@ -231,7 +231,7 @@ class Crawl:
     def _read(self, job: _Job, result: Response | Image | None | FetchError) -> Iterator[Entry]:
         self._fetched()
         if isinstance(result, FetchError):
-            yield Skipped(result.url, result.reason, SOURCE)
+            yield Skipped(result.url, result.reason, SOURCE, result.message)
         elif isinstance(result, Image):
             yield SourceItem(SOURCE, job.url, result.kind, data=result.data, group=self.site.group)
             if result.note:

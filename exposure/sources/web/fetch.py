@@ -28,6 +28,7 @@ import httpx
 
 from exposure import __version__
 from exposure.errors import FetchError
+from exposure.i18n.message import M_, Message, known
 from exposure.options import WebOptions
 from exposure.sources.web.decode import ACCEPT_ENCODING, BoundedDecoder, TooLarge
 from exposure.sources.web.guard import (
@@ -78,20 +79,22 @@ def megabytes(count: int) -> str:
     return f"{count / 1024:.3g} KB"
 
 
-def _transport_reason(exc: httpx.TransportError) -> str:
+def _transport_reason(exc: httpx.TransportError) -> Message:
     refused = refusal_in(exc)
     if refused is not None:
-        return f"refused: {refused}"
+        return M_("refused: {why}", why=str(refused))
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, ssl.SSLError):
-            return f"secure connection (TLS) failed: {cause.reason or cause}"
+            error = str(cause.reason or cause)
+            return M_("secure connection (TLS) failed: {error}", error=error)
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.ConnectError):
-        return f"could not connect ({exc})" if str(exc) else "could not connect"
+        error = str(exc)
+        return M_("could not connect ({error})", error=error) if error else M_("could not connect")
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return "only http and https addresses are fetched"
-    return "the connection was cut before the answer was complete"
+        return M_("only http and https addresses are fetched")
+    return M_("the connection was cut before the answer was complete")
 
 
 class Fetcher:
@@ -155,35 +158,40 @@ class Fetcher:
             if isinstance(response, Response):
                 return response
             url = response
+        most = self.web.max_redirects
         raise FetchError(
-            first, f"too many redirects (more than {self.web.max_redirects}, see --max-redirects)"
+            first, M_("too many redirects (more than {most}, see --max-redirects)", most=most)
         )
 
     def _check(self, first: str, url: str, scope: ScopeRule | None, robots: bool) -> None:
         """Everything decided before a request to ``url`` (``first``, or a redirect from it)."""
-        hop = "" if url == first else f"redirected to {url}; "
+        hop = url != first
+
+        def after(reason: Message) -> Message:  # "redirected to URL; " before a reason
+            return M_("redirected to {url}; {reason}", url=url, reason=reason) if hop else reason
+
         try:
             parts = urlsplit(url)
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError:
-            raise FetchError(first, f"{hop}not a valid web address") from None
+            raise FetchError(first, after(M_("not a valid web address"))) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError(first, f"{hop}only http and https addresses are fetched")
+            raise FetchError(first, after(M_("only http and https addresses are fetched")))
         try:
             self.policy.addresses(parts.hostname, port)
         except AddressRefused as exc:
-            raise FetchError(first, f"{hop}refused: {exc}") from exc
+            raise FetchError(first, after(M_("refused: {why}", why=str(exc)))) from exc
         except (OSError, UnicodeError) as exc:
-            raise FetchError(
-                first, f"{hop}the server's name ({parts.hostname}) could not be found"
-            ) from exc
+            host = parts.hostname
+            said = M_("the server's name ({host}) could not be found", host=host)
+            raise FetchError(first, after(said)) from exc
         problem = scope(url) if hop and scope is not None else None
         if problem:
             raise FetchError(first, f"redirected {problem} ({url}); not followed")
         if robots and not self.web.ignore_robots:
             answer = self.robots.check(url)
             if not answer.allowed:
-                raise FetchError(first, f"{hop}{answer.reason}")
+                raise FetchError(first, after(known(answer.reason)))
 
     def _exchange(
         self,
@@ -205,7 +213,7 @@ class Fetcher:
                 if not started:
                     raise FetchError(
                         first,
-                        "not checked: the time limit for this address ran out (see --max-time)",
+                        M_("not checked: the time limit for this address ran out (see --max-time)"),
                     )
                 outcome = self._once(
                     first, url, request_headers, head_bytes, limit, attempt, truncate
@@ -236,10 +244,8 @@ class Fetcher:
                 if reply.status_code in REDIRECTS and "location" in reply.headers:
                     return urljoin(url, reply.headers["location"])
                 if reply.status_code >= 400 or reply.status_code < 200:
-                    raise FetchError(
-                        first,
-                        f"the server answered {reply.status_code} {reply.reason_phrase}".rstrip(),
-                    )
+                    status = f"{reply.status_code} {reply.reason_phrase}".rstrip()
+                    raise FetchError(first, M_("the server answered {status}", status=status))
                 return self._read(first, reply, head_bytes, limit or self.web.max_bytes, truncate)
         except httpx.TransportError as exc:
             if isinstance(exc, (httpx.ReadError, httpx.RemoteProtocolError)) and not last:
@@ -247,37 +253,54 @@ class Fetcher:
             if isinstance(exc, httpx.TimeoutException) and refusal_in(exc) is None:
                 if time.monotonic() >= (self._deadlines.at or 0):
                     raise FetchError(first, self._too_slow()) from exc
-                waited = f"no answer within {self.web.timeout:g} s (see --timeout)"
+                seconds = f"{self.web.timeout:g}"
+                waited = M_("no answer within {seconds} s (see --timeout)", seconds=seconds)
                 raise FetchError(first, waited) from exc
             raise FetchError(first, _transport_reason(exc)) from exc
         except httpx.InvalidURL as exc:
-            raise FetchError(first, "not a valid web address") from exc
+            raise FetchError(first, M_("not a valid web address")) from exc
         finally:
             self._deadlines.at = None
 
-    def _too_slow(self) -> str:
+    def _too_slow(self) -> Message:
         if time.monotonic() >= self.deadline:
-            return "not finished: the time limit for this address ran out (see --max-time)"
-        return f"the server was too slow: stopped after {self.web.response_seconds:g} s (see --max-response-time)"
+            return M_("not finished: the time limit for this address ran out (see --max-time)")
+        seconds = f"{self.web.response_seconds:g}"
+        return M_(
+            "the server was too slow: stopped after {seconds} s (see --max-response-time)",
+            seconds=seconds,
+        )
 
     def _retry_wait(self, first: str, reply: httpx.Response, attempt: int) -> float:
         status = f"{reply.status_code} {reply.reason_phrase}".strip()
         asked = retry_after_seconds(reply.headers.get("retry-after"))
         if attempt >= self.web.retries:
-            raise FetchError(
-                first, f"the server kept answering {status} after {self.web.retries + 1} tries"
-            )
-        if asked is not None and asked > self.web.max_retry_wait:
+            tries = self.web.retries + 1
             raise FetchError(
                 first,
-                f"the server answered {status} and asked to come back in {asked:.0f} s, "
-                f"longer than the {self.web.max_retry_wait:g} s limit (see --max-retry-wait)",
+                M_(
+                    "the server kept answering {status} after {tries} tries",
+                    status=status,
+                    tries=tries,
+                ),
             )
+        if asked is not None and asked > self.web.max_retry_wait:
+            later, most = f"{asked:.0f}", f"{self.web.max_retry_wait:g}"
+            said = M_(
+                "the server answered {status} and asked to come back in {later} s, longer than "
+                "the {most} s limit (see --max-retry-wait)",
+                status=status,
+                later=later,
+                most=most,
+            )
+            raise FetchError(first, said)
         wait = asked if asked is not None else min(self.web.max_retry_wait, 2.0**attempt)
         if time.monotonic() + wait >= self.deadline:
-            raise FetchError(
-                first, f"the server answered {status}, and the time limit ran out before a retry"
+            said = M_(
+                "the server answered {status}, and the time limit ran out before a retry",
+                status=status,
             )
+            raise FetchError(first, said)
         return wait
 
     def _read(
@@ -297,10 +320,11 @@ class Fetcher:
         total = _total_size(reply)
         partial = head_bytes is not None or truncate
         if not partial and total is not None and total > limit and reply.status_code != 206:
-            raise FetchError(
-                first,
-                f"too large ({megabytes(total)}; the limit is {megabytes(limit)}, see --max-bytes)",
+            big, most = megabytes(total), megabytes(limit)
+            said = M_(
+                "too large ({size}; the limit is {most}, see --max-bytes)", size=big, most=most
             )
+            raise FetchError(first, said)
         want = limit if head_bytes is None else min(limit, head_bytes)
         chunks: Iterable[bytes]
         if reply.is_stream_consumed:  # an injected transport gave the body read and decoded
@@ -325,9 +349,9 @@ class Fetcher:
             if partial:
                 complete = False
             else:
-                raise FetchError(
-                    first, f"too large: more than {megabytes(limit)} (see --max-bytes)"
-                ) from None
+                most = megabytes(limit)
+                said = M_("too large: more than {most} (see --max-bytes)", most=most)
+                raise FetchError(first, said) from None
         body = b"".join(pieces)
         if partial and reply.status_code == 200 and total is not None and total > len(body):
             complete = False

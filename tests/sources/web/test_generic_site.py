@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from exposure.testing.webserver import FixtureServer, data, page
@@ -232,3 +234,14 @@ def test_the_crawl_tells_the_progress_display_how_far_it_is(server: FixtureServe
     assert all(total is not None and done <= total for _, done, total, _ in told)
     fetched = [p for p in server.paths() if p != "/robots.txt"]
     assert counts[-1] == len(fetched)
+
+
+def test_a_page_that_could_not_be_fetched_is_said_in_the_reports_language(
+    server: FixtureServer, audit: Audit, tmp_path: Path
+) -> None:
+    blog(server)
+    report = audit(server.url("/"), "--lang", "es", "--html", "r.html")
+    assert skipped(report)[server.url("/missing")] == "the server answered 404 Not Found"
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "el servidor respondió 404 Not Found" in page
+    assert "the server answered 404" not in page
