@@ -11,9 +11,9 @@ points is one identity.  Nothing is lost: a row gives back the very ``LocatedPoi
 was made from (``store[i] == point``), so the store is a ``Sequence[LocatedPoint]`` for
 anyone who wants objects (the map, the redaction), made one at a time on demand.
 
-The inference reads the columns directly (``grid.cluster_points``, ``zones.route_ends``);
-:meth:`PointStore.local_seconds` gives the local time the evidence carries (see
-``inference/clock.py``) without making a ``datetime`` per point.
+The inference reads the columns directly (``grid.cluster_points``, ``zones.route_ends``):
+``inference.clock.zone_modes`` turns each time zone into the way its rows' local time is
+computed from the wall clock, without a ``datetime`` per point.
 """
 
 from __future__ import annotations
@@ -109,14 +109,7 @@ class PointStore(Sequence[LocatedPoint]):
 
     def zone_code(self, moment: datetime | None) -> int:
         """The code of ``moment``'s time zone and fold (``0`` for no time)."""
-        if moment is None:
-            return NO_TIME
-        key = (moment.tzinfo, moment.fold)
-        code = self._zone_codes.get(key)
-        if code is None:
-            code = self._zone_codes[key] = len(self.zones)
-            self.zones.append(key)
-        return code
+        return NO_TIME if moment is None else self._zone_of((moment.tzinfo, moment.fold))
 
     def add(
         self,
@@ -153,9 +146,7 @@ class PointStore(Sequence[LocatedPoint]):
 
     def copy_rows(self, other: PointStore, rows: Iterable[int], idents: Sequence[int]) -> None:
         """Add rows of ``other``; ``idents`` maps its identity codes to this store's."""
-        zones = [self.zone_code(None)] + [
-            self._zone_of(zone) for zone in other.zones[1:] if zone is not None
-        ]
+        zones = [NO_TIME if zone is None else self._zone_of(zone) for zone in other.zones]
         for i in rows:
             self.lat.append(other.lat[i])
             self.lon.append(other.lon[i])
@@ -233,11 +224,11 @@ class PointStore(Sequence[LocatedPoint]):
         return out
 
     def with_locators(self, change: Callable[[str], str]) -> PointStore:
-        """The same points with every locator replaced by ``change(locator)`` (each
-        distinct identity once; the columns are shared, not copied)."""
+        """The same points with every locator replaced by ``change(locator)`` (once per
+        distinct identity: the columns are copied as they are)."""
         out = PointStore()
         for name in ("lat", "lon", "alt", "acc", "wall", "zone", "ident"):
-            setattr(out, name, getattr(self, name))
+            setattr(out, name, array(getattr(self, name).typecode, getattr(self, name)))
         out.zones = list(self.zones)
         out._zone_codes = dict(self._zone_codes)
         out.idents = [(k, change(loc), f, lab) for k, loc, f, lab in self.idents]
