@@ -61,6 +61,8 @@ TEXT_TAGS = {
     0x9C9F: "XPSubject",
 }
 """Free-text tags (IFD0, EXIF IFD), by the reader's label: removed when they name a place."""
+_VALUE_CODES = {3: "H", 4: "I", 13: "I", 16: "Q"}
+"""struct codes of the integer types an offset or count may have (SHORT, LONG, IFD, LONG8)."""
 MAX_IFDS = 64
 MAX_ENTRIES = 1024
 MAX_STRIPS = 1 << 20
@@ -114,10 +116,11 @@ class TiffBlock:
         if count > MAX_ENTRIES or pos + 2 + 12 * count > self.end:
             return None
         ifd = _Ifd(name, offset, pos)
-        for i in range(count):
-            at = pos + 2 + 12 * i
-            tag, typ, n, raw = self._entry.unpack_from(self.buf, at)
-            ifd.entries.append((tag, typ, n, raw, at))
+        table = bytes(self.buf[pos + 2 : pos + 2 + 12 * count])
+        ifd.entries = [
+            (tag, typ, n, raw, pos + 2 + 12 * i)
+            for i, (tag, typ, n, raw) in enumerate(self._entry.iter_unpack(table))
+        ]
         ifd.index()
         self.ifds.append(ifd)
         return ifd
@@ -166,7 +169,7 @@ class TiffBlock:
     def values(self, entry: tuple[int, int, int, bytes, int], limit: int) -> list[int]:
         """Integer values of a SHORT/LONG entry (at most ``limit``; [] when out of the block)."""
         typ, count = entry[1], min(entry[2], limit)
-        code = {3: "H", 4: "I", 13: "I", 16: "Q"}.get(typ)
+        code = _VALUE_CODES.get(typ)
         if code is None or count <= 0:
             return []
         start, end = self.value_range(entry)
