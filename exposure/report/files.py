@@ -260,14 +260,7 @@ def _barrier(folders: Sequence[Path], files: Sequence[str]) -> None:
         sync()
         return
     for path in files:  # (Windows) one by one
-        try:
-            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        except OSError:
-            continue
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync_path(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
 
 
 def _syncfs_call() -> Callable[[int], int] | None:
@@ -321,8 +314,13 @@ def _discard(temp: str | os.PathLike[str]) -> None:
 
 def _sync_folder(folder: Path) -> None:
     """Make the rename itself durable where the platform allows opening a folder."""
+    _fsync_path(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+
+
+def _fsync_path(path: str | os.PathLike[str], flags: int) -> None:
+    """Flush one file or folder to disk, as far as the platform lets it be opened."""
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        fd = os.open(path, flags)
     except OSError:
         return
     try:
