@@ -333,3 +333,26 @@ def test_a_page_that_could_not_be_fetched_says_why_in_each_language() -> None:
     assert _rendered(skipped.message, "fr") == "le serveur a répondu 404 Not Found"
     plain = FetchError("u", "an English reason")
     assert plain.reason == "an English reason" and plain.message is None
+
+
+def test_could_not_check_reasons_of_a_folder_in_each_language(tmp_path: Path) -> None:
+    from exposure.audit import run
+    from exposure.options import Options
+    from exposure.sources.exports.limits import ReadProblem
+
+    (tmp_path / "broken.zip").write_bytes(b"not a zip at all, just words" * 4)
+    (tmp_path / "cut.jpg").write_bytes(b"\xff\xd8\xff\xe1\x00\x10Exif\x00\x00MM\x00*")
+    report = run(Options(inputs=(str(tmp_path),)))
+    reasons = {Path(s.locator).name: s for s in report.skipped}
+    assert reasons["cut.jpg"].reason == "the file ends before its metadata does (truncated?)"
+    assert _rendered(reasons["cut.jpg"].message, "es") == (
+        "el archivo termina antes que sus metadatos (¿está cortado?)"
+    )
+    assert reasons["broken.zip"].reason.startswith("named like an archive, but its first bytes")
+    assert _rendered(reasons["broken.zip"].message, "fr").startswith(
+        "son nom est celui d'une archive, mais ses premiers octets"
+    )
+    problem = ReadProblem(M_("larger than the archive says; not read"))
+    assert str(problem) == "larger than the archive says; not read"
+    assert _rendered(problem.message, "es").startswith("más grande de lo que dice")
+    assert ReadProblem("as written").message is None

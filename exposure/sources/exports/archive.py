@@ -88,7 +88,8 @@ class ZipContainer(Container):
         try:
             self._fh = origin.open()
         except OSError as exc:
-            raise ReadProblem(f"could not open it ({exc.strerror or exc})") from exc
+            error = str(exc.strerror or exc)
+            raise ReadProblem(M_("could not open it ({error})", error=error)) from exc
         try:
             self._zip = zipfile.ZipFile(self._fh)
             _check_extent(self._zip, origin.size())
@@ -98,11 +99,14 @@ class ZipContainer(Container):
             raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             self._fh.close()
-            raise ReadProblem(
+            error = str(exc)
+            said = M_(
                 "the zip archive is damaged or incomplete (its table of contents at the end is "
-                f"missing: {exc}); if it was downloaded, the download may have stopped: "
-                "download it again"
-            ) from exc
+                "missing: {error}); if it was downloaded, the download may have stopped: "
+                "download it again",
+                error=error,
+            )
+            raise ReadProblem(said) from exc
         self._infos: dict[str, zipfile.ZipInfo] = {}
 
     def listing(self) -> Iterator[Member | Skipped]:

@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import BinaryIO
 
 from exposure.geo import Position
+from exposure.i18n.message import M_
 from exposure.sources.exports.limits import ReadProblem
 from exposure.sources.exports.values import position, when
 
@@ -131,7 +132,9 @@ class _KmlTarget:
         local = tag.rpartition("}")[2]
         self.stack.append(local)
         if len(self.stack) > MAX_DEPTH:
-            raise ReadProblem(f"elements nested more than {MAX_DEPTH} deep; the rest not read")
+            raise ReadProblem(
+                M_("elements nested more than {levels} deep; the rest not read", levels=MAX_DEPTH)
+            )
         self.text, self.text_size = [], 0
         if local == "Placemark":
             self.mark_name, self.mark_text, self.mark_when = "", "", None
@@ -263,21 +266,25 @@ def kmz_documents(stream: BinaryIO, cap: int) -> Iterator[tuple[str, BinaryIO]]:
     all (the zip is held in memory: it needs random access); raises ReadProblem."""
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise ReadProblem("the KMZ file is larger than the limit for one file; not read")
+        raise ReadProblem(M_("the KMZ file is larger than the limit for one file; not read"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in archive.infolist() if i.filename.lower().endswith(".kml")]
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ReadProblem(f"the KMZ file is not a readable zip archive ({exc})") from exc
+        error = str(exc)
+        said = M_("the KMZ file is not a readable zip archive ({error})", error=error)
+        raise ReadProblem(said) from exc
     budget = cap
     for info in infos:
         if info.file_size > budget:
-            raise ReadProblem("the KML inside the KMZ is larger than the limit; not read")
+            raise ReadProblem(M_("the KML inside the KMZ is larger than the limit; not read"))
         budget -= info.file_size
         try:
             inner = io.BytesIO(archive.read(info))
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-            raise ReadProblem(f"could not read {info.filename} inside the KMZ ({exc})") from exc
+            name, error = info.filename, str(exc)
+            said = M_("could not read {name} inside the KMZ ({error})", name=name, error=error)
+            raise ReadProblem(said) from exc
         yield info.filename, inner
 
 

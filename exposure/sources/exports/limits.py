@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from exposure.i18n.message import M_, Message, english
+
 RATIO_FLOOR = 1024 * 1024
 """A member may always expand to this many bytes, whatever its compressed size: tiny
 files compress extremely well without being bombs."""
@@ -39,7 +41,12 @@ _BROKEN = (
 
 
 class ReadProblem(Exception):
-    """Reading one member stopped part-way; ``str(exc)`` is a reason for the user."""
+    """Reading one member stopped part-way; ``str(exc)`` is a reason for the user (in
+    English), :attr:`message` the same reason translatable when it was given as one."""
+
+    def __init__(self, reason: str | Message = "") -> None:
+        super().__init__(english(reason))
+        self.message = None if isinstance(reason, str) else reason
 
 
 class LimitExceeded(ReadProblem):
@@ -169,14 +176,22 @@ class CappedReader(io.RawIOBase):
 
     def _check(self, n: int) -> None:
         if self.count > self._member_cap:
+            limit = megabytes(self._member_cap)
             raise LimitExceeded(
-                f"larger than the {megabytes(self._member_cap)} limit for one file "
-                "(raise it with --archive-member-limit if you trust this archive)"
+                M_(
+                    "larger than the {limit} limit for one file (raise it with "
+                    "--archive-member-limit if you trust this archive)",
+                    limit=limit,
+                )
             )
         if self._ratio_cap is not None and self.count > self._ratio_cap:
+            times = f"{self._max_ratio:g}"
             raise LimitExceeded(
-                f"expands more than {self._max_ratio:g} times its compressed size: "
-                "this looks like a 'zip bomb', so it was not read further"
+                M_(
+                    "expands more than {times} times its compressed size: this looks like a "
+                    "'zip bomb', so it was not read further",
+                    times=times,
+                )
             )
         if self._budget.spent or n > self._budget.remaining:
             self._budget.remaining = -1

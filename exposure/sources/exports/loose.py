@@ -158,7 +158,7 @@ class LooseFiles:
         try:
             container = open_container(locator, self.settings)
         except ReadProblem as exc:
-            yield Skipped(locator, str(exc), platform)
+            yield Skipped(locator, str(exc), platform, exc.message)
             return
         container.watch = self.activity
         run = ExportRun(platform, self.options, locator, container.locator, source.group)
@@ -171,7 +171,7 @@ class LooseFiles:
         try:
             container = open_container(locator, self.settings)
         except ReadProblem as exc:
-            yield Skipped(locator, str(exc), SOURCE)
+            yield Skipped(locator, str(exc), SOURCE, exc.message)
             return
         container.close()
         if isinstance(container, RecoveredZipContainer):

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import BinaryIO
 
+from exposure.i18n.message import M_, Message
 from exposure.sources.exports.archive import (
     Container,
     Member,
@@ -40,18 +41,20 @@ IDENTIFY_NESTED = 2
 """Nested archives looked into when an archive's own names match no known export."""
 
 
-def refusal(container: Container, name: str) -> str | None:
+def refusal(container: Container, name: str) -> Message | None:
     """Why the nested archive ``name`` inside ``container`` is not opened (None: open it)."""
     kind = next((k for s, k in UNOPENABLE.items() if name.lower().endswith(s)), None)
     if kind is not None:
-        return (
-            f"a {kind} archive inside the export: exposure opens only zip and tar archives; "
-            "unpack it (with 7-Zip or a similar tool) and audit the folder on its own"
+        return M_(
+            "a {kind} archive inside the export: exposure opens only zip and tar archives; "
+            "unpack it (with 7-Zip or a similar tool) and audit the folder on its own",
+            kind=kind,
         )
     if container.depth + 1 > MAX_DEPTH:
-        return (
-            f"an archive nested more than {MAX_DEPTH} levels deep (an archive inside an archive "
-            "inside an archive); exposure does not open it: unpack it and audit it on its own"
+        return M_(
+            "an archive nested more than {levels} levels deep (an archive inside an archive "
+            "inside an archive); exposure does not open it: unpack it and audit it on its own",
+            levels=MAX_DEPTH,
         )
     return None
 
@@ -66,7 +69,7 @@ def open_nested(container: Container, member: Member, stream: BinaryIO) -> Conta
     data = _read_within(stream, member.size, room)
     fmt = format_of(data[:262], member.name)
     if fmt is None:
-        raise ReadProblem("named like an archive, but it is not a zip or tar archive; not read")
+        raise ReadProblem(M_("named like an archive, but it is not a zip or tar archive; not read"))
     inner = open_archive(
         container.locator(member.name),
         container.settings,
@@ -86,7 +89,7 @@ def _read_within(stream: BinaryIO, size: int | None, room: int) -> bytes:
     if size is not None:
         data = stream.read(size)
         if stream.read(1):
-            raise ReadProblem("larger than the archive says; not read")
+            raise ReadProblem(M_("larger than the archive says; not read"))
         return data
     chunks: list[bytes] = []
     total = 0
@@ -98,12 +101,21 @@ def _read_within(stream: BinaryIO, size: int | None, room: int) -> bytes:
     return b"".join(chunks)
 
 
-def _too_large(size: int | None, room: int) -> str:
-    what = f"a {megabytes(size)} archive" if size is not None else "an archive"
-    return (
-        f"{what} inside the export, larger than the {megabytes(room)} exposure reads into "
-        "memory for archives within archives: unpack it and audit it on its own "
-        "(or raise --archive-nested-limit)"
+def _too_large(size: int | None, room: int) -> Message:
+    limit = megabytes(room)
+    if size is None:
+        return M_(
+            "an archive inside the export, larger than the {limit} exposure reads into memory "
+            "for archives within archives: unpack it and audit it on its own (or raise "
+            "--archive-nested-limit)",
+            limit=limit,
+        )
+    return M_(
+        "a {size} archive inside the export, larger than the {limit} exposure reads into "
+        "memory for archives within archives: unpack it and audit it on its own (or raise "
+        "--archive-nested-limit)",
+        size=megabytes(size),
+        limit=limit,
     )
 
 

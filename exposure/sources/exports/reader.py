@@ -152,7 +152,7 @@ def _nested(
     try:
         inner = open_nested(container, member, stream)
     except ReadProblem as exc:
-        yield run.skip(container.locator(member.name), str(exc))
+        yield run.skip(container.locator(member.name), exc.message or str(exc))
         return
     try:
         yield from _walk(inner, run, group, coverage)
@@ -188,7 +188,7 @@ def member_entries(
             how = found
         yield from HANDLERS[how](doc, run)
     except ReadProblem as exc:
-        yield run.skip(locator, str(exc))
+        yield run.skip(locator, exc.message or str(exc))
     except Exception as exc:  # a parser bug must never end the audit
         error = f"{type(exc).__name__}: {exc}"
         yield run.skip(locator, M_("unexpected error while reading it ({error})", error=error))

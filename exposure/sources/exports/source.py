@@ -85,7 +85,7 @@ class ExportSource(Source):
         try:
             container = self.container(settings)
         except ReadProblem as exc:
-            yield Skipped(self.given, str(exc), self.name)
+            yield Skipped(self.given, str(exc), self.name, exc.message)
             return
         container.watch = self.activity
         run = ExportRun(self.name, self.options, self.given, container.locator, self.group)

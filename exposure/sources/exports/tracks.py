@@ -113,7 +113,7 @@ class _XmlTarget:
         self.text = []
 
     def doctype(self, name: str, pubid: str, system: str) -> None:
-        raise ReadProblem("the file declares a DOCTYPE, which GPS tracks never need; not read")
+        raise ReadProblem(M_("the file declares a DOCTYPE, which GPS tracks never need; not read"))
 
     def close(self) -> None:
         return None
