@@ -415,9 +415,15 @@ def _clean_one(
         _check_target(target, inputs_ids)
         head_only = stills.jpeg_head(fd, size, head) if fmt == "jpeg" else None
         if fmt in _VIDEOS:
-            state = Pass(identity)
-            patches = video.plan_video(video.file_reader(fd), size, state)
-            temp = _stage(target, _video_writer(fd, size, patches), _video_check(identity))
+            texts: frozenset[str] = frozenset()
+            while True:  # again without the description found to name a place
+                state = Pass(identity, (), texts)
+                patches = video.plan_video(video.file_reader(fd), size, state)
+                try:
+                    temp = _stage(target, _video_writer(fd, size, patches), _video_check(identity))
+                    break
+                except PlacesInText as exc:
+                    texts = _more_texts(texts, exc)
         else:
             if head_only is not None:  # a JPEG whose metadata all lies before its image data
                 data: bytes = head_only
@@ -426,7 +432,7 @@ def _clean_one(
             else:
                 data = _read_all(fd, size)
             ids = _maker_note_ids(data, name) if identity else ()
-            texts: frozenset[str] = frozenset()
+            texts = frozenset()
             while True:  # again without the free-text fields found to name a place
                 state = Pass(identity, ids, texts)
                 cleaned = _clean_still(fmt, data, state)
@@ -440,15 +446,19 @@ def _clean_one(
                     )
                     break
                 except PlacesInText as exc:
-                    if exc.labels <= texts or len(texts) > 64:
-                        raise Unsafe(
-                            f"the copy still carried {exc.reason} when read back; it was removed"
-                        ) from None
-                    texts |= exc.labels
+                    texts = _more_texts(texts, exc)
     finally:
         os.close(fd)
     copied = Copied(source, target, tuple(state.removed), tuple(state.identity_removed))
     return Staged(copied, temp)
+
+
+def _more_texts(texts: frozenset[str], found: PlacesInText) -> frozenset[str]:
+    """The free-text fields to remove in the next round; :class:`Unsafe` when the copy
+    still names a place in a field already removed (nothing more can be done)."""
+    if found.labels <= texts or len(texts) > 64:
+        raise Unsafe(f"the copy still carried {found.reason} when read back; it was removed")
+    return texts | found.labels
 
 
 Writer = Callable[[int], None]
@@ -500,7 +510,11 @@ def _still_check(fmt: str, cleaned: bytearray, size: int, name: str, identity: b
 
 def _video_check(identity: bool) -> Check:
     def check(out: int, temp: str) -> list[str]:
-        left = _reader_leftovers(lambda: read_metadata(temp), "mp4", identity)
+        try:
+            meta = read_metadata(temp)
+        except MetadataError as exc:
+            return [f"exposure could not read the copy back ({exc.reason})"]
+        left = _meta_leftovers(meta, identity)
         if not left:
             try:
                 state = Pass(identity)
@@ -508,7 +522,10 @@ def _video_check(identity: bool) -> Check:
                 left += state.removed + state.identity_removed
             except Unsafe as exc:
                 left.append(exc.reason)
-        return left
+        places = text_places(meta)
+        if places and not left:
+            raise PlacesInText(frozenset(places))
+        return left + [f"a place written in {label}" for label in places]
 
     return check
 
@@ -590,15 +607,6 @@ def _still_findings(
             left.append(f"exposure could not read the copy back ({exc.reason})")
         return left, []
     return left + _meta_leftovers(meta, identity), text_places(meta)
-
-
-def _reader_leftovers(read: Callable[[], PhotoMetadata], fmt: str, identity: bool) -> list[str]:
-    try:
-        meta = read()
-    except MetadataError as exc:
-        return [] if fmt == "xmp" else [f"exposure could not read the copy back ({exc.reason})"]
-    places = [f"a place written in {label}" for label in text_places(meta)]
-    return _meta_leftovers(meta, identity) + places
 
 
 def _meta_leftovers(meta: PhotoMetadata, identity: bool) -> list[str]:

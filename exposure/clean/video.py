@@ -35,6 +35,9 @@ _IDENTITY_ATOMS = {
     b"\xa9aut": "QuickTime \u00a9aut",
     b"auth": "QuickTime auth",
 }
+_DESCRIPTION_ATOMS = {b"\xa9des": "QuickTime \u00a9des", b"\xa9cmt": "QuickTime \u00a9cmt"}
+DESCRIPTION = "QuickTime description"
+"""The reader's label of a video's description or comment: removed when it names a place."""
 _GPS_TRACKS = {b"gpmd": "GoPro", b"camm": "camera-motion", b"rtmd": "Sony"}
 
 Box = tuple[bytes, int, int, int]
@@ -79,6 +82,10 @@ def _is_identity_key(name: str) -> bool:
     return name.endswith((".author", ".artist")) or name in ("\u00a9ART", "\u00a9aut")
 
 
+def _is_description_key(name: str, kind: bytes) -> bool:
+    return kind in _DESCRIPTION_ATOMS or name.endswith((".description", ".comment"))
+
+
 def _walk(data: bytearray, start: int, end: int, state: Pass) -> None:
     for box in boxes(data, start, end):
         kind, _at, payload, stop = box
@@ -88,6 +95,9 @@ def _walk(data: bytearray, start: int, end: int, state: Pass) -> None:
         elif state.identity and kind in _IDENTITY_ATOMS:
             _free(data, box)
             state.person(_IDENTITY_ATOMS[kind])
+        elif kind in _DESCRIPTION_ATOMS and DESCRIPTION in state.texts:
+            _free(data, box)
+            state.location(f"{_DESCRIPTION_ATOMS[kind]} (it names a place)")
         elif kind == b"XMP_":
             blank_xmp(data, payload, stop, state)
         elif kind == b"meta":
@@ -116,6 +126,9 @@ def clean_meta(data: bytearray, start: int, end: int, state: Pass) -> None:
                 elif state.identity and _is_identity_key(name):
                     _free(data, item)
                     state.person(f"QuickTime {name}")
+                elif DESCRIPTION in state.texts and _is_description_key(name, item[0]):
+                    _free(data, item)
+                    state.location(f"QuickTime {name} (it names a place)")
         elif kind == b"XMP_":
             blank_xmp(data, payload, stop, state)
 

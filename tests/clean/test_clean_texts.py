@@ -99,3 +99,37 @@ def test_the_same_words_in_two_fields_are_removed_from_both(tmp_path: Path) -> N
     assert _texts(Path(copy.target)) == {}
     assert "EXIF XPComment (it names a place)" in copy.removed
     assert "EXIF ImageDescription (it names a place)" in copy.removed
+
+
+def _mp4_with_description(text: str) -> bytes:
+    from exposure.testing import isobmffwriter as w
+
+    spec = PhotoSpec(gps=GPS)
+    udta = w.box(
+        b"udta",
+        w._udta_text(b"\xa9xyz", w.iso6709(spec) or ""),
+        w._udta_text(b"\xa9des", text),
+        w._udta_text(b"\xa9mak", "Pixel"),
+    )
+    moov = w.box(b"moov", w._mvhd(spec), udta)
+    ftyp = w.box(b"ftyp", b"isom", struct.pack(">I", 512), b"isom", b"iso2", b"mp41")
+    return ftyp + w.box(b"mdat", b"\x00" * 64) + moov
+
+
+def test_a_video_description_naming_a_place_is_removed_and_one_without_kept(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    (folder / "home.mp4").write_bytes(_mp4_with_description(ADDRESS))
+    (folder / "party.mp4").write_bytes(_mp4_with_description(PLAIN))
+    result = clean([folder], tmp_path / "out")
+    assert not result.refused
+    copies = {Path(c.target).name: c for c in result.copied}
+    assert "QuickTime \u00a9des (it names a place)" in copies["home.mp4"].removed
+    assert _texts(Path(copies["home.mp4"].target)) == {}
+    assert not any("names a place" in r for r in copies["party.mp4"].removed)
+    assert _texts(Path(copies["party.mp4"].target)) == {"QuickTime description": PLAIN}
+    for copy in result.copied:
+        meta = read_metadata(copy.target)
+        assert not meta.gps and meta.make == "Pixel"
