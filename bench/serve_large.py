@@ -1,9 +1,12 @@
 """``exposure serve`` with a large export: upload through the page's API and typed path.
 
-    python -u bench/serve_large.py [--gib 2] [--keep] [--export ZIP]
+    python -u bench/serve_large.py [--gib 2] [--padded] [--keep] [--export ZIP]
 
 Builds a Google Takeout zip of about ``--gib`` GiB (one stored Records.json, made by
-:func:`exposure.testing.exportwriters.write_records`), starts ``exposure serve
+:func:`exposure.testing.exportwriters.write_records`; with ``--padded``, a large stored
+video before the demo Takeout's files instead, built in seconds by
+:func:`exposure.testing.largeexport.write_padded_takeout`: it measures moving the bytes,
+not parsing them), starts ``exposure serve
 --no-browser`` in a subprocess, then checks the export twice: sent the way the page sends a
 chosen file (one streamed PUT), and typed as a path (read in place).  Prints the time of
 each step and the peak memory (VmHWM) of the server and of the check's child process, so
@@ -30,7 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from exposure.testing.exportwriters import write_records  # noqa: E402
-from exposure.testing.processes import descendants  # noqa: E402
+from exposure.testing.largeexport import GIB, write_padded_takeout  # noqa: E402
+from exposure.testing.processes import descendants, peak_memory  # noqa: E402
 
 POINT_BYTES = 180
 """About what write_records writes per point."""
@@ -43,15 +47,6 @@ def build(path: Path, gib: float) -> None:
         name = "Takeout/Location History (Timeline)/Records.json"
         with archive.open(name, "w", force_zip64=True) as out:
             write_records(out, points)
-
-
-def hwm_kib(pid: int) -> int:
-    try:
-        text = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0
-    found = re.search(r"VmHWM:\s+(\d+) kB", text)
-    return int(found.group(1)) if found else 0
 
 
 class Session:
@@ -97,19 +92,20 @@ def check(session: Session, server_pid: int, label: str, body: dict, upload: Pat
     session.call("POST", f"/api/jobs/{job}/start", {})
     while True:
         for child in descendants(server_pid):
-            peak_child = max(peak_child, hwm_kib(child))
+            peak_child = max(peak_child, peak_memory(child))
         state = session.call("GET", f"/api/jobs/{job}")
         if state["state"] not in ("new", "running"):
             break
         time.sleep(0.5)
     took = time.perf_counter() - begun
     print(f"{label}: check {state['state']} in {took:.1f} s: {state['summary'] or state['error']}")
-    print(f"{label}: peak memory of the check's process {peak_child / 1024:,.0f} MiB")
+    print(f"{label}: peak memory of the check's process {peak_child / 2**20:,.0f} MiB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gib", type=float, default=2.0)
+    parser.add_argument("--padded", action="store_true", help="a padded export (fast to build)")
     parser.add_argument("--keep", action="store_true", help="keep the built export")
     parser.add_argument("--export", type=Path, help="use this export instead of building one")
     args = parser.parse_args()
@@ -117,7 +113,10 @@ def main() -> None:
     export = args.export or work / "takeout-large.zip"
     if args.export is None:
         started = time.perf_counter()
-        build(export, args.gib)
+        if args.padded:
+            write_padded_takeout(export, int(args.gib * GIB))
+        else:
+            build(export, args.gib)
         took = time.perf_counter() - started
         print(f"built {export.name}: {export.stat().st_size / 1e6:,.0f} MB in {took:.0f} s")
     env = {**os.environ, "PYTHONPATH": str(REPO), "EXPOSURE_STATE_DIR": str(work / "state")}
@@ -137,7 +136,7 @@ def main() -> None:
         session = Session(url.group(0))
         check(session, server.pid, "typed path", {"paths": [str(export)]}, None)
         check(session, server.pid, "uploaded", {}, export)
-        print(f"server: peak memory {hwm_kib(server.pid) / 1024:,.0f} MiB")
+        print(f"server: peak memory {peak_memory(server.pid) / 2**20:,.0f} MiB")
         session.call("POST", "/api/finish", {"wipe": True})
         server.wait(60)
     finally:

@@ -21,7 +21,7 @@ import pytest
 
 from exposure.demo import PERSONA_DIR
 from exposure.testing.largeexport import DEMO_TAKEOUT, GIB, VIDEO, write_padded_takeout
-from exposure.testing.processes import descendants
+from exposure.testing.processes import descendants, peak_memory
 from exposure.written import read_list
 from tests.report.test_browser import CHROMIUM, LAUNCH_ARGS, WATCH_CSP
 
@@ -252,16 +252,6 @@ the export, several times what it needs (it streams uploads to disk a megabyte a
 UPLOAD_STATUS = re.compile(r"Reading your files into exposure: (\S+ [kMG]B) of 2\.1 GB")
 
 
-def hwm(pid: int) -> int:
-    """Peak resident memory of a process in bytes (0 once it is gone)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0
-    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
-    return int(found.group(1)) * 1024 if found else 0
-
-
 class Sampler:
     """Follows the server's child processes while a test runs: who they were, their peaks."""
 
@@ -275,7 +265,7 @@ class Sampler:
     def _run(self) -> None:
         while not self._stop.wait(0.05):
             for child in descendants(self.pid):
-                self.children[child] = max(self.children.get(child, 0), hwm(child))
+                self.children[child] = max(self.children.get(child, 0), peak_memory(child))
 
     def stop(self) -> None:
         self._stop.set()
@@ -338,7 +328,7 @@ def test_a_2_gib_export_chosen_on_the_page_then_ctrl_c(browser: Any, large_run: 
         (skipped,) = report["skipped"]
         assert skipped["locator"] == f"{export.name}!{VIDEO}"
         assert "2.0 GB" in skipped["reason"] and "too large" in skipped["reason"]
-        server_peak = hwm(served.process.pid)
+        server_peak = peak_memory(served.process.pid)
         assert 0 < server_peak < SERVER_PEAK_BOUND, server_peak
         assert 0 < max(sampler.children.values()) < SERVER_PEAK_BOUND, sampler.children
 
