@@ -7,12 +7,15 @@ For each checkout (default: this one), run in fresh interpreters:
 * ``help``: ``python -m exposure --help`` (every module the CLI loads: the audit's start-up);
 * ``export-read``: ``import exposure.sources.exports.reader`` (what reading an export adds:
   every platform's readers);
-* ``platforms``: the ``exposure.sources.exports.platforms`` line of ``-X importtime`` in
-  ``--help`` (listing and importing the platform declarations, cumulative).
+* ``platforms`` and ``exports``: the ``exposure.sources.exports.platforms`` and
+  ``exposure.sources.exports`` lines of ``-X importtime`` in ``--help`` (cumulative: listing
+  and importing the platform declarations; everything the export sources load at start).
 
 The first two are the child's CPU time (user + system), which other work on the machine
-disturbs less than wall time; the third is ``-X importtime``'s wall time.  Runs alternate
+disturbs less than wall time; the last two are ``-X importtime``'s wall time.  Runs alternate
 between checkouts so load hits them alike; min, first quartile and median are printed.
+Bytecode caching is on whatever ``PYTHONDONTWRITEBYTECODE`` says (an installed copy has its
+``.pyc`` files).
 To compare before and after a change: ``git archive REV | tar -x -C /tmp/before``, then
 ``python bench/startup.py /tmp/before .``.
 """
@@ -31,7 +34,10 @@ CASES = {
     "help": ["-m", "exposure", "--help"],
     "export-read": ["-c", "import exposure.sources.exports.reader"],
 }
-PACKAGE = " exposure.sources.exports.platforms"
+PACKAGES = {
+    "platforms": " exposure.sources.exports.platforms",
+    "exports": " exposure.sources.exports",
+}
 
 
 def _cpu() -> float:
@@ -40,17 +46,20 @@ def _cpu() -> float:
 
 
 def _run(tree: Path, args: list[str]) -> tuple[float, str]:
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    # With bytecode caching on, as in an installed copy (a first run writes the .pyc files):
+    # otherwise every run compiles every module and a longer source looks slower to import.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(tree)
     before = _cpu()
     done = subprocess.run([sys.executable, *args], cwd=tree, env=env, capture_output=True)
     return _cpu() - before, done.stderr.decode()
 
 
-def _package_us(stderr: str) -> float:
+def _package_us(stderr: str, package: str) -> float:
     for line in stderr.splitlines():
-        if line.endswith(PACKAGE):
+        if line.endswith(package):
             return float(line.split("|")[1])
-    raise ValueError("no import time line for the platforms package")
+    raise ValueError(f"no import time line for{package}")
 
 
 def _line(name: str, values: list[float], unit: str) -> str:
@@ -75,10 +84,11 @@ def main() -> int:
                 seconds, _ = _run(tree, case)
                 found.setdefault((tree, name), []).append(seconds * 1000)
             _, stderr = _run(tree, ["-X", "importtime", *CASES["help"]])
-            found.setdefault((tree, "platforms"), []).append(_package_us(stderr) / 1000)
+            for name, package in PACKAGES.items():
+                found.setdefault((tree, name), []).append(_package_us(stderr, package) / 1000)
     for tree in trees:
         print(tree)
-        for name in (*CASES, "platforms"):
+        for name in (*CASES, *PACKAGES):
             unit = "ms CPU" if name in CASES else "ms"
             print(_line(name, found[(tree, name)], unit))
     return 0

@@ -9,6 +9,7 @@ of the archive and JSON readers: looking inside files is :mod:`.detect`'s job.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -24,12 +25,18 @@ MARKERS: dict[str, tuple[str, ...]] = {p.name: p.markers for p in BY_RANK if p.m
 """Layout markers (regular expressions, matched ignoring case) of each platform, in the
 order they are tried (each platform's ``rank``: Facebook before Instagram, both Meta)."""
 
-_COMBINED: dict[str, re.Pattern[str]] = {
-    platform: re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE)
-    for platform, markers in MARKERS.items()
-}
-"""Each platform's markers as one pattern: one search per name, not one per marker (a
-folder of thousands of photos is probed on every audit)."""
+
+@functools.cache
+def _combined() -> dict[str, re.Pattern[str]]:
+    """Each platform's markers as one pattern: one search per name, not one per marker (a
+    folder of thousands of photos is probed on every audit).  Compiled at the first probe,
+    not on import (about a millisecond: ``--help`` and the commands that read no folder
+    do not pay it)."""
+    return {
+        platform: re.compile("|".join(f"(?:{m})" for m in markers), re.IGNORECASE)
+        for platform, markers in MARKERS.items()
+    }
+
 
 _ARCHIVES = (".zip", ".tgz", ".tar.gz", ".tar", ".tar.bz2", ".tar.xz", ".7z", ".rar")
 
@@ -55,7 +62,7 @@ def platform_of_names(names: Iterable[str]) -> str | None:
     names = list(names)
     folders: dict[str, set[str]] | None = None
     for platform in BY_RANK:
-        combined = _COMBINED.get(platform.name)
+        combined = _combined().get(platform.name)
         if combined is not None and any(combined.search(name) for name in names):
             return platform.name
         pairs = platform.paired_markers
@@ -76,7 +83,7 @@ def platform_rooted(names: Iterable[str]) -> str | None:
     # Records.json or a data/tweets.js beside an Instagram zip is a folder of things, each
     # read as what it is.
     archives = any("/" not in n and n.lower().endswith(_ARCHIVES) for n in names)
-    for platform, combined in _COMBINED.items():
+    for platform, combined in _combined().items():
         for name in names:
             found = combined.search(name)
             if found is None or found.start() != 0:
