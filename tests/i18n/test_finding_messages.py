@@ -1,7 +1,7 @@
 """What findings say, in Spanish and French (domain ``findings``): every title, place reason
 and not-checked word the demo and the personas produce renders translated, while the
 English (the JSON report's titles, the ids) stays exactly what it was before the messages
-(``golden.json``, written from the code before this change)."""
+(``golden.json``, written from the code before this change: ``tests/i18n/golden.py``)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ import pytest
 
 from exposure.i18n import LANGUAGES, translations
 from exposure.i18n.message import M_, Message, Mn_, joined
-from exposure.model import Finding, NotChecked, Report, Skipped
+from exposure.model import NotChecked, Report, Skipped
+from tests.i18n.golden import GOLDEN as GOLDEN_FILE
+from tests.i18n.golden import PERSONAS, demo_report, demo_rows, persona_rows
 
-GOLDEN = json.loads((Path(__file__).with_name("golden.json")).read_text(encoding="utf-8"))
+GOLDEN = json.loads(GOLDEN_FILE.read_text(encoding="utf-8"))
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
-PORT = re.compile(r"127\.0\.0\.1:\d+")
 needs_babel = pytest.mark.skipif(
     importlib.util.find_spec("babel") is None, reason="Babel (a test dependency) is missing"
 )
@@ -27,26 +28,8 @@ needs_babel = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def demo() -> Iterator[Report]:
-    """The demo's report, its INPUTs named from the top of the checkout (so that ids do not
-    depend on where the checkout is)."""
-    import os
-
-    import exposure
-    from exposure.audit import run
-    from exposure.demo import demo_session
-    from exposure.options import Options
-
-    root = Path(exposure.__file__).resolve().parent.parent
-    here = os.getcwd()
-    os.chdir(root)
-    try:
-        with demo_session() as session:
-            inputs = tuple(
-                i if i.startswith("http") else os.path.relpath(i, root) for i in session.inputs
-            )
-            yield run(Options(inputs=inputs, web=session.web, reproducible=True))
-    finally:
-        os.chdir(here)
+    with demo_report() as report:
+        yield report
 
 
 def _rendered(message: Message | None, lang: str) -> str:
@@ -87,18 +70,7 @@ def _same_in(lang: str, english: str) -> bool:
 
 
 def test_demo_titles_and_ids_are_what_they_were(demo: Report) -> None:
-    def row(f: Finding) -> dict[str, str | None]:
-        stable = "127.0.0.1" not in f.locator  # the loopback site's port is in its ids
-        return {
-            "kind": f.kind,
-            "id": f.id if stable else None,
-            "title": PORT.sub("127.0.0.1:PORT", f.title),
-        }
-
-    rows = sorted(
-        (row(f) for f in demo.findings), key=lambda r: (r["kind"], r["title"] or "", r["id"] or "")
-    )
-    assert rows == GOLDEN["demo"]
+    assert demo_rows(demo) == GOLDEN["demo"]
     assert sorted(p.reason for p in demo.places) == sorted(GOLDEN["demo_places"])
     for f in demo.findings:  # the English a message gives is the title the JSON writes
         assert f.title_message is not None, f.kind
@@ -111,22 +83,14 @@ def test_personas_titles_ids_and_reasons_are_what_they_were() -> None:
     from exposure.inference import infer
     from exposure.testing.personas import make
 
-    seeds = dict.fromkeys(r["seed"] for r in GOLDEN["personas"])
-    stories = {1000: "traveller", 1001: "photographer"}
-    rows: list[dict[str, object]] = []
-    for seed in seeds:
-        story = "zone" if 2000 <= seed < 3000 else stories.get(seed)
+    assert persona_rows() == GOLDEN["personas"]
+    for seed, story in PERSONAS:
         result = infer(make(seed, story).points)
-        rows += [
-            {"seed": seed, "kind": f.kind, "id": f.id, "title": f.title} for f in result.findings
-        ]
-        rows += [{"seed": seed, "place": p.id, "reason": p.reason} for p in result.places]
         for lang in OTHERS:
             for f in result.findings:
                 _assert_translated(f.title_message, lang)
             for p in result.places:
                 _assert_translated(p.reason_message, lang)
-    assert rows == GOLDEN["personas"]
 
 
 @needs_babel
