@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exposure.i18n import LANGUAGES, choose, negotiate, supported, translations
+from exposure.i18n import DOMAINS, LANGUAGES, choose, negotiate, supported, translations
 
 needs_babel = pytest.mark.skipif(
     importlib.util.find_spec("babel") is None, reason="Babel (a test dependency) is missing"
@@ -25,18 +25,22 @@ def test_catalogues_are_complete_and_compiled() -> None:
 
 
 @needs_babel
+@pytest.mark.parametrize("domain", [d.name for d in DOMAINS])
 @pytest.mark.parametrize("lang", OTHERS)
-def test_placeholders_match_the_english(lang: str) -> None:
+def test_placeholders_match_the_english(lang: str, domain: str) -> None:
     from exposure.i18n.tools import read
 
-    for message in read(lang):
+    for message in read(lang, domain):
         if not message.id:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         wanted = set(re.findall(r"\{\w+\}", ids[-1]))
         for text in strings:
-            assert set(re.findall(r"\{\w+\}", text)) == wanted, (lang, ids[0], text)
+            found = set(re.findall(r"\{\w+\}", text))
+            # a plural form may leave out the number ("this thing" for one)
+            plural_without_count = len(ids) > 1 and found == wanted - {"{count}"}
+            assert found == wanted or plural_without_count, (lang, ids[0], text)
 
 
 @needs_babel

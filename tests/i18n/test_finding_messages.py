@@ -198,21 +198,6 @@ def test_the_text_phrases_say_what_the_catalogue_says() -> None:
     assert {w: m.english() for w, m in PHRASES.items()} == {w: w.phrase for w in Where}
 
 
-@needs_babel
-@pytest.mark.parametrize("lang", OTHERS)
-def test_findings_placeholders_match_the_english(lang: str) -> None:
-    from exposure.i18n.tools import read
-
-    for message in read(lang, "findings"):
-        if not message.id:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        wanted = set(re.findall(r"\{\w+\}", ids[-1]))
-        for text in strings:
-            assert set(re.findall(r"\{\w+\}", text)) == wanted, (lang, ids[0], text)
-
-
 def test_a_redacted_copy_keeps_the_words_and_hides_the_values(demo: Report) -> None:
     from exposure.report.redaction import redact
 
