@@ -34,6 +34,7 @@ Zone = tuple[tzinfo | None, int]
 
 _EPOCH = datetime(1970, 1, 1)
 _NAN = math.nan
+_DAY_US = 86_400 * 1_000_000
 NO_TIME = 0
 """The zone code of a point without a time."""
 
@@ -213,6 +214,11 @@ class PointStore(Sequence[LocatedPoint]):
         moment = _EPOCH + timedelta(microseconds=self.wall[i])
         return moment.replace(tzinfo=zone[0], fold=zone[1])
 
+    def positions(self) -> Iterator[Position]:
+        """The position of every row, in order (no point objects made)."""
+        for lat, lon, alt, acc in zip(self.lat, self.lon, self.alt, self.acc, strict=True):
+            yield Position(lat, lon, _given(alt), _given(acc))
+
     def kinds(self) -> list[str]:
         """The finding kind of each identity code."""
         return [ident[0] for ident in self.idents]
@@ -221,6 +227,23 @@ class PointStore(Sequence[LocatedPoint]):
         """A new store of ``change(point)`` for every point (made one at a time)."""
         out = PointStore()
         out.extend(change(point) for point in self)
+        return out
+
+    def redacted(self, ident: Callable[[Ident], Ident], decimals: int) -> PointStore:
+        """A shareable copy, column by column: each identity changed by ``ident`` once,
+        positions rounded to ``decimals`` without altitude or accuracy (as
+        ``Position.rounded``), times made the midnight of their date without a zone."""
+        out = PointStore()
+        codes = [out.ident_code(*ident(each)) for each in self.idents]
+        count = len(self)
+        out.lat = array("d", (round(v, decimals) for v in self.lat))
+        out.lon = array("d", (round(v, decimals) for v in self.lon))
+        out.alt = array("d", [_NAN]) * count
+        out.acc = array("d", [_NAN]) * count
+        out.wall = array("q", (w - w % _DAY_US for w in self.wall))
+        naive = out._zone_of((None, 0))
+        out.zone = array("i", (naive if z != NO_TIME else NO_TIME for z in self.zone))
+        out.ident = array("i", (codes[c] for c in self.ident))
         return out
 
     def with_locators(self, change: Callable[[str], str]) -> PointStore:
@@ -236,4 +259,19 @@ class PointStore(Sequence[LocatedPoint]):
         return out
 
 
-__all__ = ["NO_TIME", "Ident", "PointStore", "Zone"]
+def positions_of(points: Iterable[LocatedPoint]) -> Iterator[Position]:
+    """The position of each of ``points``: read from the columns of a store (no point
+    objects made), else from each point."""
+    if isinstance(points, PointStore):
+        return points.positions()
+    return (point.position for point in points)
+
+
+def locators_of(points: Iterable[LocatedPoint]) -> Iterator[str]:
+    """The locator of each of ``points``; of a store, each distinct one its rows use."""
+    if isinstance(points, PointStore):
+        return iter({points.idents[code][1] for code in set(points.ident)})
+    return (point.locator for point in points)
+
+
+__all__ = ["NO_TIME", "Ident", "PointStore", "Zone", "locators_of", "positions_of"]

@@ -28,7 +28,7 @@ from exposure.detectors.text.scan import TextScanner
 from exposure.geo import Position
 from exposure.i18n.message import Message
 from exposure.model import Evidence, Finding, LocatedPoint, NotChecked, Report, Skipped
-from exposure.pointstore import PointStore
+from exposure.pointstore import PointStore, locators_of
 from exposure.report.scrub import REDACT_DECIMALS, Pseudonyms, is_url
 
 _T = TypeVar("_T")
@@ -159,8 +159,8 @@ class Redactor:
             return obj
         if isinstance(obj, Position):
             return obj.rounded(REDACT_DECIMALS)
-        if isinstance(obj, PointStore):  # points made one at a time: no memo by id
-            return obj.mapped(lambda point: _point(self, point))
+        if isinstance(obj, PointStore):
+            return _points(self, obj)
         if isinstance(obj, tuple):
             return tuple(self.value(v, field) for v in obj)
         if isinstance(obj, frozenset):
@@ -267,6 +267,22 @@ def _point(r: Redactor, point: LocatedPoint) -> LocatedPoint:
     return r.fields(point, locator=r.names.locator(point.locator))
 
 
+def _points(r: Redactor, store: PointStore) -> PointStore:
+    """The audit's points (columns) redacted as :func:`_point` does one point: each
+    identity once, positions rounded, times made dates."""
+
+    def ident(values: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+        kind, locator, finding_id, label = values
+        return (
+            r.value(kind, "kind"),
+            r.names.locator(locator),
+            r.value(finding_id, "finding_id"),
+            r.value(label, "label"),
+        )
+
+    return store.redacted(ident, REDACT_DECIMALS)
+
+
 def _not_checked(r: Redactor, record: NotChecked) -> NotChecked:
     return dataclasses.replace(
         record,
@@ -350,7 +366,7 @@ def _all_paths(report: Report) -> list[str]:
     paths += [e.locator for f in report.findings for e in f.evidence]
     paths += [s.locator for s in report.skipped]
     paths += [p for n in report.not_checked for p in (n.input, *n.examples)]
-    paths += [p.locator for p in report.points]
+    paths += locators_of(report.points)
     return paths
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from exposure.geo import Position
 from exposure.i18n import N_
 from exposure.model import Place, PlaceRole, Report
+from exposure.pointstore import positions_of
 from exposure.report.base import has_real_position
 from exposure.report.wording import ENGLISH, number, separators
 
@@ -218,7 +219,7 @@ def _num(value: float) -> str:
 
 def build_map(report: Report, t: gettext.NullTranslations = ENGLISH) -> MapView | None:
     """The map of ``report``'s located points and places; None when nothing is located."""
-    positions = _Traces(p.position for p in report.points if has_real_position(p.position))
+    positions = _Traces(p for p in positions_of(report.points) if has_real_position(p))
     places = sorted(
         (p for p in report.places if has_real_position(p.centre)),
         key=lambda p: (p.role.rank, -p.points, p.id),

@@ -206,3 +206,35 @@ def test_an_audit_collects_into_a_store_with_the_same_result(
     assert report.places == again.places and report.places
     made = [f for f in report.findings if f.kind in inference_kinds()]
     assert sorted(f.id for f in made) == sorted(f.id for f in again.findings)
+
+
+def _report_points() -> list[LocatedPoint]:
+    """Points whose locators the report's findings name, with odd times and positions."""
+    from tests.report.factories import ARCHIVE_MEMBER, HOME_PHOTO
+
+    odd = odd_points()
+    names = [HOME_PHOTO, ARCHIVE_MEMBER, "/home/sam.doe/other.gpx"]
+    return [replace(p, locator=names[n % 3]) for n, p in enumerate(odd)] + [
+        LocatedPoint(Position(0.004, -0.003), None, HOME_PHOTO, "f-near-zero", "photo-gps")
+    ]
+
+
+def test_a_shareable_copy_redacts_the_columns_as_it_redacts_points() -> None:
+    from exposure.report.redaction import redact
+    from tests.report.factories import make_report
+
+    points = _report_points()
+    by_columns = redact(make_report(points=PointStore.of(points))).points
+    by_objects = redact(make_report(points=tuple(points))).points  # the generic walk
+    assert isinstance(by_columns, PointStore) and list(by_columns) == list(by_objects)
+    assert all(p.position.altitude_m is None for p in by_columns)
+
+
+def test_the_map_reads_the_columns_as_it_reads_points() -> None:
+    from exposure.report.worldmap import build_map
+    from tests.report.factories import make_report
+
+    points = _report_points()
+    assert build_map(make_report(points=PointStore.of(points))) == build_map(
+        make_report(points=tuple(points))
+    )
