@@ -61,7 +61,7 @@ class Session:
         self.cookie = reply.getheader("Set-Cookie", "").split(";")[0]
 
     def call(self, method: str, path: str, body: object = None, file: Path | None = None) -> dict:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=3600)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=3600, blocksize=1 << 20)
         headers = {"Host": self.host, "Cookie": self.cookie, "Origin": f"http://{self.host}"}
         data: object = None
         if file is not None:

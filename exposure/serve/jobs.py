@@ -74,9 +74,9 @@ class Job:
         self.urls: list[str] = []
         self.demo = False
         self.baseline: str | None = None
+        """JSON report of an earlier check to compare with (``verify``)."""
         self.lang = "en"
         """Language of the messages this job sends to the page."""
-        """JSON report of an earlier check to compare with (``verify``)."""
         self.status = Status()
         self.lock = threading.Lock()
         self.stopping = threading.Event()
