@@ -159,6 +159,7 @@ DOMAINS: tuple[Domain, ...] = (
             "exposure/sources/web/adapters/wordpress.py",
             "exposure/sources/web/crawl.py",
             "exposure/sources/web/fetch.py",
+            "exposure/sources/web/images.py",
             "exposure/sources/web/findings.py",
             "exposure/sources/web/saved.py",
         ),

@@ -305,3 +305,17 @@ def test_could_not_check_reasons_of_a_folder_in_each_language(tmp_path: Path) ->
     assert str(problem) == "larger than the archive says; not read"
     assert _rendered(problem.message, "es").startswith("más grande de lo que dice")
     assert ReadProblem("as written").message is None
+
+
+def test_an_archive_left_unread_says_why_in_each_language() -> None:
+    from exposure.sources.exports.limits import ArchiveSpent, Budget
+    from exposure.sources.exports.reader import Halt
+
+    budget = Budget.of(10 * 1024 * 1024)
+    spent = ArchiveSpent(budget.why)
+    assert str(spent).startswith("the archive has produced more than its 10")
+    assert "--archive-total-limit" in _rendered(spent.message, "es")
+    line = Halt(budget.why, 3).line("export.zip", "google-takeout")
+    assert line is not None and line.reason.startswith("3 more files in this archive not read: ")
+    assert _rendered(line.message, "fr").startswith("3 autres fichiers de cette archive non lus")
+    assert "a déjà produit plus que sa limite" in _rendered(line.message, "fr")

@@ -83,17 +83,18 @@ class Budget:
 
     remaining: int
     limit: int
-    why: str = ""
+    why: str | Message = ""
 
     @classmethod
     def of(cls, limit: int) -> Budget:
         """A fresh budget of ``limit`` bytes (the ``--archive-total-limit`` kind)."""
-        return cls(
-            limit,
-            limit,
-            f"the archive has produced more than its {megabytes(limit)} limit "
-            "(raise it with --archive-total-limit if you trust this archive)",
+        most = megabytes(limit)
+        why = M_(
+            "the archive has produced more than its {limit} limit (raise it with "
+            "--archive-total-limit if you trust this archive)",
+            limit=most,
         )
+        return cls(limit, limit, why)
 
     @classmethod
     def for_archive(cls, total_cap: int, size_on_disk: int, max_ratio: float) -> Budget:
@@ -103,13 +104,15 @@ class Budget:
         by_ratio = max(ARCHIVE_RATIO_FLOOR, int(size_on_disk * max_ratio))
         if by_ratio >= total_cap:
             return cls.of(total_cap)
-        return cls(
-            by_ratio,
-            by_ratio,
-            f"the archive as a whole expands more than {max_ratio:g} times its size "
-            f"({megabytes(by_ratio)}): this looks like a 'zip bomb', so the rest of it was "
-            "not read (raise --archive-max-ratio if you trust this archive)",
+        times, size = f"{max_ratio:g}", megabytes(by_ratio)
+        why = M_(
+            "the archive as a whole expands more than {times} times its size ({size}): this "
+            "looks like a 'zip bomb', so the rest of it was not read (raise --archive-max-ratio "
+            "if you trust this archive)",
+            times=times,
+            size=size,
         )
+        return cls(by_ratio, by_ratio, why)
 
     @property
     def spent(self) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from exposure.i18n.message import M_, Mn_
+from exposure.i18n.message import M_, Message, Mn_
 from exposure.metadata import MetadataError, PhotoMetadata, read_metadata_stream
 from exposure.model import Skipped, SourceItem
 from exposure.sources.base import Entry, MediaRead
@@ -59,7 +59,7 @@ class Halt:
     that left unread: one line for all of them, not one per member (the member that spent
     the budget has its own line, as it was partly read)."""
 
-    reason: str | None = None
+    reason: str | Message | None = None
     unread: int = 0
 
     def line(self, given: str, source: str) -> Skipped | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exposure.errors import FetchError
+from exposure.i18n.message import M_
 from exposure.metadata import sniff_format
 from exposure.sources.web.fetch import Fetcher, Response, megabytes
 
@@ -63,10 +64,15 @@ def fetch_image(fetcher: Fetcher, url: str) -> Image | None:
         return None
     fmt = sniff_format(first.body[:64], _name(url))
     if fmt is None:
-        shown = first.media_type or "no type given"
-        raise FetchError(
-            url, f"not a photo or video format exposure reads (the server sent {shown})"
+        said = (
+            M_(
+                "not a photo or video format exposure reads (the server sent {type})",
+                type=first.media_type,
+            )
+            if first.media_type
+            else M_("not a photo or video format exposure reads (the server sent no type given)")
         )
+        raise FetchError(url, said)
     response = first
     if not first.complete and not (fmt == "jpeg" and jpeg_metadata_ends(first.body)):
         response = _whole(fetcher, url)
