@@ -14,7 +14,7 @@ from typing import Protocol
 from exposure import __version__
 from exposure.detectors import new_photo_detectors, new_text_detectors
 from exposure.detectors.base import PhotoDetector, TextDetector
-from exposure.i18n.message import M_, joined, known
+from exposure.i18n.message import M_, Message, known
 from exposure.metadata import PhotoMetadata
 from exposure.model import (
     Finding,
@@ -114,7 +114,9 @@ class _Collector:
             return
         self.checked[item.source] += 1
         if outcome.notes:
-            notes = joined([known(n) for n in outcome.notes], "; ")
+            notes: Message = known(outcome.notes[0])
+            for note in outcome.notes[1:]:  # "a; b" (French writes "a ; b")
+                notes = M_("{first}; {second}", first=notes, second=known(note))
             self.skipped.append(
                 Skipped.said(item.locator, M_("partly read: {notes}", notes=notes), item.source)
             )
