@@ -223,12 +223,6 @@ class PointStore(Sequence[LocatedPoint]):
         """The finding kind of each identity code."""
         return [ident[0] for ident in self.idents]
 
-    def mapped(self, change: Callable[[LocatedPoint], LocatedPoint]) -> PointStore:
-        """A new store of ``change(point)`` for every point (made one at a time)."""
-        out = PointStore()
-        out.extend(change(point) for point in self)
-        return out
-
     def redacted(self, ident: Callable[[Ident], Ident], decimals: int) -> PointStore:
         """A shareable copy, column by column: each identity changed by ``ident`` once,
         positions rounded to ``decimals`` without altitude or accuracy (as
