@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from exposure.errors import UsageError
+from exposure.i18n.message import M_
 
 if TYPE_CHECKING:
     import httpx
@@ -63,17 +64,18 @@ class WebOptions:
     def __post_init__(self) -> None:
         for name in ("max_pages", "max_images", "max_bytes", "concurrency"):
             if getattr(self, name) < 1:
-                raise UsageError(f"--{name.replace('_', '-')} must be 1 or more")
+                flag = f"--{name.replace('_', '-')}"
+                raise UsageError.of(M_("{flag} must be 1 or more", flag=flag))
         for name, flag in (
             ("max_seconds", "--max-time"),
             ("timeout", "--timeout"),
             ("response_seconds", "--max-response-time"),
         ):
             if not getattr(self, name) > 0:
-                raise UsageError(f"{flag} must be more than 0 seconds")
+                raise UsageError.of(M_("{flag} must be more than 0 seconds", flag=flag))
         if min(self.delay, self.retries, self.max_retry_wait, self.max_redirects) < 0:
-            raise UsageError(
-                "--delay, --retries, --max-retry-wait and --max-redirects cannot be negative"
+            raise UsageError.of(
+                M_("--delay, --retries, --max-retry-wait and --max-redirects cannot be negative")
             )
 
 
@@ -109,9 +111,11 @@ class ExportOptions:
     def __post_init__(self) -> None:
         for name in ("member_limit", "total_limit", "media_limit", "max_points", "nested_limit"):
             if getattr(self, name) < 1:
-                raise UsageError(f"the export setting {name.replace('_', '-')} must be 1 or more")
+                raise UsageError.of(
+                    M_("the export setting {name} must be 1 or more", name=name.replace("_", "-"))
+                )
         if not self.max_ratio > 1:
-            raise UsageError("--archive-max-ratio must be more than 1")
+            raise UsageError.of(M_("{flag} must be more than 1", flag="--archive-max-ratio"))
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,6 @@ class Options:
 
     def __post_init__(self) -> None:
         if not self.inputs:
-            raise UsageError("name at least one photo, folder or export to audit")
+            raise UsageError.of(M_("name at least one photo, folder or export to audit"))
         if self.workers < 1:
-            raise UsageError("--workers must be 1 or more")
+            raise UsageError.of(M_("{flag} must be 1 or more", flag="--workers"))

@@ -362,12 +362,13 @@ def summarize_command(
     """``exposure summarize``: read, count, print; write the HTML/JSON copies if asked."""
     import sys
 
-    from exposure.errors import UsageError
+    from exposure.errors import InputError
+    from exposure.i18n.message import M_
     from exposure.report.files import check_target, write_private_text
 
     for given in inputs:
         if not Path(given).expanduser().exists():
-            raise UsageError(f"{given}: no such file or folder; give exposure JSON reports")
+            raise InputError(given, M_("no such file or folder; give exposure JSON reports"))
     targets = [(p, render) for p, render in ((html, render_html), (json_path, render_json)) if p]
     for target, _ in targets:
         check_target(target)

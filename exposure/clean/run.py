@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from exposure.clean import stills, video
 from exposure.clean.state import Pass, PlacesInText, Unsafe
 from exposure.errors import ExposureError, InputError, UsageError
+from exposure.i18n.message import M_
 from exposure.metadata import MetadataError, read_metadata, read_metadata_bytes, sniff_format
 from exposure.metadata.sniff import PHOTO_SUFFIXES, suffix_of
 
@@ -320,39 +321,60 @@ def _identity(path: str) -> tuple[int, int]:
 def _prepare_out(out: Path, inputs: list[Path]) -> Path:
     """Check ``out`` against the inputs and create it (private) if needed."""
     if out.is_symlink():
-        raise UsageError(
-            f"--out {out} is a symbolic link; exposure does not write through links: "
-            "give the real folder"
+        raise UsageError.of(
+            M_(
+                "--out {out} is a symbolic link; exposure does not write through links: "
+                "give the real folder",
+                out=str(out),
+            )
         )
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is a file; give a folder for the clean copies")
+        raise UsageError.of(
+            M_("--out {out} is a file; give a folder for the clean copies", out=str(out))
+        )
     for given in inputs:
         if not given.exists() and not given.is_symlink():
-            raise InputError(str(given), "does not exist; check the spelling or the folder")
+            raise InputError(str(given), M_("does not exist; check the spelling or the folder"))
     resolved_out = out.resolve()
     for given in inputs:
         folder = given.resolve()
         if given.is_dir() and (resolved_out == folder or folder in resolved_out.parents):
-            raise UsageError(
-                f"--out {out} is inside {given}, which is being cleaned: the copies would be "
-                "mixed with the originals; choose a folder outside it"
+            raise UsageError.of(
+                M_(
+                    "--out {out} is inside {given}, which is being cleaned: the copies would "
+                    "be mixed with the originals; choose a folder outside it",
+                    out=str(out),
+                    given=str(given),
+                )
             )
         if given.is_file() and resolved_out == folder.parent and not given.is_symlink():
-            raise UsageError(
-                f"--out {out} is the folder {given} is in: a copy would take the original's "
-                "place; choose another folder"
+            raise UsageError.of(
+                M_(
+                    "--out {out} is the folder {given} is in: a copy would take the "
+                    "original's place; choose another folder",
+                    out=str(out),
+                    given=str(given),
+                )
             )
     if not out.exists():
         if not out.parent.is_dir():
-            raise UsageError(
-                f"--out {out}: the folder {out.parent} does not exist; create it or choose "
-                "another place"
+            raise UsageError.of(
+                M_(
+                    "--out {out}: the folder {folder} does not exist; create it or choose "
+                    "another place",
+                    out=str(out),
+                    folder=str(out.parent),
+                )
             )
         try:
             os.mkdir(out, 0o700)
         except OSError as exc:
-            raise UsageError(
-                f"--out {out} could not be created ({exc.strerror}); choose another place"
+            raise UsageError.of(
+                M_(
+                    "--out {out} could not be created ({reason}); choose another place",
+                    out=str(out),
+                    reason=str(exc.strerror),
+                )
             ) from exc
         from exposure.written import record_folder
 

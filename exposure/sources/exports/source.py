@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from exposure.errors import InputError
+from exposure.i18n.message import M_
 from exposure.model import Skipped
 from exposure.options import Options
 from exposure.sources.base import Entry, Source
@@ -184,8 +185,11 @@ class ArchiveSource(Source):
             return
         raise InputError(
             given,
-            f"not an export exposure recognises. It reads: {supported()}. "
-            "If this is one of those, unpack it and give the folder, or check it is complete",
+            M_(
+                "not an export exposure recognises. It reads: {supported}. If this is one of "
+                "those, unpack it and give the folder, or check it is complete",
+                supported=supported(),
+            ),
         )
 
     def iter_items(self) -> Iterator[Entry]:
