@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gettext
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from exposure import __version__, terminal
 from exposure.errors import ExposureError, UsageError
 from exposure.flags import BadValue, FlagGroup, default_of, options_from
 from exposure.i18n import choose, translations
+from exposure.i18n.parser import language_of, see_help, speaking
 from exposure.model import Report, Severity
 from exposure.options import default_workers
 from exposure.progress import TerminalProgress
@@ -32,15 +34,22 @@ from exposure.sources import SOURCE_FLAGS
 from exposure.summary import ExitCode, exit_status, summary_line
 from exposure.textsafe import neutralise_bidi
 
+ENGLISH = gettext.NullTranslations()
 DEFAULT_HTML = "exposure-report.html"
 DEMO_HTML = "exposure-demo-report.html"
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line that says what to do, with exit code 2."""
+    """argparse, but a usage error is one line that says what to do, with exit code 2, in
+    the language of ``t`` (argparse's own words too, under :func:`speaking`)."""
+
+    def __init__(self, *args: Any, t: gettext.NullTranslations = ENGLISH, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.t = t
 
     def error(self, message: str) -> NoReturn:
-        self.exit(ExitCode.USAGE, f"exposure: {message} (see 'exposure {self._sub()}--help')\n")
+        line = see_help(message, f"exposure {self._sub()}--help", self.t)
+        self.exit(ExitCode.USAGE, f"exposure: {line}\n")
 
     def _sub(self) -> str:
         parts = self.prog.split()[1:]
@@ -75,7 +84,7 @@ def add_flags(parser: argparse.ArgumentParser, groups: Sequence[FlagGroup]) -> N
             target.add_argument(
                 flag.flag,
                 dest=flag.field,
-                type=_argparse_type(flag.read),
+                type=_argparse_type(flag.read, getattr(parser, "t", ENGLISH)),
                 action="append" if flag.repeat else "store",
                 default=[] if flag.repeat else default,
                 metavar=flag.metavar or flag.field.rpartition(".")[2].upper(),
@@ -92,15 +101,18 @@ def flag_values(args: argparse.Namespace, groups: Sequence[FlagGroup]) -> dict[s
     return values
 
 
-def _argparse_type(read: Callable[[str], Any]) -> Callable[[str], Any]:
-    """``read`` for argparse: its :class:`BadValue` message is what the user sees."""
+def _argparse_type(
+    read: Callable[[str], Any], t: gettext.NullTranslations = ENGLISH
+) -> Callable[[str], Any]:
+    """``read`` for argparse: its :class:`BadValue` message (in the language of ``t``) is
+    what the user sees."""
 
     @functools.wraps(read)  # argparse names the reader in its own messages ("invalid int value")
     def typed(text: str) -> Any:
         try:
             return read(text)
         except BadValue as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from exc
+            raise argparse.ArgumentTypeError(exc.said.render(t)) from exc
 
     return typed
 
@@ -310,26 +322,32 @@ COMMANDS: tuple[Command, ...] = (
 """Every subcommand, in ``--help`` order."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(t: gettext.NullTranslations = ENGLISH) -> argparse.ArgumentParser:
+    """The command line's parser; its errors in the language of ``t`` (argparse's own
+    words too when it is used under :func:`speaking`)."""
     parser = _Parser(
         prog="exposure",
         description="Find location leaks in your own photos and videos, and get a checklist to fix them. "
         "Everything stays on this computer.",
+        t=t,
     )
     parser.add_argument("--version", action="version", version=f"exposure {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
-        command.arguments(commands.add_parser(command.name, help=command.help))
+        command.arguments(commands.add_parser(command.name, help=command.help, t=t))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console entry point; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return ExitCode.USAGE
+    argv = sys.argv[1:] if argv is None else list(argv)
+    t = translations(language_of(argv))
+    with speaking(t):  # argparse's own words ("usage:", "invalid choice") in that language
+        parser = build_parser(t)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return ExitCode.USAGE
     run = next(c.run for c in COMMANDS if c.name == args.command)
     try:
         return run(args)

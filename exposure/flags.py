@@ -16,11 +16,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from exposure.i18n.message import M_, Message
 from exposure.options import Options
 
 
 class BadValue(ValueError):
-    """A flag's value cannot be read; the message says how to write it (the CLI shows it)."""
+    """A flag's value cannot be read; the message says how to write it (the CLI shows it,
+    in the language of the command line: :attr:`said`)."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.english())
+        self.said = said
 
 
 def shown(value: object) -> str:
@@ -70,7 +76,7 @@ def size(text: str) -> int:
     """``"8G"``, ``"500M"``, ``"64MB"``, or a plain number of megabytes, in bytes."""
     match = _SIZE.match(text)
     if not match:
-        raise BadValue(f"{text!r} is not a size; write it like 500M or 8G")
+        raise BadValue(M_("{text} is not a size; write it like 500M or 8G", text=repr(text)))
     return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 

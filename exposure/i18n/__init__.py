@@ -98,7 +98,12 @@ DOMAINS: tuple[Domain, ...] = (
             "exposure/options.py",
             "exposure/clean/run.py",
             "exposure/sources/exports/source.py",
+            "exposure/flags.py",
+            "exposure/sources/web/arguments.py",
+            "exposure/i18n/parser.py",
         ),
+        # argparse's own words (exposure.i18n.parser).
+        "exposure.i18n.parser:vocabulary",
     ),
     # What a finding says: titles, "could not check" reasons, evidence labels.
     Domain(

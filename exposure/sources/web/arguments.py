@@ -7,6 +7,7 @@ WebOptions itself, so the help text can never disagree with the code.
 from __future__ import annotations
 
 from exposure.flags import BadValue, Flag, FlagGroup, size
+from exposure.i18n.message import M_
 
 
 def api_base(text: str) -> tuple[str, str]:
@@ -14,7 +15,10 @@ def api_base(text: str) -> tuple[str, str]:
     platform, sep, url = text.partition("=")
     if not sep or not url.startswith(("http://", "https://")):
         raise BadValue(
-            f"expected PLATFORM=URL, e.g. github=https://ghe.example/api/v3, not {text!r}"
+            M_(
+                "expected PLATFORM=URL, e.g. github=https://ghe.example/api/v3, not {text}",
+                text=repr(text),
+            )
         )
     return platform.strip().lower(), url.strip()
 
