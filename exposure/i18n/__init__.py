@@ -136,6 +136,7 @@ DOMAINS: tuple[Domain, ...] = (
             "exposure/metadata/iptc.py",
             "exposure/metadata/makernotes.py",
             "exposure/metadata/reader.py",
+            "exposure/metadata/sniff.py",
             "exposure/metadata/source.py",
             "exposure/metadata/xmp.py",
             "exposure/model.py",

@@ -95,9 +95,36 @@ def Nn_(one: str, many: str) -> tuple[str, str]:  # noqa: N802 (a marker)
     return one, many
 
 
-def known(text: str) -> Message:
+class Said(str):
+    """A message's English as a plain ``str`` (for code that keeps reasons as text: a photo
+    reader's notes, :class:`~exposure.metadata.MetadataError`), still carrying the message,
+    so :func:`known` gives it back to be said in another language.  Built only when there
+    is something to say (a file that fails), so reading photos costs nothing more."""
+
+    message: Message
+
+    def __new__(cls, message: Message) -> Said:
+        said = super().__new__(cls, message.english())
+        said.message = message
+        return said
+
+    def __reduce__(self) -> tuple[type[Said], tuple[Message]]:
+        return Said, (self.message,)  # crosses the photo scan's process boundary whole
+
+
+def said(text: str | Message) -> str:
+    """``text`` as a ``str``: a message as its :class:`Said` English."""
+    return Said(text) if isinstance(text, Message) else text
+
+
+def known(text: str | Message) -> Message:
     """A fixed English sentence written elsewhere (a photo reader's note, marked there with
-    ``N_``): shown translated when the catalogue has it, else as written."""
+    ``N_``): shown translated when the catalogue has it, else as written; a message (or
+    the :class:`Said` English of one) as it is."""
+    if isinstance(text, Message):
+        return text
+    if isinstance(text, Said):
+        return text.message
     return Message(text.replace("{", "{{").replace("}", "}}"))
 
 

@@ -6,6 +6,7 @@ import dataclasses
 from datetime import datetime
 
 from exposure.geo import NEAR_ZERO_DEGREES, PositionProblem
+from exposure.i18n.message import Message, said
 from exposure.metadata.model import GpsReading, Identifier, PhotoMetadata, PlaceName, TextField
 from exposure.metadata.text import (
     clean,
@@ -170,21 +171,22 @@ class Collector:
             self._captured = when
             self._captured_rank = rank
 
-    def note(self, text: str, *, damage: bool = False) -> None:
+    def note(self, text: str | Message, *, damage: bool = False) -> None:
         """A short remark about a part that could not be read (deduplicated, capped);
         ``damage`` when it says the file's structure is broken."""
         self.damaged = self.damaged or damage
+        text = said(text)  # a message carrying a value: its English, keeping the message
         if text not in self.notes and len(self.notes) < MAX_NOTES:
             self.notes.append(text)
 
-    def fail(self, reason: str, note: str | None = None) -> None:
+    def fail(self, reason: str | Message, note: str | Message | None = None) -> None:
         """A part of the file could not be read: remember ``reason`` and add a note.
 
         ``reason`` becomes the :class:`MetadataError` reason when nothing else is read;
         ``note`` (default: ``reason``) is what a partial result says about the part.
         """
         if self.failure is None:
-            self.failure = reason
+            self.failure = said(reason)
         self.note(note or reason, damage=True)
 
     # -- result -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ cannot walk (:func:`decode_exif_payload`), and a second oracle in the test suite
 from __future__ import annotations
 
 from exposure.i18n import N_
+from exposure.i18n.message import M_, known
 from exposure.metadata.collect import RANK_CREATED, RANK_ORIGINAL, Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif_gps import GPS_TAGS, read_gps
@@ -89,7 +90,12 @@ def decode_exif_payload(
     except Exception as exc:
         if not decode_with_exifread(data[base:], out, origin):
             raise
-        out.note(f"read with exifread after our EXIF reader stopped ({type(exc).__name__})")
+        out.note(
+            M_(
+                "read with exifread after our EXIF reader stopped ({error})",
+                error=type(exc).__name__,
+            )
+        )
 
 
 def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> None:
@@ -129,7 +135,7 @@ def decode_exif(src: Bytes, base: int, out: Collector, origin: str = "exif") -> 
         out.note(OUTSIDE_NOTE, damage=True)
 
 
-_SPLIT_NAMES = {"ifd0": "IFD0", "exif": "EXIF", "maker": "maker note", "gps": "GPS"}
+_SPLIT_NAMES = {"ifd0": "IFD0", "exif": "EXIF", "maker": N_("maker note"), "gps": "GPS"}
 
 
 def decode_split_exif(blocks: dict[str, Buffer], out: Collector, origin: str = "exif") -> None:
@@ -142,7 +148,12 @@ def decode_split_exif(blocks: dict[str, Buffer], out: Collector, origin: str = "
             continue
         opened = TiffView.open(block, 0)
         if opened is None:
-            out.fail(f"its {_SPLIT_NAMES[name]} block is damaged (no valid TIFF header)")
+            out.fail(
+                M_(
+                    "its {block} block is damaged (no valid TIFF header)",
+                    block=known(_SPLIT_NAMES[name]),
+                )
+            )
             continue
         view, first = opened
         try:
@@ -153,7 +164,13 @@ def decode_split_exif(blocks: dict[str, Buffer], out: Collector, origin: str = "
             else:
                 _read_fields(view, view.ifd(first, WANTED), out)
         except Exception as exc:  # one bad block must not lose the others
-            out.fail(f"its {_SPLIT_NAMES[name]} block is damaged ({type(exc).__name__})")
+            out.fail(
+                M_(
+                    "its {block} block is damaged ({error})",
+                    block=known(_SPLIT_NAMES[name]),
+                    error=type(exc).__name__,
+                )
+            )
         if view.problem == "cut":
             out.fail(TRUNCATED, CUT_NOTE)
         elif view.problem == "outside":

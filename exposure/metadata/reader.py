@@ -10,6 +10,7 @@ from typing import BinaryIO
 import xxhash
 
 from exposure.i18n import N_
+from exposure.i18n.message import M_, Message, known
 from exposure.metadata.collect import Collector
 from exposure.metadata.containers.isobmff import parse_heif
 from exposure.metadata.containers.jpeg import parse_jpeg
@@ -77,7 +78,7 @@ def read_metadata(path: os.PathLike[str] | str) -> PhotoMetadata:
     except MetadataError:
         raise
     except Exception as exc:  # the promise: never any other exception type
-        raise MetadataError(f"could not read it ({type(exc).__name__})") from exc
+        raise MetadataError(M_("could not read it ({error})", error=type(exc).__name__)) from exc
 
 
 class _Descriptor:
@@ -131,7 +132,7 @@ def read_metadata_bytes(data: bytes, name: str) -> PhotoMetadata:
     except MetadataError:
         raise
     except Exception as exc:  # the promise: never any other exception type
-        raise MetadataError(f"could not read it ({type(exc).__name__})") from exc
+        raise MetadataError(M_("could not read it ({error})", error=type(exc).__name__)) from exc
 
 
 def read_metadata_stream(stream: BinaryIO, size: int, name: str) -> PhotoMetadata:
@@ -154,7 +155,7 @@ def read_metadata_stream(stream: BinaryIO, size: int, name: str) -> PhotoMetadat
     except MetadataError as exc:
         result = exc
     except Exception as exc:  # the promise: never any other exception type
-        result = MetadataError(f"could not read it ({type(exc).__name__})")
+        result = MetadataError(M_("could not read it ({error})", error=type(exc).__name__))
     if forward.error is not None:
         raise forward.error
     if isinstance(result, MetadataError):
@@ -171,7 +172,13 @@ def _parse(src: Source, path: str) -> PhotoMetadata:
     out = Collector()
     expected = SUFFIX_FORMATS.get(suffix_of(path))
     if expected is not None and expected != fmt and {expected, fmt} - {"tiff", "dng", "raw"}:
-        out.note(f"named like {NAMES[expected]} but it is {NAMES[fmt]}")
+        out.note(
+            M_(
+                "named like {named} but it is {actual}",
+                named=known(NAMES[expected]),
+                actual=known(NAMES[fmt]),
+            )
+        )
     try:
         PARSERS[fmt](src, out)
     except Malformed as exc:
@@ -180,24 +187,28 @@ def _parse(src: Source, path: str) -> PhotoMetadata:
         out.fail(_os_reason(exc))
     except Exception as exc:  # struct.error, MemoryError, RecursionError, a parser bug…
         # Keep what was read before the failure; the reason says what stopped us.
-        out.fail(f"its metadata is damaged ({type(exc).__name__})")
+        out.fail(M_("its metadata is damaged ({error})", error=type(exc).__name__))
     if out.failure is not None and not out.has_content():
         raise MetadataError(out.failure)
     return out.build(fmt, content_key(size, head), size)
 
 
-def _unknown_reason(path: str) -> str:
+def _unknown_reason(path: str) -> str | Message:
     expected = SUFFIX_FORMATS.get(suffix_of(path))
     if expected is not None:
-        return f"not {NAMES[expected]} although named {suffix_of(path)}"
+        return M_(
+            "not {format} although named {suffix}",
+            format=known(NAMES[expected]),
+            suffix=suffix_of(path),
+        )
     return N_("not a photo or video format this tool reads")
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError) -> str | Message:
     if isinstance(exc, FileNotFoundError):
         return N_("file not found")
     if isinstance(exc, PermissionError):
         return N_("permission denied")
     if isinstance(exc, IsADirectoryError):
         return N_("a folder, not a file")
-    return f"could not read the file ({exc.strerror or type(exc).__name__})"
+    return M_("could not read the file ({error})", error=exc.strerror or type(exc).__name__)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 
+from exposure.i18n import N_
 from exposure.metadata.tiff import TIFF_HEADERS
 
 RAW_SUFFIXES = frozenset(
@@ -32,17 +33,17 @@ _XMP_MARKS = (b"<x:xmpmeta", b"<x:xapmeta", b"<rdf:RDF", b"<?xpacket")
 _DNG_VERSION = 0xC612
 
 NAMES = {
-    "jpeg": "a JPEG",
-    "heic": "a HEIC/HEIF image",
-    "avif": "an AVIF image",
-    "tiff": "a TIFF image",
-    "dng": "a DNG raw image",
-    "raw": "a camera raw image",
-    "png": "a PNG",
-    "webp": "a WebP image",
-    "xmp": "an XMP sidecar",
-    "mp4": "an MP4 video",
-    "mov": "a QuickTime video",
+    "jpeg": N_("a JPEG"),
+    "heic": N_("a HEIC/HEIF image"),
+    "avif": N_("an AVIF image"),
+    "tiff": N_("a TIFF image"),
+    "dng": N_("a DNG raw image"),
+    "raw": N_("a camera raw image"),
+    "png": N_("a PNG"),
+    "webp": N_("a WebP image"),
+    "xmp": N_("an XMP sidecar"),
+    "mp4": N_("an MP4 video"),
+    "mov": N_("a QuickTime video"),
 }
 SUFFIX_FORMATS = {
     ".jpg": "jpeg", ".jpeg": "jpeg", ".jpe": "jpeg", ".jfif": "jpeg",

@@ -6,6 +6,7 @@ import struct
 from collections.abc import Iterator
 
 from exposure.i18n import N_
+from exposure.i18n.message import M_
 from exposure.metadata.errors import Malformed, Truncated
 from exposure.metadata.source import Bytes, exact
 
@@ -41,7 +42,9 @@ def iter_boxes(src: Bytes, start: int, end: int) -> Iterator[Box]:
         elif size == 0:
             size = end - pos
         if size < header:
-            raise Malformed(f"a {_name(kind)} box has an impossible size ({size})")
+            raise Malformed(
+                M_("a {box} box has an impossible size ({size})", box=_name(kind), size=size)
+            )
         yield kind, pos + header, pos + size
         pos += size
         if pos >= end:

@@ -9,6 +9,7 @@ reading it, and nothing after SOS is touched.
 from __future__ import annotations
 
 from exposure.i18n import N_
+from exposure.i18n.message import M_, Message
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif import decode_exif_payload, is_exif_payload
@@ -21,6 +22,11 @@ MAX_EXTENDED_XMP = 4 * 1024 * 1024
 _XMP = b"http://ns.adobe.com/xap/1.0/\x00"
 _XMP_EXTENSION = b"http://ns.adobe.com/xmp/extension/\x00"
 _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
+
+
+def _broken_at(pos: int) -> Message:
+    """The note on a JPEG whose segments stop making sense at byte ``pos`` (built only then)."""
+    return M_("the JPEG structure is broken at byte {pos}; stopped reading there", pos=pos)
 
 
 def parse_jpeg(src: Source, out: Collector) -> None:
@@ -41,9 +47,7 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
             out.fail(TRUNCATED, N_("the file ends before the image data (truncated?)"))
             break
         if header[0] != 0xFF:
-            out.note(
-                f"the JPEG structure is broken at byte {pos}; stopped reading there", damage=True
-            )
+            out.note(_broken_at(pos), damage=True)
             break
         marker = header[1]
         if marker == 0xFF:
@@ -59,9 +63,7 @@ def walk_jpeg(src: Bytes, start: int, out: Collector) -> None:
             break
         length = (header[2] << 8) | header[3]
         if length < 2:
-            out.note(
-                f"the JPEG structure is broken at byte {pos}; stopped reading there", damage=True
-            )
+            out.note(_broken_at(pos), damage=True)
             break
         if marker == 0xE1 or marker == 0xEC:
             _segment(src, marker, pos + 4, length - 2, out, extended)

@@ -12,6 +12,7 @@ import struct
 import zlib
 
 from exposure.i18n import N_
+from exposure.i18n.message import M_
 from exposure.metadata.collect import Collector
 from exposure.metadata.errors import TRUNCATED, Malformed
 from exposure.metadata.exif import decode_exif_payload, is_exif_payload
@@ -47,7 +48,7 @@ def parse_png(src: Source, out: Collector) -> None:
         if kind == b"IEND":
             return
         if length > 0x7FFFFFFF:
-            raise Malformed(f"a PNG chunk claims an impossible length ({length})")
+            raise Malformed(M_("a PNG chunk claims an impossible length ({length})", length=length))
         if kind == b"eXIf" or kind in _TEXT_CHUNKS:
             data = src.read(pos + 8, min(length, MAX_TEXT_CHUNK))
             if len(data) < min(length, MAX_TEXT_CHUNK):
