@@ -21,7 +21,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from exposure.geo import Position
-from exposure.i18n.message import Message, Nn_
+from exposure.i18n.message import Message, Nn_, grouped
 
 SCHEMA_VERSION = 1
 
@@ -144,11 +144,13 @@ class NotChecked:
                 ((e, c) for k, e, c in self.counts if k == kind and e),
                 key=lambda ec: (-ec[1], ec[0]),
             )
-            shown = ", ".join(f"{e} {c:,}" for e, c in exts[:most])
+            shown = ", ".join(f"{e} {grouped(c, t)}" for e, c in exts[:most])
             if len(exts) > most:
                 shown += ", ..."
             name = t.ngettext(_SINGULAR[kind], kind, n) if kind in _SINGULAR else kind
-            parts.append(f"{n:,} {name}" + (f" ({shown})" if shown and len(exts) > 1 else ""))
+            parts.append(
+                f"{grouped(n, t)} {name}" + (f" ({shown})" if shown and len(exts) > 1 else "")
+            )
         return ", ".join(parts)
 
 

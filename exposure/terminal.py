@@ -14,6 +14,7 @@ import gettext
 from collections import Counter
 
 from exposure.i18n import N_
+from exposure.i18n.message import grouped
 from exposure.model import Report, Severity
 from exposure.summary import TOP_REASONS, reason_key
 
@@ -37,7 +38,7 @@ def not_checked_line(report: Report, t: gettext.NullTranslations = ENGLISH) -> s
         "Not checked ({count} file exposure does not read, listed in the report): {held}.",
         "Not checked ({count} files exposure does not read, listed in the report): {held}.",
         total,
-    ).format(count=f"{total:,}", held=held)
+    ).format(count=grouped(total, t), held=held)
 
 
 def reasons_line(

@@ -10,11 +10,18 @@ coordinates, a library's error text), except a value that is itself a :class:`Me
 (a word chosen from a few, like ``home`` or ``work``), which is rendered in the same
 language.  Placeholders are ``{name}`` (``str.format``; ``{count:,}`` groups thousands) and
 stay the same in every language.
+
+Numbers are written the language's way when rendered in another language than English: a
+whole-number value (and ``{count}``) of 1,000 or more, and a value already written the
+English way (``"12,345"``), take the thousands separator of the ``report`` catalogue
+(``1 234`` in French, with a narrow no-break space; ``1.234`` in Spanish).  English is
+rendered exactly as written.
 """
 
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -51,9 +58,11 @@ class Message:
             text = t.gettext(self.template)
         else:
             text = t.ngettext(self.template, self.plural, self.count)
-        values: dict[str, str | int] = {"count": self.count} if self.plural is not None else {}
+        values: dict[str, object] = {"count": self.count} if self.plural is not None else {}
         for name, value in self.args:
             values[name] = value.render(t) if isinstance(value, Message) else value
+        if type(t) is not gettext.NullTranslations:
+            values = {name: _number(value, t) for name, value in values.items()}
         spaced = " :" in text
         text = text.format(**values)
         if self.tidy:
@@ -144,3 +153,46 @@ def say(text: str, message: Message | None, translations: gettext.NullTranslatio
     """``message`` in the language of ``translations``; ``text`` (the English the record
     holds) when there is no message."""
     return text if message is None else message.render(translations)
+
+
+_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+")
+"""A whole number written the English way, with commas between groups of three."""
+
+
+def _number(value: object, t: gettext.NullTranslations) -> object:
+    """``value`` with the thousands separator of ``t``'s language when it is a number."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return _Grouped(value, t) if abs(value) >= 1000 else value
+    if isinstance(value, str) and _GROUPED.fullmatch(value):
+        return value.replace(",", _thousands(t))
+    return value
+
+
+def grouped(value: int, t: gettext.NullTranslations | None = None) -> str:
+    """``12,345`` in English; with the thousands separator of ``t``'s language otherwise
+    (for a number written outside a message)."""
+    if t is None or type(t) is gettext.NullTranslations:
+        return f"{value:,}"
+    return format(_Grouped(value, t), ",")
+
+
+def _thousands(t: gettext.NullTranslations) -> str:
+    # the report catalogue's word for it (exposure.report.wording.separators)
+    return t.gettext(",")
+
+
+class _Grouped:
+    """A whole number formatted with the language's thousands separator (``{n}`` and
+    ``{n:,}``; any other format spec as the number)."""
+
+    __slots__ = ("t", "value")
+
+    def __init__(self, value: int, t: gettext.NullTranslations) -> None:
+        self.value, self.t = value, t
+
+    def __format__(self, spec: str) -> str:
+        if spec in ("", ","):
+            return f"{self.value:,}".replace(",", _thousands(self.t))
+        return format(self.value, spec)
