@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from exposure.errors import ExposureError, ReportError, UsageError
-from exposure.i18n.message import M_
+from exposure.i18n.message import M_, Message
 from exposure.written import record_written
 
 PRIVATE_MODE = 0o600
@@ -150,9 +150,12 @@ def write_private_bytes_with(
             out.flush()
             os.fsync(out.fileno())
         if target.is_symlink():  # appeared while writing: still never written through
-            raise ReportError(
-                f"{path} became a symbolic link while the report was written; nothing was "
-                "written there: remove the link or choose another file name"
+            raise ReportError.of(
+                M_(
+                    "{path} became a symbolic link while the report was written; nothing was "
+                    "written there: remove the link or choose another file name",
+                    path=str(path),
+                )
             )
         os.replace(temp, target)  # atomic; replaces a link itself, never what it points to
     except BaseException as exc:
@@ -201,7 +204,12 @@ def stage_private(target: str) -> tuple[int, str]:
             _discard(temp)
             raise
         return fd, temp
-    raise ReportError(f"could not create a temporary file beside {target}; choose another place")
+    raise ReportError.of(
+        M_(
+            "could not create a temporary file beside {target}; choose another place",
+            target=str(target),
+        )
+    )
 
 
 def discard_staged(temp: str) -> None:
@@ -227,9 +235,12 @@ def commit_staged(staged: Sequence[tuple[str, str]], *, what: str) -> list[tuple
     for temp, target in staged:
         try:
             if os.path.islink(target):
-                raise ReportError(
-                    f"{target} became a symbolic link while it was written; nothing was "
-                    "written there: remove the link or choose another folder"
+                raise ReportError.of(
+                    M_(
+                        "{target} became a symbolic link while it was written; nothing was "
+                        "written there: remove the link or choose another folder",
+                        target=target,
+                    )
                 )
             os.replace(temp, target)  # atomic; replaces a link itself, never its target
         except (OSError, ReportError) as exc:
@@ -288,21 +299,31 @@ def _syncfs(call: Callable[[int], int], folder: Path) -> bool:
 
 
 def _error(path: str | os.PathLike[str], exc: OSError, *, replacing: bool) -> ReportError:
+    name = os.fspath(path)
     kept = (
-        f"the previous {os.fspath(path)} is unchanged"
+        M_("the previous {path} is unchanged", path=name)
         if replacing
-        else f"no file was left at {os.fspath(path)}"
+        else M_("no file was left at {path}", path=name)
     )
+    what: str | Message
     if exc.errno in _NO_SPACE:
-        what = "the disk is full (or the file is larger than allowed)"
-        todo = "free some space or choose another place"
+        what = M_("the disk is full (or the file is larger than allowed)")
+        todo = M_("free some space or choose another place")
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        what = "no permission to write there"
-        todo = "choose a folder you can write to"
+        what = M_("no permission to write there")
+        todo = M_("choose a folder you can write to")
     else:
-        what = exc.strerror or str(exc)
-        todo = "choose another place"
-    return ReportError(f"could not write {os.fspath(path)}: {what}; {kept}; {todo}")
+        what = exc.strerror or str(exc)  # the system's words, as it gives them
+        todo = M_("choose another place")
+    return ReportError.of(
+        M_(
+            "could not write {path}: {what}; {kept}; {todo}",
+            path=name,
+            what=what,
+            kept=kept,
+            todo=todo,
+        )
+    )
 
 
 def _discard(temp: str | os.PathLike[str]) -> None:

@@ -73,3 +73,29 @@ def test_cli_usage_errors_follow_lang(cli, tmp_path: Path) -> None:  # type: ign
     assert english.err == (
         "exposure: gone.json: no such file or folder; give exposure JSON reports\n"
     )
+
+
+def test_report_write_errors_in_each_language() -> None:
+    import errno
+
+    from exposure.report.files import _error
+
+    full = _error("r.html", OSError(errno.ENOSPC, "No space left on device"), replacing=True)
+    assert str(full) == (
+        "could not write r.html: the disk is full (or the file is larger than allowed); "
+        "the previous r.html is unchanged; free some space or choose another place"
+    )
+    assert full.words(translations("fr")) == (
+        "impossible d’écrire r.html : le disque est plein (ou le fichier dépasse la taille "
+        "permise) ; le r.html précédent n’a pas changé ; libérez de la place ou choisissez un "
+        "autre endroit"
+    )
+    other = _error("r.html", OSError(errno.EIO, "Input/output error"), replacing=False)
+    assert str(other) == (
+        "could not write r.html: Input/output error; no file was left at r.html; "
+        "choose another place"
+    )
+    assert other.words(translations("es")) == (
+        "no se pudo escribir r.html: Input/output error; no quedó ningún archivo en r.html; "
+        "elige otro lugar"
+    )
