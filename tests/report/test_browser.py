@@ -162,12 +162,15 @@ def test_ticks_persist_offline_and_without_violations(browser: Any, page_file: P
 
         first_id = boxes.nth(0).get_attribute("id")
         s.page.locator(f"label[for='{first_id}']").click()  # the title is a clickable label
+        # a tick after a quiet spell is saved at once: a reload right after it keeps it
+        assert [len(ids) for ids in s.saved().values()] == [1]
         boxes.nth(2).focus()
         s.page.keyboard.press("Space")  # keyboard works
         assert s.progress() == f"2 of {total} done"
 
         ticked = [boxes.nth(i).get_attribute("data-finding-id") for i in (0, 2)]
-        assert s.saved() == {}  # not yet: the page saves a short moment after the last tick
+        # not yet: a tick soon after a save is saved a short moment later, with any others
+        assert [len(ids) for ids in s.saved().values()] == [1]
         s.page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
         assert [len(ids) for ids in s.saved().values()] == [2]  # saved as the page goes away
         s.page.reload()
