@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from exposure.i18n import N_
+from exposure.i18n.message import M_, Message, Mn_
 from exposure.model import Severity
 from exposure.textsafe import neutralise_bidi
 
@@ -107,7 +108,8 @@ class Loaded:
     the command, on standard error; never in the summary)."""
 
     reports: list[Mapping[str, Any]] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[str, Message]] = field(default_factory=list)
+    """(what was given, why it was not read), the why to be said in the user's language."""
     duplicates: int = 0
 
 
@@ -119,7 +121,7 @@ def load_reports(paths: Iterable[str | Path]) -> Loaded:
         path = Path(given).expanduser()
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
         if not files:
-            loaded.problems.append((str(given), "no .json file in this folder"))
+            loaded.problems.append((str(given), M_("no .json file in this folder")))
         for file in files:
             report, problem, digest = _read(file)
             if report is None:
@@ -132,20 +134,21 @@ def load_reports(paths: Iterable[str | Path]) -> Loaded:
     return loaded
 
 
-def _read(path: Path) -> tuple[Mapping[str, Any] | None, str, bytes]:
+def _read(path: Path) -> tuple[Mapping[str, Any] | None, Message, bytes]:
     try:
         if path.stat().st_size > MAX_REPORT_BYTES:
-            return None, "larger than any exposure report; not read", b""
+            return None, M_("larger than any exposure report; not read"), b""
         data = path.read_bytes()
     except OSError as exc:
-        return None, f"could not be read ({exc.strerror or exc})", b""
+        return None, M_("could not be read ({error})", error=str(exc.strerror or exc)), b""
     try:
         report = json.loads(data)
     except (ValueError, RecursionError):
-        return None, "not a JSON report (write one with: exposure audit ... --json FILE)", b""
+        why = M_("not a JSON report (write one with: exposure audit ... --json FILE)")
+        return None, why, b""
     if not _is_report(report):
-        return None, "not an exposure JSON report", b""
-    return report, "", hashlib.sha256(data).digest()
+        return None, M_("not an exposure JSON report"), b""
+    return report, Message(""), hashlib.sha256(data).digest()
 
 
 def _is_report(value: Any) -> bool:
@@ -363,7 +366,6 @@ def summarize_command(
     import sys
 
     from exposure.errors import InputError
-    from exposure.i18n.message import M_
     from exposure.report.files import check_target, write_private_text
 
     for given in inputs:
@@ -372,27 +374,31 @@ def summarize_command(
     targets = [(p, render) for p, render in ((html, render_html), (json_path, render_json)) if p]
     for target, _ in targets:
         check_target(target)
-    loaded = load_reports(inputs)
-    for name, problem in loaded.problems:
-        print(neutralise_bidi(f"exposure: skipped {name}: {problem}"), file=sys.stderr)
-    if loaded.duplicates:
-        print(
-            f"exposure: {loaded.duplicates} file(s) were copies of a report already read, "
-            "counted once",
-            file=sys.stderr,
-        )
-    if not loaded.reports:
-        print("exposure: no exposure JSON report to summarise", file=sys.stderr)
-        return 3
     from exposure.i18n import choose, translations
 
     language = choose(lang)
+    t = translations(language)
+    loaded = load_reports(inputs)
+    for name, problem in loaded.problems:
+        line = M_("skipped {name}: {problem}", name=name, problem=problem).render(t)
+        print(neutralise_bidi(f"exposure: {line}"), file=sys.stderr)
+    if loaded.duplicates:
+        copies = Mn_(  # the English has said "file(s)" since it was written
+            "{count} file(s) were copies of a report already read, counted once",
+            "{count} file(s) were copies of a report already read, counted once",
+            loaded.duplicates,
+        )
+        print(f"exposure: {copies.render(t)}", file=sys.stderr)
+    if not loaded.reports:
+        nothing = t.gettext("no exposure JSON report to summarise")
+        print(f"exposure: {nothing}", file=sys.stderr)
+        return 3
     summary = summarize(loaded.reports)
     if not quiet:
-        sys.stdout.write(render_text(summary, translations(language)))
+        sys.stdout.write(render_text(summary, t))
     for target, render in targets:
         text = render_html(summary, language) if render is render_html else render_json(summary)
         written = write_private_text(target, text, what="room summary")
         if not quiet:
-            print(f"Summary: {written}", file=sys.stderr)
+            print(t.gettext("Summary: {path}").format(path=written), file=sys.stderr)
     return 0

@@ -99,3 +99,26 @@ def test_report_write_errors_in_each_language() -> None:
         "no se pudo escribir r.html: Input/output error; no quedó ningún archivo en r.html; "
         "elige otro lugar"
     )
+
+
+def test_summarize_warnings_follow_lang(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    report = {"schema_version": 1, "tool": {"name": "exposure"}, "findings": []}
+    (tmp_path / "a.json").write_text(json.dumps(report))
+    (tmp_path / "b.json").write_text(json.dumps(report))
+    (tmp_path / "bad.json").write_text("{")
+    es = cli("summarize", "a.json", "b.json", "bad.json", "--lang", "es", "--html", "s.html")
+    assert es.code == 0
+    assert "exposure: se omitió bad.json: no es un informe JSON (crea uno con:" in es.err
+    assert "exposure: 1 archivo era una copia de un informe ya leído" in es.err
+    assert f"Resumen: {tmp_path / 's.html'}" in es.err
+    en = cli("summarize", "a.json", "b.json", "bad.json", "--html", "s.html")
+    assert en.err.splitlines() == [
+        "exposure: skipped bad.json: not a JSON report (write one with: exposure audit ... "
+        "--json FILE)",
+        "exposure: 1 file(s) were copies of a report already read, counted once",
+        f"Summary: {tmp_path / 's.html'}",
+    ]
+    none = cli("summarize", "bad.json", "--lang", "fr")
+    assert none.code == 3 and "exposure: aucun rapport JSON d’exposure à résumer" in none.err
