@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from exposure.i18n import choose, translations
+from exposure.i18n.message import known
 from exposure.summary import ExitCode
 from exposure.textsafe import neutralise_bidi
 
@@ -69,7 +70,7 @@ def print_result(
             print(neutralise_bidi(f"  {copy.target}: {what}"), file=stream)
         for refusal in result.refused:
             line = t.gettext("NOT COPIED {file}: {reason}").format(
-                file=refusal.source, reason=refusal.reason
+                file=refusal.source, reason=known(refusal.reason).render(t)
             )
             print(neutralise_bidi(f"  {line}"), file=stream)
     print(summary(result, t), file=stream)

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exposure.clean import stills, video
+from exposure.clean import reasons, stills, video
 from exposure.clean.state import Pass, PlacesInText, Unsafe
 from exposure.errors import ExposureError, InputError, UsageError
-from exposure.i18n.message import M_
+from exposure.i18n.message import M_, said
 from exposure.metadata import MetadataError, read_metadata, read_metadata_bytes, sniff_format
 from exposure.metadata.sniff import PHOTO_SUFFIXES, suffix_of
 
@@ -55,10 +55,6 @@ _STILLS: dict[str, Callable[[bytearray, Pass], bytearray | None]] = {
     "xmp": stills.clean_xmp_sidecar,
 }
 _VIDEOS = frozenset({"mp4", "mov"})
-RAW_REASON = (
-    "camera raw files other than DNG are not cleaned: their maker notes are not fully "
-    "understood, so a clean copy could not be promised (convert to DNG or export a JPEG)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +150,7 @@ class _Targets:
                 self.created.append(current)
                 continue
             if not stat.S_ISDIR(info.st_mode):
-                raise Unsafe(f"{current} exists and is not a folder (or is a link); not written")
+                raise Unsafe(reasons.not_a_folder(str(current)))
         self.checked.add(folder)
 
 
@@ -420,20 +416,20 @@ def _clean_one(
     try:
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise Unsafe(f"could not be opened ({exc.strerror})") from exc
+        raise Unsafe(reasons.not_opened(str(exc.strerror))) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotMedia("not a regular file")
+            raise NotMedia(reasons.NOT_REGULAR)
         size = info.st_size
         head = os.pread(fd, HEAD, 0)
         fmt = sniff_format(head, name)
         if fmt is None:
             if suffix_of(name) in PHOTO_SUFFIXES:
-                raise Unsafe("not a photo or video format exposure can read (damaged?)")
-            raise NotMedia("not a photo or video")
+                raise Unsafe(reasons.NOT_READABLE)
+            raise NotMedia(reasons.NOT_MEDIA)
         if fmt == "raw":
-            raise Unsafe(RAW_REASON)
+            raise Unsafe(reasons.RAW)
         _check_target(target, inputs_ids)
         head_only = stills.jpeg_head(fd, size, head) if fmt == "jpeg" else None
         if fmt in _VIDEOS:
@@ -450,7 +446,7 @@ def _clean_one(
             if head_only is not None:  # a JPEG whose metadata all lies before its image data
                 data: bytes = head_only
             elif size > MAX_STILL:
-                raise Unsafe("larger than 1 GiB; not cleaned in memory")
+                raise Unsafe(reasons.TOO_LARGE)
             else:
                 data = _read_all(fd, size)
             ids = _maker_note_ids(data, name) if identity else ()
@@ -479,7 +475,7 @@ def _more_texts(texts: frozenset[str], found: PlacesInText) -> frozenset[str]:
     """The free-text fields to remove in the next round; :class:`Unsafe` when the copy
     still names a place in a field already removed (nothing more can be done)."""
     if found.labels <= texts or len(texts) > 64:
-        raise Unsafe(f"the copy still carried {found.reason} when read back; it was removed")
+        raise Unsafe(reasons.still_carried([found.reason]))
     return texts | found.labels
 
 
@@ -502,12 +498,12 @@ def _stage(target: str, write: Writer, check: Check) -> str:
         write(out)
         left = check(out, temp)
         if left:
-            raise Unsafe(f"the copy still carried {_listed(left)} when read back; it was removed")
+            raise Unsafe(reasons.still_carried(_listed(left)))
     except BaseException as exc:
         os.close(out)
         discard_staged(temp)
         if isinstance(exc, OSError):
-            raise Unsafe(f"the copy could not be written ({exc.strerror})") from exc
+            raise Unsafe(reasons.not_written(str(exc.strerror))) from exc
         raise
     os.close(out)
     return temp
@@ -525,7 +521,7 @@ def _still_check(fmt: str, cleaned: bytearray, size: int, name: str, identity: b
         left, places = _still_findings(fmt, written, name, identity)
         if places and not left:
             raise PlacesInText(frozenset(places))
-        return left + [f"a place written in {label}" for label in places]
+        return left + [said(reasons.place_written(label)) for label in places]
 
     return check
 
@@ -535,7 +531,7 @@ def _video_check(identity: bool) -> Check:
         try:
             meta = read_metadata(temp)
         except MetadataError as exc:
-            return [f"exposure could not read the copy back ({exc.reason})"]
+            return [said(reasons.unreadable_copy(exc.reason))]
         left = _meta_leftovers(meta, identity)
         if not left:
             try:
@@ -547,13 +543,13 @@ def _video_check(identity: bool) -> Check:
         places = text_places(meta)
         if places and not left:
             raise PlacesInText(frozenset(places))
-        return left + [f"a place written in {label}" for label in places]
+        return left + [said(reasons.place_written(label)) for label in places]
 
     return check
 
 
-def _listed(items: list[str]) -> str:
-    return ", ".join(list(dict.fromkeys(items))[:4])
+def _listed(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))[:4]
 
 
 def _check_target(target: str, inputs_ids: frozenset[tuple[int, int]]) -> None:
@@ -562,9 +558,9 @@ def _check_target(target: str, inputs_ids: frozenset[tuple[int, int]]) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISLNK(info.st_mode):
-        raise Unsafe(f"{target} is a symbolic link; exposure does not write through links")
+        raise Unsafe(reasons.link(target))
     if (info.st_dev, info.st_ino) in inputs_ids:
-        raise Unsafe(f"{target} is one of the files being cleaned; it was not replaced")
+        raise Unsafe(reasons.being_cleaned(target))
 
 
 def _read_all(fd: int, size: int) -> bytes:
@@ -605,7 +601,7 @@ def still_leftovers(
 
     ``clean`` runs it on the bytes read back from each copy it wrote."""
     left, places = _still_findings(fmt, data, name, identity, reader=reader)
-    return left + [f"a place written in {label}" for label in places]
+    return left + [said(reasons.place_written(label)) for label in places]
 
 
 def _still_findings(
@@ -626,7 +622,7 @@ def _still_findings(
         meta = read_metadata_bytes(bytes(data), name)
     except MetadataError as exc:
         if fmt != "xmp":
-            left.append(f"exposure could not read the copy back ({exc.reason})")
+            left.append(said(reasons.unreadable_copy(exc.reason)))
         return left, []
     return left + _meta_leftovers(meta, identity), text_places(meta)
 
@@ -703,6 +699,6 @@ def _copy_range(source: int, dest: int, size: int, start: int = 0) -> None:
         if not done:
             chunk = os.pread(source, min(size - pos, 1 << 22), pos)
             if not chunk:
-                raise Unsafe("the file ended early while it was copied")
+                raise Unsafe(reasons.ENDED_EARLY)
             done = os.pwrite(dest, chunk, pos)
         pos += done

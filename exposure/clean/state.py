@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from exposure.i18n.message import M_, Message, said
+
 
 class Unsafe(Exception):
-    """A copy cannot be made safely; ``reason`` says why in plain words (the copy is refused)."""
+    """A copy cannot be made safely; ``reason`` says why in plain words (the copy is refused):
+    the English as before, a :class:`~exposure.i18n.message.Said` carrying its message when
+    given one, so ``known(reason)`` says it in another language."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, reason: str | Message) -> None:
+        text = said(reason)
+        super().__init__(text)
+        self.reason = text
 
 
 class PlacesInText(Unsafe):
     """The copy's free-text fields ``labels`` name a place: clean again without them."""
 
     def __init__(self, labels: frozenset[str]) -> None:
-        super().__init__(f"a place written in {', '.join(sorted(labels))}")
+        super().__init__(M_("a place written in {fields}", fields=", ".join(sorted(labels))))
         self.labels = labels
 
 

@@ -18,6 +18,7 @@ from exposure.clean import iptc, trailers
 from exposure.clean.state import NoTiff, Pass, Unsafe
 from exposure.clean.tiffblock import clean_exif_payload, clean_tiff
 from exposure.clean.xmpblank import blank_xmp
+from exposure.i18n.message import M_
 from exposure.metadata.containers.boxes import iter_boxes
 from exposure.metadata.containers.isobmff import _Item, _parse_iinf, _parse_iloc, read_payload
 from exposure.metadata.errors import Malformed
@@ -90,7 +91,7 @@ def _clean_jpeg_at(buf: bytearray, start: int, state: Pass) -> tuple[int | None,
     """Clean the metadata segments of the JPEG at ``start``: (the MPF index's base if any,
     where the image data starts, whether its XMP announces a motion photo)."""
     if buf[start : start + 2] != b"\xff\xd8":
-        raise Unsafe("it is not a JPEG after all (no start-of-image marker)")
+        raise Unsafe(M_("it is not a JPEG after all (no start-of-image marker)"))
     pos = start + 2
     size = len(buf)
     mpf: int | None = None
@@ -100,8 +101,10 @@ def _clean_jpeg_at(buf: bytearray, start: int, state: Pass) -> tuple[int | None,
     for _ in range(MAX_SEGMENTS):
         if pos + 2 > size or buf[pos] != 0xFF:
             raise Unsafe(
-                "its JPEG structure is damaged before the image data, so not every metadata "
-                "block can be found"
+                M_(
+                    "its JPEG structure is damaged before the image data, so not every metadata "
+                    "block can be found"
+                )
             )
         marker = buf[pos + 1]
         if marker == 0xFF:
@@ -113,11 +116,11 @@ def _clean_jpeg_at(buf: bytearray, start: int, state: Pass) -> tuple[int | None,
         if marker in (0xDA, 0xD9):
             break
         if pos + 4 > size:
-            raise Unsafe("the file ends inside its metadata (truncated?)")
+            raise Unsafe(M_("the file ends inside its metadata (truncated?)"))
         length = (buf[pos + 2] << 8) | buf[pos + 3]
         seg, end = pos + 4, pos + 2 + length
         if length < 2 or end > size:
-            raise Unsafe("the file ends inside its metadata (truncated?)")
+            raise Unsafe(M_("the file ends inside its metadata (truncated?)"))
         if marker == 0xE1:
             head = bytes(buf[seg : seg + 40])
             if head.startswith(b"Exif\x00") or head[:4] in EXIF_MAGIC:
@@ -140,7 +143,7 @@ def _clean_jpeg_at(buf: bytearray, start: int, state: Pass) -> tuple[int | None,
             mpf = seg + 4
         pos = end
     else:
-        raise Unsafe("its JPEG has too many segments to check them all")
+        raise Unsafe(M_("its JPEG has too many segments to check them all"))
     for guid, chunks in extended.items():
         _clean_extended(buf, guid, chunks, main_xmp, state)
     if flir:
@@ -174,11 +177,11 @@ def _clean_extended(
     (the MD5 of the packet, in the chunks and in the main packet's HasExtendedXMP)."""
     total = chunks[0][0]
     if total > 64 * 1024 * 1024 or any(c[0] != total for c in chunks):
-        raise Unsafe("its Extended XMP is inconsistent; not safe to clean")
+        raise Unsafe(M_("its Extended XMP is inconsistent; not safe to clean"))
     packet = bytearray(total)
     for _total, offset, lo, hi in chunks:
         if offset + (hi - lo) > total:
-            raise Unsafe("its Extended XMP is inconsistent; not safe to clean")
+            raise Unsafe(M_("its Extended XMP is inconsistent; not safe to clean"))
         packet[offset : offset + hi - lo] = buf[lo:hi]
     before = len(state.removed) + len(state.identity_removed)
     blank_xmp(packet, 0, total, state)
@@ -233,16 +236,16 @@ MAX_INFLATED = 64 * 1024 * 1024
 def clean_png(data: bytearray, state: Pass) -> bytearray:
     """A PNG with its metadata chunks cleaned, location text chunks dropped; IDAT untouched."""
     if data[:8] != _PNG_SIGNATURE:
-        raise Unsafe("it is not a PNG after all")
+        raise Unsafe(M_("it is not a PNG after all"))
     out = bytearray(_PNG_SIGNATURE)
     pos = 8
     while True:
         if pos + 12 > len(data):
-            raise Unsafe("the file ends before its last chunk (truncated?)")
+            raise Unsafe(M_("the file ends before its last chunk (truncated?)"))
         length, kind = struct.unpack_from(">I4s", data, pos)
         end = pos + 12 + length
         if length > 0x7FFFFFFF or end > len(data):
-            raise Unsafe("the file ends inside a chunk (truncated?)")
+            raise Unsafe(M_("the file ends inside a chunk (truncated?)"))
         body = data[pos + 8 : pos + 8 + length]
         new: bytearray | None = body
         if kind == b"eXIf":
@@ -289,9 +292,9 @@ def _png_text(kind: bytes, body: bytearray, state: Pass) -> bytearray | None:
         try:
             plain = inflater.decompress(text, MAX_INFLATED)
         except zlib.error:
-            raise Unsafe("a compressed PNG metadata chunk is damaged") from None
+            raise Unsafe(M_("a compressed PNG metadata chunk is damaged")) from None
         if inflater.unconsumed_tail:
-            raise Unsafe("a compressed PNG metadata chunk is too large to check")
+            raise Unsafe(M_("a compressed PNG metadata chunk is too large to check"))
     else:
         plain = text
     cleaned = bytearray(plain)
@@ -314,7 +317,7 @@ def _raw_profile(text: bytearray, exif: bool, state: Pass) -> bytearray:
     try:
         raw = bytearray(bytes.fromhex(digits[: len(digits) & ~1].decode("ascii")))
     except ValueError:
-        raise Unsafe("a PNG raw metadata profile is not valid hex; not safe to clean") from None
+        raise Unsafe(M_("a PNG raw metadata profile is not valid hex; not safe to clean")) from None
     if exif:
         start = 6 if raw.startswith(b"Exif\x00") else 0
         if raw[start : start + 4] in EXIF_MAGIC:
@@ -336,17 +339,17 @@ def clean_webp(buf: bytearray, state: Pass) -> None:
         if pos >= len(buf):
             return
         if pos + 8 > len(buf):
-            raise Unsafe("the file ends inside a chunk header (truncated?)")
+            raise Unsafe(M_("the file ends inside a chunk header (truncated?)"))
         kind, length = struct.unpack_from("<4sI", buf, pos)
         end = pos + 8 + length
         if end > len(buf):
-            raise Unsafe("the file ends inside a chunk (truncated?)")
+            raise Unsafe(M_("the file ends inside a chunk (truncated?)"))
         if kind == b"EXIF":
             clean_exif_payload(buf, pos + 8, end, state)
         elif kind == b"XMP ":
             blank_xmp(buf, pos + 8, end, state)
         pos = end + (length & 1)
-    raise Unsafe("the WebP has too many chunks to check them all")
+    raise Unsafe(M_("the WebP has too many chunks to check them all"))
 
 
 # -- HEIF / AVIF ---------------------------------------------------------------------------
@@ -359,7 +362,7 @@ def clean_heif(buf: bytearray, state: Pass) -> None:
             ((s, e) for kind, s, e in iter_boxes(src, 0, src.size) if kind == b"meta"), None
         )
         if meta is None:
-            raise Unsafe("it has no HEIF metadata box ('meta')")
+            raise Unsafe(M_("it has no HEIF metadata box ('meta')"))
         payload = read_payload(src, meta[0], meta[1])
         items: dict[int, _Item] = {}
         idat: tuple[int, int] | None = None
@@ -388,7 +391,7 @@ def clean_heif(buf: bytearray, state: Pass) -> None:
             if data[start : start + 4] not in EXIF_MAGIC:
                 found = [i for i in (data.find(m, 0, 64) for m in EXIF_MAGIC) if i >= 0]
                 if not found:
-                    raise Unsafe("its Exif item has no TIFF header; not safe to clean")
+                    raise Unsafe(M_("its Exif item has no TIFF header; not safe to clean"))
                 start = min(found)
             clean_tiff(data, start, len(data), state)
         at = 0
@@ -407,13 +410,13 @@ def _item_spans(
     elif item.method == 1 and idat is not None:
         origin, limit = meta_start + idat[0], meta_start + idat[1]
     else:
-        raise Unsafe("its metadata item is stored in a way exposure cannot edit")
+        raise Unsafe(M_("its metadata item is stored in a way exposure cannot edit"))
     spans = []
     for offset, length in item.extents:
         lo = origin + item.base + offset
         hi = lo + (length or max(0, limit - lo))
         if lo < 0 or hi > limit:
-            raise Unsafe("its metadata item lies outside the file (truncated?)")
+            raise Unsafe(M_("its metadata item lies outside the file (truncated?)"))
         spans.append((lo, hi))
     return spans
 
@@ -422,7 +425,7 @@ def _item_spans(
 def clean_tiff_file(buf: bytearray, state: Pass) -> None:
     """A TIFF or DNG: the file is one TIFF structure, edited in place."""
     if bytes(buf[:4]) in (b"II+\x00", b"MM\x00+"):
-        raise Unsafe("BigTIFF files are not cleaned yet")
+        raise Unsafe(M_("BigTIFF files are not cleaned yet"))
     clean_tiff(buf, 0, len(buf), state)
 
 

@@ -28,6 +28,7 @@ import struct
 from exposure.clean import iptc, makernote
 from exposure.clean.state import NoTiff, Pass, Unsafe
 from exposure.clean.xmpblank import blank_xmp
+from exposure.i18n.message import M_
 from exposure.metadata.tiff import TIFF_HEADERS, TYPE_SIZES
 
 EXIF_POINTER = 0x8769
@@ -224,8 +225,10 @@ class TiffBlock:
             for p_start, p_end in protected:
                 if lo < p_end and p_start < hi:
                     raise Unsafe(
-                        "its location data shares bytes with other parts of the file; "
-                        "not safe to remove without rewriting the file"
+                        M_(
+                            "its location data shares bytes with other parts of the file; "
+                            "not safe to remove without rewriting the file"
+                        )
                     )
         for ifd in self.ifds:
             tags = drop.get(ifd.offset)

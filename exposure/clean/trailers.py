@@ -17,6 +17,7 @@ import struct
 
 from exposure.clean import video
 from exposure.clean.state import Pass, Unsafe
+from exposure.i18n.message import M_, known
 
 SEF_MCC = 0x0AA1
 SEF_VIDEO = 0x0A30
@@ -75,7 +76,9 @@ def clean_motion_photo(buf: bytearray, after: int, state: Pass) -> None:
     try:
         clean_embedded_video(buf, start, len(buf), state)
     except Unsafe as exc:
-        raise Unsafe(f"its embedded motion-photo video: {exc.reason}") from None
+        raise Unsafe(
+            M_("its embedded motion-photo video: {reason}", reason=known(exc.reason))
+        ) from None
 
 
 def clean_flir(buf: bytearray, segments: list[tuple[int, int]], state: Pass) -> None:
@@ -90,13 +93,13 @@ def clean_flir(buf: bytearray, segments: list[tuple[int, int]], state: Pass) -> 
             order = candidate
             break
     else:
-        raise Unsafe("its FLIR thermal data has an unknown layout; not safe to clean")
+        raise Unsafe(M_("its FLIR thermal data has an unknown layout; not safe to clean"))
     directory, count = struct.unpack_from(order + "II", data, 0x18)
     changed = False
     for i in range(min(count, 4096)):
         entry = directory + 0x20 * i
         if entry + 0x20 > len(data):
-            raise Unsafe("its FLIR thermal data is truncated; not safe to clean")
+            raise Unsafe(M_("its FLIR thermal data is truncated; not safe to clean"))
         (kind,) = struct.unpack_from(order + "H", data, entry)
         if kind != FLIR_GPS:
             continue

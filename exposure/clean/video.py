@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from exposure.clean.state import Pass, Unsafe
 from exposure.clean.xmpblank import blank_xmp
+from exposure.i18n.message import M_
 
 XMP_UUID = bytes.fromhex("be7acfcb97a942e89c71999491e3afac")
 MAX_MOOV = 256 * 1024 * 1024
@@ -156,13 +157,20 @@ def _check_sample_entries(data: bytearray, start: int, end: int) -> None:
         name = _GPS_TRACKS.get(entry[0])
         if name is not None:
             raise Unsafe(
-                f"it has a {name} GPS track inside the video stream; exposure cannot remove it "
-                "without re-encoding (export the video without location from your phone or editor)"
+                M_(
+                    "it has a {name} GPS track inside the video stream; exposure cannot remove "
+                    "it without re-encoding (export the video without location from your phone "
+                    "or editor)",
+                    name=name,
+                )
             )
         if entry[0] == b"mebx" and b"location" in bytes(data[entry[2] : entry[3]]).lower():
             raise Unsafe(
-                "it has a timed location track inside the video stream; exposure cannot remove "
-                "it without re-encoding (export the video without location from your phone)"
+                M_(
+                    "it has a timed location track inside the video stream; exposure cannot "
+                    "remove it without re-encoding (export the video without location from "
+                    "your phone)"
+                )
             )
 
 
@@ -193,15 +201,15 @@ def plan_video(read: Reader, size: int, state: Pass) -> list[tuple[int, bytes]]:
         elif length == 0:
             length = size - pos
         if length < header:
-            raise Unsafe("a box of the video has an impossible size; the file is damaged")
+            raise Unsafe(M_("a box of the video has an impossible size; the file is damaged"))
         if pos + length > size:
-            raise Unsafe("the file ends inside a box (truncated?)")
+            raise Unsafe(M_("the file ends inside a box (truncated?)"))
         if kind in (b"moov", b"meta") or (kind == b"uuid" and read(pos + header, 16) == XMP_UUID):
             if length > MAX_MOOV:
-                raise Unsafe("its movie index is larger than 256 MiB; not cleaned")
+                raise Unsafe(M_("its movie index is larger than 256 MiB; not cleaned"))
             box = bytearray(read(pos, length))
             if len(box) != length:
-                raise Unsafe("the file could not be read whole")
+                raise Unsafe(M_("the file could not be read whole"))
             before = bytes(box)
             if kind == b"moov":
                 seen_moov = True
@@ -214,9 +222,9 @@ def plan_video(read: Reader, size: int, state: Pass) -> list[tuple[int, bytes]]:
                 patches.append((pos, bytes(box)))
         pos += length
     else:
-        raise Unsafe("the video has too many top-level boxes to check them all")
+        raise Unsafe(M_("the video has too many top-level boxes to check them all"))
     if not seen_moov:
-        raise Unsafe("it has no movie header ('moov' box); truncated?")
+        raise Unsafe(M_("it has no movie header ('moov' box); truncated?"))
     return patches
 
 

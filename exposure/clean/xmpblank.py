@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from exposure.clean.state import Pass, Unsafe
+from exposure.i18n.message import M_
 
 EXIF = "http://ns.adobe.com/exif/1.0/"
 EXIF_EX = "http://cipa.jp/exif/1.0/"
@@ -157,7 +158,7 @@ def _spans(
                 continue
             end = _element_end(text, match.start(), prefix + b":" + match.group(1))
             if end is None:
-                raise Unsafe(f"its XMP packet is damaged around {found[1]}")
+                raise Unsafe(M_("its XMP packet is damaged around {place}", place=str(found[1])))
             spans.append((match.start(), end, found[1], found[0]))
     return spans
 
@@ -226,7 +227,7 @@ def blank_xmp(buf: bytearray, start: int, end: int, state: Pass) -> None:
             state.location(f"XMP {name}")
     left = leftovers(bytes(buf[start:end]), state.identity)
     if left:
-        raise Unsafe(f"its XMP still names {', '.join(left[:3])} after cleaning")
+        raise Unsafe(M_("its XMP still names {names} after cleaning", names=", ".join(left[:3])))
 
 
 _HINT = re.compile(
