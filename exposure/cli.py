@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 from exposure import __version__, terminal
 from exposure.errors import ExposureError, UsageError
 from exposure.flags import BadValue, FlagGroup, default_of, options_from
-from exposure.i18n import choose, translations
+from exposure.i18n import N_, choose, translations
 from exposure.i18n.parser import language_of, see_help, speaking
 from exposure.model import Report, Severity
 from exposure.options import default_workers
@@ -68,16 +68,20 @@ class Command:
 
 
 def add_flags(parser: argparse.ArgumentParser, groups: Sequence[FlagGroup]) -> None:
-    """Add the flags the library declares (see :mod:`exposure.flags`) to ``parser``."""
+    """Add the flags the library declares (see :mod:`exposure.flags`) to ``parser``, their
+    help in the parser's language."""
+    _ = _words(parser)
     for group in groups:
         target: Any = (
             parser
             if group.title is None
-            else parser.add_argument_group(group.title, group.description)
+            else parser.add_argument_group(
+                _(group.title), _(group.description) if group.description else None
+            )
         )
         for flag in group.flags:
             default = default_of(flag.field)
-            words = flag.help.replace("%", "%%").format(default=flag.show(default))
+            words = _(flag.help).replace("%", "%%").format(default=flag.show(default))
             if flag.read is None:
                 target.add_argument(flag.flag, dest=flag.field, action="store_true", help=words)
                 continue
@@ -90,6 +94,12 @@ def add_flags(parser: argparse.ArgumentParser, groups: Sequence[FlagGroup]) -> N
                 metavar=flag.metavar or flag.field.rpartition(".")[2].upper(),
                 help=words,
             )
+
+
+def _words(parser: argparse.ArgumentParser) -> Callable[[str], str]:
+    """The gettext of ``parser``'s language (help lines are marked ``N_``/``_`` where they
+    are declared and translated here, when the parser is built)."""
+    return getattr(parser, "t", ENGLISH).gettext
 
 
 def flag_values(args: argparse.Namespace, groups: Sequence[FlagGroup]) -> dict[str, Any]:
@@ -118,40 +128,44 @@ def _argparse_type(
 
 
 def _add_output_options(parser: argparse.ArgumentParser, default_html: str) -> None:
-    out = parser.add_argument_group("reports")
+    _ = _words(parser)
+    out = parser.add_argument_group(_("reports"))
     for fmt in REPORT_FORMATS:
         out.add_argument(
-            f"--{fmt.name}", metavar="FILE", help=fmt.help.format(default=default_html)
+            f"--{fmt.name}", metavar="FILE", help=_(fmt.help).format(default=default_html)
         )
     out.add_argument(
         "--redact",
         action="store_true",
-        help="round positions and hide file names, for a copy to share with an advocate",
+        help=_("round positions and hide file names, for a copy to share with an advocate"),
     )
     out.add_argument(
         "--reproducible",
         action="store_true",
-        help="leave the time out of the reports, so identical runs give identical files",
+        help=_("leave the time out of the reports, so identical runs give identical files"),
     )
     out.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
+        "-q", "--quiet", action="store_true", help=_("no progress bar and no summary line")
     )
 
 
 def _audit_arguments(parser: argparse.ArgumentParser, baseline_required: bool = False) -> None:
+    _ = _words(parser)
     parser.add_argument(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a photo or video file, a folder (searched with everything below it), or the "
-        "http(s) address of your own site or public profile",
+        help=_(
+            "a photo or video file, a folder (searched with everything below it), or the "
+            "http(s) address of your own site or public profile"
+        ),
     )
     _add_output_options(parser, DEFAULT_HTML)
     parser.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
         default="low",
-        help="lowest severity that makes the exit code 1 (default: low)",
+        help=_("lowest severity that makes the exit code 1 (default: low)"),
     )
     add_flags(parser, SOURCE_FLAGS)
     _add_lang(parser)
@@ -159,8 +173,10 @@ def _audit_arguments(parser: argparse.ArgumentParser, baseline_required: bool = 
         "--baseline",
         metavar="OLD.json",
         required=baseline_required,
-        help="the JSON report of an earlier audit: say per finding whether it is fixed, "
-        "still there or new",
+        help=_(
+            "the JSON report of an earlier audit: say per finding whether it is fixed, "
+            "still there or new"
+        ),
     )
 
 
@@ -184,22 +200,27 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _summarize_arguments(parser: argparse.ArgumentParser) -> None:
+    _ = _words(parser)
     parser.add_argument(
-        "reports", nargs="+", metavar="REPORT", help="an exposure JSON report, or a folder of them"
+        "reports",
+        nargs="+",
+        metavar="REPORT",
+        help=_("an exposure JSON report, or a folder of them"),
     )
-    parser.add_argument("--html", metavar="FILE", help="also write the summary as a page")
-    parser.add_argument("--json", metavar="FILE", help="also write the summary as JSON")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing")
+    parser.add_argument("--html", metavar="FILE", help=_("also write the summary as a page"))
+    parser.add_argument("--json", metavar="FILE", help=_("also write the summary as JSON"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=_("print nothing"))
     _add_lang(parser)
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
+    _ = _words(parser)
     from exposure.i18n import LANGUAGES
 
     parser.add_argument(
         "--lang",
         choices=list(LANGUAGES),
-        help="language of the messages and pages (default: the system's, else English)",
+        help=_("language of the messages and pages (default: the system's, else English)"),
     )
 
 
@@ -212,8 +233,11 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _serve_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-browser", action="store_true", help="print the address only")
-    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: random)")
+    _ = _words(parser)
+    parser.add_argument("--no-browser", action="store_true", help=_("print the address only"))
+    parser.add_argument(
+        "--port", type=int, default=0, help=_("port on 127.0.0.1 (default: random)")
+    )
     _add_lang(parser)
 
 
@@ -224,23 +248,26 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _clean_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="PATH", help="a photo or video, or a folder")
+    _ = _words(parser)
     parser.add_argument(
-        "--out", required=True, metavar="DIR", help="folder for the copies (not inside a PATH)"
+        "inputs", nargs="+", metavar="PATH", help=_("a photo or video, or a folder")
+    )
+    parser.add_argument(
+        "--out", required=True, metavar="DIR", help=_("folder for the copies (not inside a PATH)")
     )
     parser.add_argument(
         "--also-identity",
         action="store_true",
-        help="also remove camera serial numbers and owner, artist and copyright names",
+        help=_("also remove camera serial numbers and owner, artist and copyright names"),
     )
     parser.add_argument(
         "--workers",
         type=int,
         default=default_workers(),
         metavar="N",
-        help="processes cleaning in parallel (default: one per core)",
+        help=_("processes cleaning in parallel (default: one per core)"),
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    parser.add_argument("-q", "--quiet", action="store_true", help=_("print only the summary"))
     _add_lang(parser)
 
 
@@ -258,7 +285,8 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _wipe_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dry-run", action="store_true", help="only list what would be removed")
+    _ = _words(parser)
+    parser.add_argument("--dry-run", action="store_true", help=_("only list what would be removed"))
     _add_lang(parser)
 
 
@@ -275,46 +303,46 @@ def _platforms(args: argparse.Namespace) -> int:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("audit", "audit photos, videos and folders you name", _audit_arguments, _audit),
+    Command("audit", N_("audit photos, videos and folders you name"), _audit_arguments, _audit),
     Command(
         "verify",
-        "audit again after fixing: what is fixed, still there or new since --baseline",
+        N_("audit again after fixing: what is fixed, still there or new since --baseline"),
         functools.partial(_audit_arguments, baseline_required=True),
         _audit,
     ),
     Command(
         "demo",
-        "run a full audit on built-in made-up photos, to see what a report looks like",
+        N_("run a full audit on built-in made-up photos, to see what a report looks like"),
         _demo_arguments,
         _demo,
     ),
     Command(
         "summarize",
-        "anonymous counts over many JSON reports, for a workshop's slides",
+        N_("anonymous counts over many JSON reports, for a workshop's slides"),
         _summarize_arguments,
         _summarize,
     ),
     Command(
         "clean",
-        "write copies of photos and videos without location (originals are not touched)",
+        N_("write copies of photos and videos without location (originals are not touched)"),
         _clean_arguments,
         _clean,
     ),
     Command(
         "serve",
-        "do everything from a web page on this computer (for workshops)",
+        N_("do everything from a web page on this computer (for workshops)"),
         _serve_arguments,
         _serve,
     ),
     Command(
         "wipe",
-        "remove every report and copy exposure wrote on this computer",
+        N_("remove every report and copy exposure wrote on this computer"),
         _wipe_arguments,
         _wipe,
     ),
     Command(
         "platforms",
-        'list the "download your data" exports exposure reads, and what it finds in each',
+        N_('list the "download your data" exports exposure reads, and what it finds in each'),
         lambda parser: None,
         _platforms,
     ),
@@ -327,14 +355,22 @@ def build_parser(t: gettext.NullTranslations = ENGLISH) -> argparse.ArgumentPars
     words too when it is used under :func:`speaking`)."""
     parser = _Parser(
         prog="exposure",
-        description="Find location leaks in your own photos and videos, and get a checklist to fix them. "
-        "Everything stays on this computer.",
+        description=t.gettext(
+            "Find location leaks in your own photos and videos, and get a checklist to fix "
+            "them. Everything stays on this computer."
+        ),
         t=t,
     )
-    parser.add_argument("--version", action="version", version=f"exposure {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"exposure {__version__}",
+        help=t.gettext("show program's version number and exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
-        command.arguments(commands.add_parser(command.name, help=command.help, t=t))
+        words = t.gettext(command.help)
+        command.arguments(commands.add_parser(command.name, help=words, t=t))
     return parser
 
 

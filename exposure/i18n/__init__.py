@@ -101,6 +101,11 @@ DOMAINS: tuple[Domain, ...] = (
             "exposure/flags.py",
             "exposure/sources/web/arguments.py",
             "exposure/i18n/parser.py",
+            # --help: the commands' and flags' help lines.
+            "exposure/cli.py",
+            "exposure/report/formats.py",
+            "exposure/sources/photos.py",
+            "exposure/sources/exports/arguments.py",
         ),
         # argparse's own words (exposure.i18n.parser).
         "exposure.i18n.parser:vocabulary",

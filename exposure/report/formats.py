@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO, cast
 
+from exposure.i18n import N_
 from exposure.model import Report
 from exposure.report.files import write_private
 
@@ -64,14 +65,14 @@ class ReportFormat:
 REPORT_FORMATS: tuple[ReportFormat, ...] = (
     ReportFormat(
         "html",
-        "write the HTML checklist here (default: {default} when no --json is given)",
+        N_("write the HTML checklist here (default: {default} when no --json is given)"),
         "exposure.report.html",
         "render_html",
         translated=True,
     ),
     ReportFormat(
         "json",
-        "write the JSON report here ('-' for standard output)",
+        N_("write the JSON report here ('-' for standard output)"),
         "exposure.report.json",
         "render_json",
         stream="write_json",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from exposure.flags import Flag, FlagGroup
+from exposure.i18n import N_
 from exposure.metadata import PHOTO_SUFFIXES, sniff_format
 from exposure.model import SourceItem
 from exposure.sources.base import Entry, Source
@@ -18,8 +19,8 @@ PHOTO_FLAGS = FlagGroup(
     None,
     None,
     (
-        Flag("--workers", "workers", "processes reading files in parallel (default: one per core)", int),
-        Flag("--follow-symlinks", "follow_symlinks", "follow links to other folders while searching"),
+        Flag("--workers", "workers", N_("processes reading files in parallel (default: one per core)"), int),
+        Flag("--follow-symlinks", "follow_symlinks", N_("follow links to other folders while searching")),
     ),
 )  # fmt: skip
 """The ``exposure audit`` flags for photo folders (the CLI builds them)."""
