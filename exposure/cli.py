@@ -299,7 +299,7 @@ def _wipe(args: argparse.Namespace) -> int:
 def _platforms(args: argparse.Namespace) -> int:
     from exposure.sources.exports.listing import platforms_command
 
-    return platforms_command()
+    return platforms_command(lang=args.lang)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -343,7 +343,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "platforms",
         N_('list the "download your data" exports exposure reads, and what it finds in each'),
-        lambda parser: None,
+        _add_lang,
         _platforms,
     ),
 )

@@ -150,6 +150,7 @@ DOMAINS: tuple[Domain, ...] = (
             "exposure/clean/trailers.py",
             "exposure/clean/video.py",
             "exposure/clean/xmpblank.py",
+            "exposure/sources/exports/listing.py",
             "exposure/metadata/xmp.py",
             "exposure/model.py",
             "exposure/sources/exports/archive.py",

@@ -90,3 +90,25 @@ def test_reasons_with_values_keep_their_english_and_cross_processes() -> None:
     plain = Unsafe("a reason written elsewhere")  # a plain text stays as it is
     assert plain.reason == "a reason written elsewhere"
     assert known(plain.reason).render(translations("fr")) == "a reason written elsewhere"
+
+
+def test_platforms_says_its_own_sentences_in_the_language() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def platforms(lang: str) -> str:
+        command = [sys.executable, "-m", "exposure", "platforms", "--lang", lang]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    from exposure.sources.exports.listing import platforms_text
+
+    assert platforms("en") == platforms_text()
+    assert platforms("en").startswith('exposure reads these "download your data" exports.')
+    french, spanish = platforms("fr"), platforms("es")
+    assert french.startswith("exposure lit ces exports « téléchargez vos données ».")
+    assert "Tout ce qu’exposure n’a pas pu lire" in " ".join(french.split())
+    assert spanish.startswith("exposure lee estas exportaciones de «descarga tus datos».")
+    assert "Todo lo que exposure no pudo leer" in " ".join(spanish.split())
+    # the platforms' descriptions are English data and stay
+    assert "Facebook: a Facebook 'Download your information' export (JSON)" in french
