@@ -14,7 +14,7 @@ import gettext
 import re
 
 from exposure.catalogue import CATALOGUE
-from exposure.catalogue.translate import heading_words, translated
+from exposure.catalogue.translate import translated
 from exposure.report import wording
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ¿¡«“])")
@@ -35,12 +35,9 @@ class CatalogueWords:
 
     def heading(self, kind: str, count: int) -> str:
         """``41 fotos muestran dónde se tomaron``: a checklist section's heading."""
-        words = heading_words(self.t, kind, count)
-        if words is not None:
-            return f"{count} {words}"
         entry = CATALOGUE.get(kind)
-        summary = entry.summary if entry is not None else None
-        return wording.plain(wording.kind_heading(kind, count, summary))
+        summary = self.text(entry.summary) if entry is not None else None
+        return wording.plain(wording.kind_heading(kind, count, summary, self.t), self.t)
 
     def why(self, why: str) -> tuple[str, str | None]:
         """``why`` cut like :func:`wording.split_why` cuts the English: the same sentences
